@@ -1,0 +1,205 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Aspects, DefaultTokenResolver, IAspect, ISynthesisSession, StringConcat, TerraformStack, Tokenization } from 'cdktf';
+import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
+import { Construct, IConstruct } from 'constructs';
+import { Diagnostic, ProfileError } from '../errors';
+import { Layer } from '../layer/layer';
+import { checkName } from '../names';
+import { Profile } from '../profile/profile';
+import { Values } from '../values/merge';
+import { writeChart } from './chart-files';
+import { ClusterConnection } from './connection';
+import { emitCluster, EmittedLayer } from './emit';
+import { installPlanDocument } from './install-plan-document';
+import { ClusterSpec, InstallOrder, InstallPlan, planCluster, PlanResult } from './plan';
+
+/** Props of a {@link Cluster}. */
+export interface ClusterProps {
+  /**
+   * The cluster's name: the alias of its providers and the prefix of its Terraform addresses.
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /** How Terraform reaches the cluster's API server. */
+  readonly connection: ClusterConnection;
+  /**
+   * Profiles to attach now, in order; {@link Cluster.attach} adds more.
+   * @default - none
+   */
+  readonly profiles?: readonly Profile[];
+  /**
+   * `dag` installs layers in parallel wherever no dependency joins them; `sequential` installs
+   * them one at a time in plan order.
+   * @default "dag"
+   */
+  readonly installOrder?: InstallOrder;
+}
+
+/**
+ * A Kubernetes cluster that runs profiles: at most one infra or full profile and any number of
+ * add-on profiles. At synth it plans its layers (order, values, checks) and emits one aliased
+ * helm provider and one `helm_release` per layer, with `depends_on` edges that keep the order.
+ * It writes its install plan to `cdktf.out/stacks/<stack>/clusters/<name>/install-plan.json`.
+ */
+export class Cluster extends Construct {
+  /** Whether `x` is a cluster. */
+  static isCluster(x: unknown): x is Cluster {
+    return typeof x === 'object' && x !== null && (x as { [CLUSTER_SYMBOL]?: true })[CLUSTER_SYMBOL] === true;
+  }
+
+  /** The cluster's name. */
+  public readonly clusterName: string;
+  private readonly connection: ClusterConnection;
+  private readonly installOrder: InstallOrder;
+  private readonly profiles: Profile[] = [];
+  private readonly valueOverrides = new Map<string, Values[]>();
+  private planned?: PlanResult;
+  private emitted?: { plan: InstallPlan; layers: Map<string, EmittedLayer> };
+
+  constructor(scope: Construct, id: string, props: ClusterProps) {
+    super(scope, id);
+    Object.defineProperty(this, CLUSTER_SYMBOL, { value: true });
+    this.clusterName = props.name ?? id;
+    checkName('cluster', this.clusterName, this.node.path);
+    if (!(props.connection instanceof ClusterConnection)) {
+      ProfileError.throw({
+        code: 'INVALID_CONNECTION',
+        path: this.node.path,
+        message: 'cluster has no connection',
+        fix: 'give connection: ClusterConnection.kubeconfig({ path }), .token({ ... }) or .exec({ ... })',
+      });
+    }
+    TerraformStack.of(this); // fails early, with cdktf's message, when the cluster is outside a stack
+    this.connection = props.connection;
+    this.installOrder = props.installOrder ?? 'dag';
+    for (const profile of props.profiles ?? []) this.attach(profile);
+    Aspects.of(this).add(new EmitOnce(this));
+    addCustomSynthesis(this, { onSynthesize: (session) => this.writeFiles(session) });
+  }
+
+  /**
+   * Attaches a profile. An infra or full profile may be attached once, and only one of them;
+   * add-on profiles install in the order they are attached, after the infra layers.
+   * Returns this cluster.
+   */
+  public attach(profile: Profile): this {
+    const fail = (code: Diagnostic['code'], message: string, fix: string): never =>
+      ProfileError.throw({ code, path: this.node.path, message, fix });
+    if (!Profile.isProfile(profile)) fail('UNKNOWN_LAYER', 'attach() was given something that is not a profile', 'attach an InfraProfile, FullProfile or AddonProfile');
+    if (this.profiles.includes(profile)) {
+      fail('PROFILE_ATTACHED_TWICE', `profile "${profile.profileName}" ${profile.version} is attached twice`, 'attach each profile once');
+    }
+    const base = this.profiles.find((p) => p.type !== 'addon');
+    if (profile.type !== 'addon' && base) {
+      fail(
+        'TWO_INFRA_PROFILES',
+        `cluster "${this.clusterName}" already runs ${base.type} profile "${base.profileName}" ${base.version}; it cannot also run ${profile.type} profile "${profile.profileName}" ${profile.version}`,
+        'attach one infra or full profile per cluster, and put other layers in add-on profiles',
+      );
+    }
+    if (profile.type === 'addon') this.profiles.push(profile);
+    else this.profiles.unshift(profile);
+    this.planned = undefined;
+    return this;
+  }
+
+  /**
+   * Overrides values of one layer on this cluster only, above the layer's and the profile's.
+   * Calls accumulate, later ones winning. Returns this cluster.
+   */
+  public setValues(layer: Layer | string, values: Values): this {
+    const name = typeof layer === 'string' ? layer : layer.layerName;
+    this.valueOverrides.set(name, [...(this.valueOverrides.get(name) ?? []), values]);
+    this.planned = undefined;
+    return this;
+  }
+
+  /** The profiles attached, infra or full first. */
+  public get attachedProfiles(): readonly Profile[] {
+    return [...this.profiles];
+  }
+
+  /** The cluster as plain data for planning. */
+  public toSpec(): ClusterSpec {
+    return {
+      name: this.clusterName,
+      path: this.node.path,
+      profiles: this.profiles.map((p) => p.toSpec()),
+      values: new Map([...this.valueOverrides].map(([k, v]) => [k, [...v]])),
+      installOrder: this.installOrder,
+    };
+  }
+
+  /** Plans the cluster: its layers in install order, with merged values. Throws every problem found. */
+  public plan(): InstallPlan {
+    const result = this.tryPlan();
+    if (!result.plan) throw new ProfileError(result.diagnostics);
+    return result.plan;
+  }
+
+  /** Plans the cluster and returns the diagnostics instead of throwing them. */
+  public tryPlan(): PlanResult {
+    return (this.planned ??= planCluster(this.toSpec()));
+  }
+
+  /** Emits the cluster's Terraform elements, once, after every cluster of the app planned cleanly. */
+  public emit(): void {
+    if (this.emitted) return;
+    checkApp(this.node.root);
+    const plan = this.plan();
+    this.emitted = { plan, layers: emitCluster(this, this.clusterName, this.connection.settings, plan) };
+  }
+
+  private writeFiles(session: ISynthesisSession): void {
+    if (!this.emitted) return;
+    const stack = TerraformStack.of(this);
+    const stackDirectory = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
+    const clusterDirectory = path.join(stackDirectory, 'clusters', this.clusterName);
+    fs.rmSync(clusterDirectory, { recursive: true, force: true });
+    for (const layer of this.emitted.layers.values()) {
+      if (layer.chart) writeChart(layer.chart.files, path.join(stackDirectory, layer.chart.directory));
+    }
+    const document = installPlanDocument(this.emitted.plan, this.toSpec().profiles, this.emitted.layers, (v) =>
+      Tokenization.resolve(v, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) }),
+    );
+    fs.mkdirSync(clusterDirectory, { recursive: true });
+    fs.writeFileSync(path.join(clusterDirectory, 'install-plan.json'), `${JSON.stringify(document, null, 2)}\n`);
+  }
+}
+
+const CLUSTER_SYMBOL = Symbol.for('cdktf-cluster-profiles.Cluster');
+
+class EmitOnce implements IAspect {
+  constructor(private readonly cluster: Cluster) {}
+  visit(node: IConstruct): void {
+    if (node === this.cluster) this.cluster.emit();
+  }
+}
+
+/**
+ * Plans every cluster of the app and throws all problems at once. cdktf writes each stack as soon
+ * as it is synthesized, so checking only the current stack could leave earlier stacks written
+ * when a later one fails; checking the whole app first means a failed synth writes nothing.
+ */
+function checkApp(root: IConstruct): void {
+  const clusters = root.node.findAll().filter(Cluster.isCluster);
+  const diagnostics: Diagnostic[] = [];
+  const names = new Map<string, Cluster>();
+  for (const cluster of clusters) {
+    diagnostics.push(...cluster.tryPlan().diagnostics);
+    const key = `${TerraformStack.of(cluster).node.path}/${cluster.clusterName}`;
+    const other = names.get(key);
+    if (other) {
+      diagnostics.push({
+        code: 'DUPLICATE_CLUSTER',
+        path: cluster.node.path,
+        message: `cluster name "${cluster.clusterName}" is also used by ${other.node.path} in the same stack`,
+        fix: 'give each cluster of a stack a distinct name; it becomes the provider alias and the address prefix',
+      });
+    }
+    names.set(key, cluster);
+  }
+  const unique = new Map(diagnostics.map((d) => [`${d.code}|${d.path}|${d.message}`, d]));
+  if (unique.size > 0) throw new ProfileError([...unique.values()]);
+}

@@ -1,0 +1,63 @@
+import { ProfileSpec } from '../profile/profile';
+import { EmittedLayer } from './emit';
+import { InstallPlan, PlannedLayer } from './plan';
+
+/** Version of the install plan document's shape; bumped on any incompatible change. */
+export const INSTALL_PLAN_API_VERSION = 'cluster-profiles.dev/v1';
+
+/**
+ * The install plan as the JSON document written beside each synthesized stack, for pipelines,
+ * reviewers and tests. Sensitive values show as `(sensitive...)`, Terraform expressions as the
+ * expression; no absolute path or time appears, so two synths give the same bytes.
+ *
+ * @param resolve turns cdktf tokens into Terraform expressions
+ */
+export function installPlanDocument(
+  plan: InstallPlan,
+  profiles: readonly ProfileSpec[],
+  emitted: ReadonlyMap<string, EmittedLayer>,
+  resolve: (value: unknown) => unknown,
+): object {
+  return {
+    apiVersion: INSTALL_PLAN_API_VERSION,
+    kind: 'InstallPlan',
+    cluster: plan.cluster,
+    installOrder: plan.installOrder,
+    profiles: profiles.map((p) => ({ name: p.name, version: p.version, type: p.type })),
+    groups: plan.groups,
+    layers: plan.layers.map((layer) => layerEntry(layer, emitted.get(layer.name)!, resolve)),
+  };
+}
+
+function layerEntry(layer: PlannedLayer, emitted: EmittedLayer, resolve: (value: unknown) => unknown): object {
+  return {
+    name: layer.name,
+    kind: layer.kind,
+    role: layer.role ?? null,
+    profile: layer.profile,
+    namespace: layer.namespace,
+    releaseName: layer.releaseName,
+    priority: layer.priority,
+    group: layer.group,
+    dependsOn: layer.dependsOn,
+    chart: chartEntry(layer, emitted),
+    version: layer.chartVersion ?? layer.kubernetesVersion ?? null,
+    terraform: emitted.addresses,
+    // Through JSON first: SensitiveValue leaves become their masked text before tokens resolve.
+    values: resolve(JSON.parse(JSON.stringify(layer.values))),
+    provenance: layer.provenance,
+  };
+}
+
+function chartEntry(layer: PlannedLayer, emitted: EmittedLayer): object | null {
+  const location = layer.chart;
+  if (location?.type === 'repository' || location?.type === 'oci') {
+    return { type: location.type, repository: location.repository, name: location.chart };
+  }
+  if (!emitted.chart) return null;
+  return {
+    type: location?.type === 'local' ? 'local' : 'generated',
+    path: emitted.chart.directory,
+    digest: emitted.chart.files.digest,
+  };
+}

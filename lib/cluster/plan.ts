@@ -1,0 +1,344 @@
+import { Diagnostic, withSuggestions } from '../errors';
+import { describeEdge, Edge, LayerGraph } from '../graph/layer-graph';
+import { transitiveReduction } from '../graph/reduce';
+import { ChartLocation } from '../layer/chart-source';
+import { INFRA_ROLES, InfraRole, LayerKind, LayerSpec } from '../layer/layer';
+import { ManifestDocument } from '../layer/manifests';
+import { ResolvedReleaseOptions } from '../layer/release-options';
+import { ProfileSpec } from '../profile/profile';
+import { mergeValues, Values, ValueSource, ValuesLayer } from '../values/merge';
+
+/**
+ * Planning: from the profiles a cluster runs to the ordered, merged, checked list of layers.
+ * A pure function of plain data: no cdktf, no I/O. Emission turns its result into Terraform.
+ */
+
+/** `dag` installs layers in parallel wherever no dependency joins them; `sequential` one at a time. */
+export type InstallOrder = 'dag' | 'sequential';
+
+/** A cluster as plain data for planning. */
+export interface ClusterSpec {
+  readonly name: string;
+  readonly path: string;
+  /** Attached profiles: the infra or full profile first, then add-on profiles in attach order. */
+  readonly profiles: readonly ProfileSpec[];
+  /** Cluster-level value overrides by layer name, in the order they were set. */
+  readonly values: ReadonlyMap<string, readonly Values[]>;
+  readonly installOrder: InstallOrder;
+}
+
+/** One layer as it will be installed on one cluster. */
+export interface PlannedLayer {
+  readonly name: string;
+  readonly kind: LayerKind;
+  readonly role?: InfraRole;
+  readonly profile: { readonly name: string; readonly version: string };
+  /** Construct path of the layer. */
+  readonly path: string;
+  readonly namespace: string;
+  readonly createNamespace: boolean;
+  readonly releaseName: string;
+  readonly priority: number;
+  /** Index of the group this layer installs with: layers of one group have no order between them. */
+  readonly group: number;
+  /** Layers this one waits for directly (the transitive reduction), in install order. */
+  readonly dependsOn: readonly string[];
+  /** Values merged from layer, profile and cluster. */
+  readonly values: Values;
+  /** For every leaf path of `values`, which source set it. */
+  readonly provenance: Readonly<Record<string, ValueSource>>;
+  readonly release: ResolvedReleaseOptions;
+  readonly chart?: ChartLocation;
+  readonly chartVersion?: string;
+  readonly documents?: readonly ManifestDocument[];
+  readonly kubernetesVersion?: string;
+}
+
+/** The install plan of one cluster. */
+export interface InstallPlan {
+  readonly cluster: string;
+  readonly installOrder: InstallOrder;
+  /** Layers in install order. */
+  readonly layers: readonly PlannedLayer[];
+  /** Groups of layer names that install together, in order. */
+  readonly groups: readonly (readonly string[])[];
+  /** The edges kept after transitive reduction: exactly the emitted `depends_on`. */
+  readonly edges: readonly Edge[];
+}
+
+/** The plan, or every problem that prevents it. */
+export type PlanResult =
+  | { readonly plan: InstallPlan; readonly diagnostics: readonly [] }
+  | { readonly plan?: undefined; readonly diagnostics: readonly Diagnostic[] };
+
+interface Placed {
+  readonly layer: LayerSpec;
+  readonly profile: ProfileSpec;
+}
+
+/** Plans one cluster. Returns every diagnostic found rather than stopping at the first. */
+export function planCluster(cluster: ClusterSpec): PlanResult {
+  const diagnostics: Diagnostic[] = [];
+  for (const profile of cluster.profiles) diagnostics.push(...checkProfile(profile));
+  const sequence = installSequence(cluster.profiles);
+  diagnostics.push(...checkUniqueness(cluster, sequence), ...checkOverrides(cluster, sequence));
+  if (diagnostics.length > 0) return { diagnostics };
+
+  const graph = buildGraph(sequence);
+  diagnostics.push(...addDependsOn(graph, sequence));
+  if (diagnostics.length > 0) return { diagnostics };
+
+  const sorted = graph.sort();
+  if ('cycle' in sorted) return { diagnostics: [cycleDiagnostic(cluster, graph, sorted.cycle)] };
+  let order = sorted.order;
+  if (cluster.installOrder === 'sequential') {
+    order.slice(1).forEach((to, i) => graph.addEdge({ from: order[i], to, reason: { kind: 'sequential' } }));
+  }
+  const edges = transitiveReduction(graph, order);
+  const groups = groupLevels(order, edges);
+  order = groups.flat();
+  const byName = new Map(sequence.map((p) => [p.layer.name, p]));
+  const layers = order.map((name) => plannedLayer(byName.get(name)!, cluster, edges, groups, order));
+  return { plan: { cluster: cluster.name, installOrder: cluster.installOrder, layers, groups, edges }, diagnostics: [] };
+}
+
+/** Infra layers bottom-up, then add-on layers profile by profile, by priority, then declaration. */
+function installSequence(profiles: readonly ProfileSpec[]): Placed[] {
+  const placed = profiles.flatMap((profile) => profile.layers.map((layer) => ({ layer, profile })));
+  const infra = placed
+    .filter((p) => p.layer.role !== undefined)
+    .sort((a, b) => INFRA_ROLES.indexOf(a.layer.role!) - INFRA_ROLES.indexOf(b.layer.role!));
+  const addons = profiles.flatMap((profile) =>
+    placed.filter((p) => p.profile === profile && p.layer.role === undefined).sort((a, b) => a.layer.priority - b.layer.priority),
+  );
+  return [...infra, ...addons];
+}
+
+/** Consecutive stages (one per infra role; one per profile and priority) install in order. */
+function buildGraph(sequence: readonly Placed[]): LayerGraph {
+  const graph = new LayerGraph(sequence.map((p) => p.layer.name));
+  const stages: Placed[][] = [];
+  for (const p of sequence) {
+    const last = stages[stages.length - 1]?.[0];
+    const sameStage =
+      last !== undefined &&
+      last.layer.role === undefined &&
+      p.layer.role === undefined &&
+      last.profile === p.profile &&
+      last.layer.priority === p.layer.priority;
+    if (sameStage) stages[stages.length - 1].push(p);
+    else stages.push([p]);
+  }
+  stages.slice(1).forEach((stage, i) => {
+    const before = stages[i];
+    for (const from of before) {
+      for (const to of stage) graph.addEdge({ from: from.layer.name, to: to.layer.name, reason: stageReason(from, to) });
+    }
+  });
+  return graph;
+}
+
+function stageReason(from: Placed, to: Placed): Edge['reason'] {
+  if (from.layer.role !== undefined) return { kind: 'infra', from: from.layer.role, to: to.layer.role ?? 'add-ons' };
+  if (from.profile === to.profile) return { kind: 'priority', from: from.layer.priority, to: to.layer.priority };
+  return { kind: 'profile', from: from.profile.name, to: to.profile.name };
+}
+
+function addDependsOn(graph: LayerGraph, sequence: readonly Placed[]): Diagnostic[] {
+  const names = sequence.map((p) => p.layer.name);
+  const known = new Set(names);
+  const diagnostics: Diagnostic[] = [];
+  for (const { layer } of sequence) {
+    for (const dependency of layer.dependsOn) {
+      if (known.has(dependency)) {
+        graph.addEdge({ from: dependency, to: layer.name, reason: { kind: 'dependsOn' } });
+        continue;
+      }
+      diagnostics.push({
+        code: 'UNKNOWN_DEPENDENCY',
+        path: layer.path,
+        message: `layer "${layer.name}" depends on "${dependency}", which is not a layer on this cluster`,
+        details: [`layers on this cluster: ${names.join(', ')}`],
+        fix: withSuggestions('name a layer of a profile attached to the same cluster', dependency, names),
+      });
+    }
+  }
+  return diagnostics;
+}
+
+function cycleDiagnostic(cluster: ClusterSpec, graph: LayerGraph, cycle: readonly string[]): Diagnostic {
+  const steps = cycle.slice(1).map((to, i) => graph.edge(cycle[i], to)!);
+  const width = Math.max(...steps.map((e) => `${e.from} -> ${e.to}`.length));
+  return {
+    code: 'LAYER_CYCLE',
+    path: cluster.path,
+    message: `layers form a cycle: ${cycle.join(' -> ')}`,
+    details: steps.map((e) => `${`${e.from} -> ${e.to}`.padEnd(width)}   (${describeEdge(e)})`),
+    fix: 'remove one of these dependsOn entries, or change the priorities or the order profiles are attached in',
+  };
+}
+
+/** Group index = length of the longest dependency chain before the layer. */
+function groupLevels(order: readonly string[], edges: readonly Edge[]): string[][] {
+  const level = new Map<string, number>();
+  const incoming = new Map<string, string[]>();
+  for (const e of edges) incoming.set(e.to, [...(incoming.get(e.to) ?? []), e.from]);
+  const groups: string[][] = [];
+  for (const name of order) {
+    const l = Math.max(-1, ...(incoming.get(name) ?? []).map((p) => level.get(p)!)) + 1;
+    level.set(name, l);
+    (groups[l] ??= []).push(name);
+  }
+  return groups;
+}
+
+function plannedLayer(
+  placed: Placed,
+  cluster: ClusterSpec,
+  edges: readonly Edge[],
+  groups: readonly (readonly string[])[],
+  order: readonly string[],
+): PlannedLayer {
+  const { layer, profile } = placed;
+  const sources: ValuesLayer[] = [
+    { source: 'layer', values: layer.values },
+    ...(profile.values.get(layer.name) ?? []).map((values) => ({ source: 'profile' as const, values })),
+    ...(cluster.values.get(layer.name) ?? []).map((values) => ({ source: 'cluster' as const, values })),
+  ];
+  const merged = mergeValues(sources);
+  const position = new Map(order.map((n, i) => [n, i]));
+  return {
+    name: layer.name,
+    kind: layer.kind,
+    role: layer.role,
+    profile: { name: profile.name, version: profile.version },
+    path: layer.path,
+    namespace: layer.namespace,
+    createNamespace: layer.createNamespace,
+    releaseName: layer.releaseName,
+    priority: layer.priority,
+    group: groups.findIndex((g) => g.includes(layer.name)),
+    dependsOn: edges
+      .filter((e) => e.to === layer.name)
+      .map((e) => e.from)
+      .sort((a, b) => position.get(a)! - position.get(b)!),
+    values: merged.values,
+    provenance: merged.provenance,
+    release: layer.release,
+    chart: layer.chart,
+    chartVersion: layer.chartVersion,
+    documents: layer.documents,
+    kubernetesVersion: layer.kubernetesVersion,
+  };
+}
+
+/** Infra profiles hold one layer per role and nothing else; add-on profiles hold no roles. */
+function checkProfile(profile: ProfileSpec): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const roles = new Map<InfraRole, string[]>();
+  for (const layer of profile.layers) {
+    if (layer.role === undefined) {
+      if (profile.type === 'infra') {
+        diagnostics.push({
+          code: 'ADDON_NOT_ALLOWED',
+          path: layer.path,
+          message: `layer "${layer.name}" has no infrastructure role, but infra profile "${profile.name}" holds only infra layers`,
+          fix: `give the layer a role (${INFRA_ROLES.join(', ')}), or move it to an AddonProfile or a FullProfile`,
+        });
+      }
+      continue;
+    }
+    if (profile.type === 'addon') {
+      diagnostics.push({
+        code: 'ROLE_NOT_ALLOWED',
+        path: layer.path,
+        message: `layer "${layer.name}" has role "${layer.role}", but add-on profile "${profile.name}" holds only add-on layers`,
+        fix: 'move the layer to an InfraProfile or a FullProfile, or remove its role',
+      });
+      continue;
+    }
+    roles.set(layer.role, [...(roles.get(layer.role) ?? []), layer.name]);
+  }
+  if (profile.type === 'addon') return diagnostics;
+  for (const role of INFRA_ROLES) {
+    const holders = roles.get(role) ?? [];
+    if (holders.length === 0) {
+      diagnostics.push({
+        code: 'MISSING_INFRA_ROLE',
+        path: profile.path,
+        message: `${profile.type} profile "${profile.name}" has no ${role} layer`,
+        fix: `add a layer with role "${role}"; for a ${role} the platform already provides, add a ManifestLayer with role "${role}" and no documents`,
+      });
+    } else if (holders.length > 1) {
+      diagnostics.push({
+        code: 'DUPLICATE_INFRA_ROLE',
+        path: profile.path,
+        message: `${profile.type} profile "${profile.name}" has ${holders.length} ${role} layers: ${holders.join(', ')}`,
+        fix: `keep one layer with role "${role}" and make the others add-on layers`,
+      });
+    }
+  }
+  return diagnostics;
+}
+
+/** Layer names and (namespace, release name) pairs are unique on a cluster. */
+function checkUniqueness(cluster: ClusterSpec, sequence: readonly Placed[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const byName = new Map<string, Placed[]>();
+  const byRelease = new Map<string, Placed[]>();
+  for (const p of sequence) {
+    byName.set(p.layer.name, [...(byName.get(p.layer.name) ?? []), p]);
+    const release = `${p.layer.namespace}/${p.layer.releaseName}`;
+    byRelease.set(release, [...(byRelease.get(release) ?? []), p]);
+  }
+  for (const [name, holders] of byName) {
+    if (holders.length < 2) continue;
+    diagnostics.push({
+      code: 'DUPLICATE_LAYER',
+      path: cluster.path,
+      message: `layer name "${name}" is used ${holders.length} times on cluster "${cluster.name}"`,
+      details: holders.map((h) => `${h.layer.path} (profile ${h.profile.name} ${h.profile.version})`),
+      fix: 'give each layer a distinct name with the `name` prop',
+    });
+  }
+  for (const [release, holders] of byRelease) {
+    const distinctLayers = new Set(holders.map((h) => h.layer.name));
+    if (distinctLayers.size < 2) continue;
+    diagnostics.push({
+      code: 'DUPLICATE_RELEASE',
+      path: cluster.path,
+      message: `release "${release}" is claimed by ${[...distinctLayers].join(' and ')} on cluster "${cluster.name}"`,
+      details: holders.map((h) => h.layer.path),
+      fix: 'give the layers distinct `releaseName`s or install them into distinct namespaces',
+    });
+  }
+  return diagnostics;
+}
+
+/** Value overrides name layers that exist where they are set. */
+function checkOverrides(cluster: ClusterSpec, sequence: readonly Placed[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const onCluster = sequence.map((p) => p.layer.name);
+  for (const name of cluster.values.keys()) {
+    if (onCluster.includes(name)) continue;
+    diagnostics.push({
+      code: 'UNKNOWN_LAYER',
+      path: cluster.path,
+      message: `values are set for layer "${name}", which no profile attached to cluster "${cluster.name}" has`,
+      fix: withSuggestions('name a layer of an attached profile', name, onCluster),
+    });
+  }
+  for (const profile of cluster.profiles) {
+    const inProfile = profile.layers.map((l) => l.name);
+    for (const name of profile.values.keys()) {
+      if (inProfile.includes(name)) continue;
+      diagnostics.push({
+        code: 'UNKNOWN_LAYER',
+        path: profile.path,
+        message: `values are set for layer "${name}", which profile "${profile.name}" does not have`,
+        fix: withSuggestions('name one of the profile\'s layers', name, inProfile),
+      });
+    }
+  }
+  return diagnostics;
+}

@@ -1,0 +1,74 @@
+import { Fn, Token } from 'cdktf';
+import { isPlainObject, joinPath, Values } from '../values/merge';
+import { SensitiveValue } from '../values/sensitive';
+import { canonicalYaml } from '../values/yaml';
+
+/** A layer's merged values, split by how each part reaches Helm. */
+export interface ReleaseValues {
+  /** Canonical YAML of every literal value, escaped for Terraform; undefined when empty. */
+  readonly yaml?: string;
+  /** Terraform expressions (cdktf tokens), by Helm `--set` path. */
+  readonly expressions: ReadonlyArray<{ readonly name: string; readonly value: string }>;
+  /** Sensitive values, by Helm `--set` path; the value is a Terraform expression. */
+  readonly sensitive: ReadonlyArray<{ readonly name: string; readonly value: SensitiveValue }>;
+}
+
+/**
+ * Splits values three ways. Literals go into one YAML document. A Terraform expression goes into
+ * `set` rather than into the YAML, because its resolved text could break the YAML around it.
+ * Sensitive values go into `set_sensitive`, so Terraform masks them and the YAML never holds them.
+ */
+export function splitReleaseValues(values: Values): ReleaseValues {
+  const expressions: Array<{ name: string; value: string }> = [];
+  const sensitive: Array<{ name: string; value: SensitiveValue }> = [];
+  const literal = extract(values, '', expressions, sensitive) as Values;
+  const yaml = Object.keys(literal).length > 0 ? escapeTemplates(canonicalYaml(literal)) : undefined;
+  return { yaml, expressions, sensitive };
+}
+
+function extract(
+  value: unknown,
+  path: string,
+  expressions: Array<{ name: string; value: string }>,
+  sensitive: Array<{ name: string; value: SensitiveValue }>,
+): unknown {
+  if (SensitiveValue.isSensitive(value)) {
+    sensitive.push({ name: escapeTemplates(path), value });
+    return REMOVED;
+  }
+  if ((typeof value === 'string' || typeof value === 'number') && Token.isUnresolved(value)) {
+    expressions.push({ name: escapeTemplates(path), value: Token.asString(value) });
+    return REMOVED;
+  }
+  if (Array.isArray(value)) {
+    // An element that moves to `set` leaves its slot to Helm's --set, which fills the index.
+    return value.map((v, i) => extract(v, `${path}[${i}]`, expressions, sensitive)).map((v) => (v === REMOVED ? null : v));
+  }
+  if (isPlainObject(value)) {
+    const out: Values = {};
+    for (const [key, child] of Object.entries(value)) {
+      const extracted = extract(child, joinPath(path, key), expressions, sensitive);
+      if (extracted !== REMOVED) out[key] = extracted;
+    }
+    return out;
+  }
+  return value;
+}
+
+const REMOVED = Symbol('removed');
+
+/**
+ * Terraform reads `${` and `%{` in JSON strings as templates; doubling the first character makes
+ * them literal, so values such as `password: a${b}` reach the cluster unchanged.
+ */
+export function escapeTemplates(text: string): string {
+  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
+}
+
+/**
+ * Helm's `--set` parser splits on commas and reads backslashes; an expression's value is only
+ * known at apply, so it is escaped by Terraform itself.
+ */
+export function escapeForSet(expression: string): string {
+  return Fn.replace(Fn.replace(expression, '\\', '\\\\'), ',', '\\,');
+}

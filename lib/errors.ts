@@ -1,0 +1,123 @@
+/**
+ * One error type for the whole library. Every problem is a {@link Diagnostic} with a stable code,
+ * the place it was found (a construct path, or a file and field), and one sentence on how to fix
+ * it. Planning collects all diagnostics of an app and throws them at once, sorted, so a user fixes
+ * everything in one pass instead of one error per synth.
+ */
+
+/** Stable codes of every error the library reports. Tests and users may match on them. */
+export type ErrorCode =
+  | 'INVALID_NAME'
+  | 'INVALID_SEMVER'
+  | 'INVALID_YAML'
+  | 'INVALID_VALUES'
+  | 'INVALID_MANIFEST'
+  | 'INVALID_CHART_SOURCE'
+  | 'INVALID_PRIORITY'
+  | 'INVALID_CONNECTION'
+  | 'INVALID_KUBERNETES_VERSION'
+  | 'SENSITIVE_LITERAL'
+  | 'MANIFEST_TOKEN'
+  | 'CHART_NOT_FOUND'
+  | 'DUPLICATE_LAYER'
+  | 'DUPLICATE_RELEASE'
+  | 'DUPLICATE_CLUSTER'
+  | 'DUPLICATE_INFRA_ROLE'
+  | 'MISSING_INFRA_ROLE'
+  | 'ROLE_NOT_ALLOWED'
+  | 'ADDON_NOT_ALLOWED'
+  | 'TWO_INFRA_PROFILES'
+  | 'PROFILE_ATTACHED_TWICE'
+  | 'UNKNOWN_DEPENDENCY'
+  | 'UNKNOWN_LAYER'
+  | 'LAYER_CYCLE';
+
+/** One problem found in the user's declarations. */
+export interface Diagnostic {
+  /** Stable code, e.g. `LAYER_CYCLE`. */
+  readonly code: ErrorCode;
+  /** Where: a construct path (`app/base/calico`) or a file and field (`values.yaml: line 3`). */
+  readonly path: string;
+  /** What is wrong, in one sentence. */
+  readonly message: string;
+  /** Lines of evidence printed under the message (the edges of a cycle, say). */
+  readonly details?: readonly string[];
+  /** How to fix it, in one sentence. */
+  readonly fix: string;
+}
+
+/** Renders diagnostics as the text of a {@link ProfileError}: one block each, sorted by path and code. */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string {
+  return sortDiagnostics(diagnostics)
+    .map((d) => {
+      const lines = [`${d.code} at ${d.path}: ${d.message}`];
+      for (const detail of d.details ?? []) lines.push(`  ${detail}`);
+      lines.push(`  fix: ${d.fix}`);
+      return lines.join('\n');
+    })
+    .join('\n');
+}
+
+function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) => compare(a.path, b.path) || compare(a.code, b.code) || compare(a.message, b.message),
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The error the library throws. `diagnostics` holds every problem found, sorted. */
+export class ProfileError extends Error {
+  /** The code of the first diagnostic; convenient when there is only one. */
+  public readonly code: ErrorCode;
+  /** Every problem found, sorted by path and code. */
+  public readonly diagnostics: readonly Diagnostic[];
+
+  constructor(diagnostics: readonly Diagnostic[]) {
+    if (diagnostics.length === 0) throw new Error('ProfileError needs at least one diagnostic');
+    const sorted = sortDiagnostics(diagnostics);
+    super(formatDiagnostics(sorted));
+    this.name = 'ProfileError';
+    this.diagnostics = sorted;
+    this.code = sorted[0].code;
+  }
+
+  /** Throws a ProfileError for one diagnostic. */
+  static throw(diagnostic: Diagnostic): never {
+    throw new ProfileError([diagnostic]);
+  }
+}
+
+/**
+ * Suggests the candidates closest to `wanted` (edit distance at most a third of its length,
+ * at least 2), best first, for "did you mean" hints.
+ */
+export function didYouMean(wanted: string, candidates: Iterable<string>): string[] {
+  const limit = Math.max(2, Math.floor(wanted.length / 3));
+  return [...new Set(candidates)]
+    .map((c) => ({ c, d: editDistance(wanted, c) }))
+    .filter((x) => x.d <= limit)
+    .sort((a, b) => a.d - b.d || compare(a.c, b.c))
+    .map((x) => x.c);
+}
+
+/** Appends a did-you-mean hint to a fix sentence when there are close candidates. */
+export function withSuggestions(fix: string, wanted: string, candidates: Iterable<string>): string {
+  const close = didYouMean(wanted, candidates);
+  return close.length > 0 ? `${fix} (did you mean ${close.map((c) => `"${c}"`).join(' or ')}?)` : fix;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}

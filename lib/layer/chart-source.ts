@@ -1,0 +1,63 @@
+import * as path from 'path';
+import { ProfileError } from '../errors';
+
+/** Where a Helm chart comes from, as plain data for the planner and the install plan. */
+export type ChartLocation =
+  | { readonly type: 'repository'; readonly repository: string; readonly chart: string }
+  | { readonly type: 'oci'; readonly repository: string; readonly chart: string }
+  | { readonly type: 'local'; readonly path: string };
+
+/**
+ * The source of a {@link HelmLayer}'s chart: a Helm repository, an OCI registry, or a chart
+ * directory or archive on disk.
+ */
+export class ChartSource {
+  /**
+   * A chart in a Helm repository (one that serves `index.yaml`).
+   * @param url the repository URL, `https://` or `http://`
+   * @param chart the chart's name in that repository
+   */
+  static repository(url: string, chart: string): ChartSource {
+    if (!/^https?:\/\/[^\s]+$/.test(url)) {
+      invalid(`repository URL "${url}" is not an http(s) URL`, 'give the URL that serves index.yaml, e.g. "https://charts.jetstack.io"');
+    }
+    checkChartName(chart);
+    return new ChartSource({ type: 'repository', repository: url.replace(/\/+$/, ''), chart });
+  }
+
+  /**
+   * A chart in an OCI registry.
+   * @param reference `oci://registry/path/chart`; the last segment is the chart's name
+   */
+  static oci(reference: string): ChartSource {
+    const match = /^oci:\/\/([^\s]+)\/([^/\s:@]+)$/.exec(reference);
+    if (!match) {
+      invalid(`OCI reference "${reference}" is not of the form oci://registry/path/chart`, 'write the chart reference without a tag, e.g. "oci://ghcr.io/stefanprodan/charts/podinfo", and give the version on the layer');
+    }
+    return new ChartSource({ type: 'oci', repository: `oci://${match[1]}`, chart: match[2] });
+  }
+
+  /**
+   * A chart directory or `.tgz` archive on disk. It is copied into the stack's output at synth,
+   * so the deploy does not depend on the working directory.
+   * @param chartPath absolute, or relative to the directory the app runs in
+   */
+  static local(chartPath: string): ChartSource {
+    if (typeof chartPath !== 'string' || chartPath.trim() === '') {
+      invalid('local chart path is empty', 'give the path of a chart directory (with Chart.yaml) or a .tgz archive');
+    }
+    return new ChartSource({ type: 'local', path: path.resolve(chartPath) });
+  }
+
+  private constructor(public readonly location: ChartLocation) {}
+}
+
+function checkChartName(chart: string): void {
+  if (!/^[a-z0-9]([-a-z0-9_.]*[a-z0-9])?$/i.test(chart)) {
+    invalid(`chart name "${chart}" is not a valid Helm chart name`, 'use the chart name as listed in the repository, e.g. "cert-manager"');
+  }
+}
+
+function invalid(message: string, fix: string): never {
+  ProfileError.throw({ code: 'INVALID_CHART_SOURCE', path: 'ChartSource', message, fix });
+}

@@ -1,0 +1,177 @@
+import { Construct } from 'constructs';
+import { ProfileError } from '../errors';
+import { checkName } from '../names';
+import { Values } from '../values/merge';
+import { parseValuesYaml } from '../values/yaml';
+import { ChartLocation } from './chart-source';
+import { ManifestDocument } from './manifests';
+import { ReleaseOptions, ResolvedReleaseOptions, resolveReleaseOptions } from './release-options';
+
+/** The infrastructure roles, bottom-up: the order in which a cluster's infra layers install. */
+export const INFRA_ROLES = ['os', 'k8s', 'cni', 'csi'] as const;
+
+/** An infrastructure role: operating system, Kubernetes, network (CNI), storage (CSI). */
+export type InfraRole = (typeof INFRA_ROLES)[number];
+
+/** How a layer is delivered. Packs (issue 3) add `pack`. */
+export type LayerKind = 'helm' | 'manifest' | 'kubernetes';
+
+/** Options every layer takes. */
+export interface LayerOptions {
+  /**
+   * The layer's name, unique on every cluster it lands on; Terraform addresses are made from it.
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /**
+   * The namespace the layer installs into.
+   * @default "default"
+   */
+  readonly namespace?: string;
+  /**
+   * Create the namespace when it does not exist. Helm never deletes it, so objects left in it
+   * outlive the layer.
+   * @default true
+   */
+  readonly createNamespace?: boolean;
+  /**
+   * The Helm release name.
+   * @default - the layer name
+   */
+  readonly releaseName?: string;
+  /**
+   * Palette's install priority among the add-on layers of one profile: lower installs first, and
+   * layers of equal priority install together.
+   * @default 0
+   */
+  readonly priority?: number;
+  /**
+   * Layers that must be installed before this one, by construct or by name, on any profile
+   * attached to the same cluster.
+   * @default - none
+   */
+  readonly dependsOn?: ReadonlyArray<Layer | string>;
+  /**
+   * How Helm installs, upgrades and rolls back the release.
+   * @default - see {@link ReleaseOptions}
+   */
+  readonly release?: ReleaseOptions;
+}
+
+/** Everything the planner needs to know about a layer, as plain data. */
+export interface LayerSpec {
+  readonly name: string;
+  /** Construct path of the layer, for errors. */
+  readonly path: string;
+  readonly kind: LayerKind;
+  readonly role?: InfraRole;
+  readonly namespace: string;
+  readonly createNamespace: boolean;
+  readonly releaseName: string;
+  readonly priority: number;
+  readonly dependsOn: readonly string[];
+  /** The layer's own values: the lowest precedence. */
+  readonly values: Values;
+  readonly release: ResolvedReleaseOptions;
+  /** Chart of a Helm layer. */
+  readonly chart?: ChartLocation;
+  /** Chart version or range of a Helm layer. */
+  readonly chartVersion?: string;
+  /** Objects of a manifest layer (or the extra objects of another layer). */
+  readonly documents?: readonly ManifestDocument[];
+  /** Server version a Kubernetes layer expects: exact (`1.34.4`) or a train (`1.34.x`). */
+  readonly kubernetesVersion?: string;
+}
+
+/**
+ * One installable unit of a profile. Layers are constructs whose scope is their profile; they
+ * emit nothing themselves: a {@link Cluster} plans and emits the layers of the profiles it runs.
+ */
+export abstract class Layer extends Construct {
+  /** Whether `x` is a layer. */
+  static isLayer(x: unknown): x is Layer {
+    return typeof x === 'object' && x !== null && (x as { [LAYER_SYMBOL]?: true })[LAYER_SYMBOL] === true;
+  }
+
+  /** The layer's name, unique on a cluster. */
+  public readonly layerName: string;
+  /** The layer's infrastructure role, if it is an infra layer. */
+  public readonly role?: InfraRole;
+  /** How the layer is delivered. */
+  public abstract readonly kind: LayerKind;
+  protected readonly options: LayerOptions;
+  private readonly extraDependencies: Array<Layer | string> = [];
+
+  protected constructor(scope: Construct, id: string, options: LayerOptions, role?: InfraRole) {
+    super(scope, id);
+    Object.defineProperty(this, LAYER_SYMBOL, { value: true });
+    this.options = options;
+    this.layerName = options.name ?? id;
+    this.role = role;
+    const path = this.node.path;
+    checkName('layer', this.layerName, path);
+    if (options.namespace !== undefined) checkName('namespace', options.namespace, path);
+    if (options.releaseName !== undefined) checkName('release', options.releaseName, path);
+    if (options.priority !== undefined && !Number.isInteger(options.priority)) {
+      ProfileError.throw({
+        code: 'INVALID_PRIORITY',
+        path,
+        message: `priority ${options.priority} is not an integer`,
+        fix: 'use a whole number; lower installs first, and the default is 0',
+      });
+    }
+    if (role !== undefined && !(INFRA_ROLES as readonly string[]).includes(role)) {
+      ProfileError.throw({
+        code: 'ROLE_NOT_ALLOWED',
+        path,
+        message: `"${role}" is not an infrastructure role`,
+        fix: `use one of ${INFRA_ROLES.join(', ')}, or no role for an add-on layer`,
+      });
+    }
+  }
+
+  /** Declares that this layer installs after `layers` (by construct or name). Returns this layer. */
+  public addDependency(...layers: Array<Layer | string>): this {
+    this.extraDependencies.push(...layers);
+    return this;
+  }
+
+  /** The layer as plain data for planning. */
+  public toSpec(): LayerSpec {
+    const options = this.options;
+    return {
+      name: this.layerName,
+      path: this.node.path,
+      kind: this.kind,
+      role: this.role,
+      namespace: options.namespace ?? 'default',
+      createNamespace: options.createNamespace ?? true,
+      releaseName: options.releaseName ?? this.layerName,
+      priority: options.priority ?? 0,
+      dependsOn: [...(options.dependsOn ?? []), ...this.extraDependencies].map((d) => (typeof d === 'string' ? d : d.layerName)),
+      values: {},
+      release: resolveReleaseOptions(options.release),
+      ...this.specifics(),
+    };
+  }
+
+  /** The kind-specific part of {@link toSpec}. */
+  protected abstract specifics(): Partial<LayerSpec>;
+}
+
+const LAYER_SYMBOL = Symbol.for('cdktf-cluster-profiles.Layer');
+
+/** Values given as an object or as YAML text, checked where they are declared. */
+export function readValues(values: Values | string | undefined, where: string): Values {
+  if (values === undefined) return {};
+  if (typeof values === 'string') return parseValuesYaml(values, where);
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) {
+    ProfileError.throw({
+      code: 'INVALID_VALUES',
+      path: where,
+      message: 'values are not a map of keys to values',
+      fix: 'give values as an object, e.g. { replicaCount: 2 }, or as YAML text',
+    });
+  }
+  return values;
+}

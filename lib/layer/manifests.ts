@@ -1,0 +1,93 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { ProfileError } from '../errors';
+import { isPlainObject, Values } from '../values/merge';
+import { parseYamlDocuments } from '../values/yaml';
+
+/** Raw Kubernetes objects for a layer: any mix of YAML text, YAML files and objects. */
+export interface ManifestSources {
+  /**
+   * YAML text with one or more documents separated by `---`.
+   * @default - none
+   */
+  readonly yaml?: string;
+  /**
+   * YAML files, each with one or more documents; relative paths are read from the directory the
+   * app runs in.
+   * @default - none
+   */
+  readonly files?: readonly string[];
+  /**
+   * Objects, each a Kubernetes object with apiVersion, kind and metadata.name.
+   * @default - none
+   */
+  readonly documents?: readonly Values[];
+}
+
+/** A Kubernetes object as the library sees it: plain data with the fields Helm needs. */
+export interface ManifestDocument extends Values {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: { readonly name: string; readonly namespace?: string } & Values;
+}
+
+/**
+ * Reads and checks every document, in order: files first, then text, then objects. Empty
+ * documents (a trailing `---`) are skipped; a `List` is not unpacked, write its items instead.
+ */
+export function readManifests(sources: ManifestSources, where: string): ManifestDocument[] {
+  const found: Array<{ value: unknown; origin: string }> = [];
+  for (const file of sources.files ?? []) {
+    const absolute = path.resolve(file);
+    if (!fs.existsSync(absolute)) {
+      ProfileError.throw({
+        code: 'INVALID_MANIFEST',
+        path: where,
+        message: `manifest file "${file}" does not exist (looked in ${path.dirname(absolute)})`,
+        fix: 'give a path relative to the directory the app runs in, or an absolute path',
+      });
+    }
+    const text = fs.readFileSync(absolute, 'utf8');
+    parseYamlDocuments(text, `${where} (${file})`).forEach((value, i) => found.push({ value, origin: `${file}, document ${i + 1}` }));
+  }
+  if (sources.yaml !== undefined) {
+    parseYamlDocuments(sources.yaml, `${where} (yaml)`).forEach((value, i) => found.push({ value, origin: `yaml document ${i + 1}` }));
+  }
+  (sources.documents ?? []).forEach((value, i) => found.push({ value, origin: `documents[${i}]` }));
+  return found
+    .filter(({ value }) => value !== null && value !== undefined)
+    .map(({ value, origin }) => checkDocument(value, `${where} (${origin})`));
+}
+
+function checkDocument(value: unknown, where: string): ManifestDocument {
+  const fail = (message: string): never =>
+    ProfileError.throw({
+      code: 'INVALID_MANIFEST',
+      path: where,
+      message,
+      fix: 'each document needs apiVersion, kind and metadata.name, e.g. "apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: settings"',
+    });
+  if (!isPlainObject(value)) return fail('document is not a Kubernetes object (a YAML map)');
+  if (typeof value.apiVersion !== 'string' || value.apiVersion === '') return fail('document has no apiVersion');
+  if (typeof value.kind !== 'string' || value.kind === '') return fail('document has no kind');
+  const metadata = value.metadata;
+  if (!isPlainObject(metadata) || typeof metadata.name !== 'string' || metadata.name === '') {
+    return fail(`${value.kind} has no metadata.name`);
+  }
+  return value as ManifestDocument;
+}
+
+/** `group/version, Kind=kind` identity used to match custom resources with their definitions. */
+export function kindKey(apiVersion: string, kind: string): string {
+  const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+  return `${group}/${kind}`;
+}
+
+/** The kinds a CustomResourceDefinition document defines, as {@link kindKey} strings. */
+export function definedKind(document: ManifestDocument): string | undefined {
+  if (document.kind !== 'CustomResourceDefinition' || !document.apiVersion.startsWith('apiextensions.k8s.io/')) return undefined;
+  const spec = document.spec as Values | undefined;
+  const group = spec?.group;
+  const kind = (spec?.names as Values | undefined)?.kind;
+  return typeof group === 'string' && typeof kind === 'string' ? `${group}/${kind}` : undefined;
+}

@@ -1,0 +1,108 @@
+import { Construct } from 'constructs';
+import { checkName, checkSemver } from '../names';
+import { HelmLayer, HelmLayerProps } from '../layer/helm-layer';
+import { Layer, LayerSpec } from '../layer/layer';
+import { ManifestLayer, ManifestLayerProps } from '../layer/manifest-layer';
+import { Values } from '../values/merge';
+
+/** Palette's profile types: infrastructure, add-on, or full (both). */
+export type ProfileType = 'infra' | 'addon' | 'full';
+
+/** Props every profile takes. */
+export interface ProfileProps {
+  /**
+   * The profile's name. Several versions of one profile share it.
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /** The profile's version: strict semver (`1.0.0`, `1.2.3-rc.1`). */
+  readonly version: string;
+  /**
+   * What the profile is for.
+   * @default - none
+   */
+  readonly description?: string;
+}
+
+/** A profile as plain data for planning. */
+export interface ProfileSpec {
+  readonly name: string;
+  readonly version: string;
+  readonly type: ProfileType;
+  readonly path: string;
+  /** Layers in declaration order. */
+  readonly layers: readonly LayerSpec[];
+  /** Profile-level value overrides, by layer name, in the order they were set. */
+  readonly values: ReadonlyMap<string, readonly Values[]>;
+}
+
+/**
+ * A named, versioned set of layers. A profile is a definition: it emits nothing until a
+ * {@link Cluster} runs it, and one profile serves any number of clusters, in any stacks. Create
+ * it outside the stacks (under the App) when clusters in several stacks share it.
+ */
+export abstract class Profile extends Construct {
+  /** Whether `x` is a profile. */
+  static isProfile(x: unknown): x is Profile {
+    return typeof x === 'object' && x !== null && (x as { [PROFILE_SYMBOL]?: true })[PROFILE_SYMBOL] === true;
+  }
+
+  /** The profile's name. */
+  public readonly profileName: string;
+  /** The profile's version. */
+  public readonly version: string;
+  /** What the profile is for. */
+  public readonly description?: string;
+  /** infra, addon or full. */
+  public abstract readonly type: ProfileType;
+  private readonly valueOverrides = new Map<string, Values[]>();
+
+  protected constructor(scope: Construct, id: string, props: ProfileProps) {
+    super(scope, id);
+    Object.defineProperty(this, PROFILE_SYMBOL, { value: true });
+    this.profileName = props.name ?? id;
+    this.version = props.version;
+    this.description = props.description;
+    checkName('profile', this.profileName, this.node.path);
+    checkSemver(props.version, this.node.path, 'profile version');
+  }
+
+  /** The profile's layers, in declaration order. */
+  public get layers(): Layer[] {
+    return this.node.children.filter(Layer.isLayer);
+  }
+
+  /** Adds a layer installed from a Helm chart. */
+  public addHelmLayer(id: string, props: HelmLayerProps): HelmLayer {
+    return new HelmLayer(this, id, props);
+  }
+
+  /** Adds a layer of raw Kubernetes objects. */
+  public addManifestLayer(id: string, props: ManifestLayerProps): ManifestLayer {
+    return new ManifestLayer(this, id, props);
+  }
+
+  /**
+   * Overrides values of one of this profile's layers, above the layer's own values and below a
+   * cluster's. Calls accumulate, later ones winning. Returns this profile.
+   */
+  public setValues(layer: Layer | string, values: Values): this {
+    const name = typeof layer === 'string' ? layer : layer.layerName;
+    this.valueOverrides.set(name, [...(this.valueOverrides.get(name) ?? []), values]);
+    return this;
+  }
+
+  /** The profile as plain data for planning. */
+  public toSpec(): ProfileSpec {
+    return {
+      name: this.profileName,
+      version: this.version,
+      type: this.type,
+      path: this.node.path,
+      layers: this.layers.map((l) => l.toSpec()),
+      values: new Map([...this.valueOverrides].map(([k, v]) => [k, [...v]])),
+    };
+  }
+}
+
+const PROFILE_SYMBOL = Symbol.for('cdktf-cluster-profiles.Profile');

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { App, TerraformStack, TerraformVariable } from 'cdktf';
+import { App, LocalBackend, TerraformStack, TerraformVariable } from 'cdktf';
 import {
   AddonProfile,
   ChartSource,
@@ -78,6 +78,9 @@ export function quickstart(app: App): { stack: TerraformStack; cluster: Cluster 
   });
 
   const stack = new TerraformStack(app, 'quickstart');
+  // cdktf's default backend writes an absolute path; this one is relative to the stack's folder
+  // (cdktf.out/stacks/quickstart), so the synthesized JSON is the same on every machine.
+  new LocalBackend(stack, { path: '../../../terraform.quickstart.tfstate' });
   const kubeconfig = new TerraformVariable(stack, 'kubeconfig', {
     type: 'string',
     default: '~/.kube/config',

@@ -38,13 +38,15 @@ export function emitCluster(
   const emitted = new Map<string, EmittedLayer>();
   const anchors = new Map<string, Anchor[]>();
   for (const layer of plan.layers) {
-    const dependsOn = waitFor(layer, plan, anchors);
+    const dependsOn: ITerraformDependable[] = waitFor(layer, plan, anchors);
     const elements: Array<ITerraformDependable & { terraformResourceType: string; friendlyUniqueId: string; }> = [];
     let chart: EmittedLayer['chart'];
     const id = `${clusterName}_${layer.name}`;
     if (layer.kubernetesVersion !== undefined) {
+      // No depends_on: the check reads the server at plan time, failing before anything changes.
       const check = versionCheck(scope, id, clusterName, layer, kubernetesProvider());
       elements.push(check);
+      dependsOn.push(check);
     }
     const source = chartOf(layer, clusterName);
     if (source) {

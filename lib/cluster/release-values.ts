@@ -67,8 +67,9 @@ export function escapeTemplates(text: string): string {
 
 /**
  * Helm's `--set` parser splits on commas and reads backslashes; an expression's value is only
- * known at apply, so it is escaped by Terraform itself.
+ * known at apply, so Terraform escapes it. cdktf writes function arguments into HCL string
+ * literals as they are, so the arguments here are already HCL-escaped: `"\\\\"` in HCL is one backslash.
  */
 export function escapeForSet(expression: string): string {
-  return Fn.replace(Fn.replace(expression, '\\', '\\\\'), ',', '\\,');
+  return Fn.replace(Fn.replace(expression, '\\\\', '\\\\\\\\'), ',', '\\\\,');
 }

@@ -49,10 +49,6 @@ export class LayerGraph {
 
   /** Adds an edge; the first reason given for a pair is kept. */
   addEdge(edge: Edge): void {
-    if (edge.from === edge.to) {
-      this.successors.get(edge.from)!.set(edge.to, edge);
-      return;
-    }
     const out = this.successors.get(edge.from)!;
     if (!out.has(edge.to)) {
       out.set(edge.to, edge);

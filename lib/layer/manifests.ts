@@ -74,6 +74,14 @@ function checkDocument(value: unknown, where: string): ManifestDocument {
   if (!isPlainObject(metadata) || typeof metadata.name !== 'string' || metadata.name === '') {
     return fail(`${value.kind} has no metadata.name`);
   }
+  if (JSON.stringify(value).includes('${TfToken[')) {
+    ProfileError.throw({
+      code: 'MANIFEST_TOKEN',
+      path: where,
+      message: `${value.kind} "${metadata.name}" holds a Terraform expression, but manifests are written to files at synth, before Terraform runs`,
+      fix: 'pass Terraform expressions through a HelmLayer\'s values, which reach the chart at apply time',
+    });
+  }
   return value as ManifestDocument;
 }
 

@@ -10,7 +10,7 @@ import { isPlainObject, Values } from './merge';
 
 /** Parses every document of a YAML text; throws INVALID_YAML naming `where` and the line. */
 export function parseYamlDocuments(text: string, where: string): unknown[] {
-  const documents = YAML.parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true });
+  const documents = YAML.parseAllDocuments(text, { prettyErrors: true, uniqueKeys: true });
   if (!Array.isArray(documents)) return [];
   const values: unknown[] = [];
   for (const document of documents) {

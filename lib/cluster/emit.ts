@@ -38,7 +38,7 @@ export function emitCluster(
   const emitted = new Map<string, EmittedLayer>();
   const anchors = new Map<string, Anchor[]>();
   for (const layer of plan.layers) {
-    const dependsOn: ITerraformDependable[] = waitFor(layer, plan, anchors);
+    const waits: Anchor[] = waitFor(layer, plan, anchors);
     const elements: Array<ITerraformDependable & { terraformResourceType: string; friendlyUniqueId: string; }> = [];
     let chart: EmittedLayer['chart'];
     const id = `${clusterName}_${layer.name}`;
@@ -46,11 +46,12 @@ export function emitCluster(
       // No depends_on: the check reads the server at plan time, failing before anything changes.
       const check = versionCheck(scope, id, clusterName, layer, kubernetesProvider());
       elements.push(check);
-      dependsOn.push(check);
+      waits.push({ element: check, address: addressOf(check) });
     }
     const source = chartOf(layer, clusterName);
     if (source) {
       chart = source.chart;
+      const dependsOn = [...waits].sort((a, b) => (a.address < b.address ? -1 : 1)).map((a) => a.element);
       const release = new Release(scope, `release-${layer.name}`, {
         provider: helm,
         ...releaseArguments(scope, layer, source.reference),
@@ -153,19 +154,19 @@ function versionCheck(
  * The elements a layer waits for: those of its direct dependencies, looking through any
  * dependency that emitted nothing (an empty manifest layer) to what that one waited for.
  */
-function waitFor(layer: PlannedLayer, plan: InstallPlan, anchors: Map<string, Anchor[]>): ITerraformDependable[] {
+function waitFor(layer: PlannedLayer, plan: InstallPlan, anchors: Map<string, Anchor[]>): Anchor[] {
   const byName = new Map(plan.layers.map((l) => [l.name, l]));
-  const found = new Map<string, ITerraformDependable>();
+  const found = new Map<string, Anchor>();
   const seen = new Set<string>();
   const visit = (name: string): void => {
     if (seen.has(name)) return;
     seen.add(name);
     const own = anchors.get(name) ?? [];
-    if (own.length > 0) own.forEach((a) => found.set(a.address, a.element));
+    if (own.length > 0) own.forEach((a) => found.set(a.address, a));
     else byName.get(name)!.dependsOn.forEach(visit);
   };
   layer.dependsOn.forEach(visit);
-  return [...found.keys()].sort().map((address) => found.get(address)!);
+  return [...found.values()];
 }
 
 /** An element later layers can wait for, with its Terraform address. */

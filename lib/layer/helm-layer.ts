@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import * as semver from 'semver';
 import { Construct } from 'constructs';
 import { ProfileError } from '../errors';
@@ -45,6 +47,7 @@ export class HelmLayer extends Layer {
         fix: 'use ChartSource.repository(url, name), ChartSource.oci(reference) or ChartSource.local(path)',
       });
     }
+    if (props.chart.location.type === 'local') checkLocalChart(props.chart.location.path, this.node.path);
     if (props.version !== undefined && semver.validRange(props.version) === null) {
       ProfileError.throw({
         code: 'INVALID_SEMVER',
@@ -58,4 +61,16 @@ export class HelmLayer extends Layer {
   protected specifics(): Partial<LayerSpec> {
     return { chart: this.props.chart.location, chartVersion: this.props.version, values: this.values };
   }
+}
+
+/** Fails where the layer is declared, rather than at synth, when a local chart is missing. */
+function checkLocalChart(chartPath: string, where: string): void {
+  const isArchive = chartPath.endsWith('.tgz') && fs.existsSync(chartPath);
+  if (isArchive || fs.existsSync(path.join(chartPath, 'Chart.yaml'))) return;
+  ProfileError.throw({
+    code: 'CHART_NOT_FOUND',
+    path: where,
+    message: `local chart "${path.relative(process.cwd(), chartPath) || chartPath}" has no Chart.yaml and is not a .tgz archive`,
+    fix: 'point ChartSource.local() at a chart directory holding Chart.yaml, or at a packaged .tgz chart',
+  });
 }

@@ -193,3 +193,17 @@ describe('emitting Terraform', () => {
     expect(r.values).toBeUndefined();
   });
 });
+
+describe('the Kubernetes layer', () => {
+  it('installs its own manifests only after the version check passed', () => {
+    const app = testApp();
+    const infra = infraProfile(app);
+    infra.node.tryRemoveChild('k8s');
+    infra.addKubernetesLayer('k8s', { version: '1.34.4', documents: [configMap('cluster-info')] });
+    const json = synthJson(clusterIn(app, { profiles: [infra] }).node.scope as any);
+    expect(releases(json).prod_k8s.depends_on).toEqual(['data.kubernetes_server_version.prod_k8s', 'helm_release.prod_os']);
+    expect(json.data.kubernetes_server_version.prod_k8s.lifecycle.postcondition[0].condition).toBe(
+      '${can(regex("^v?1[.]34[.]4([-+].*)?$", self.git_version))}',
+    );
+  });
+});

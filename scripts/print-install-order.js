@@ -13,6 +13,7 @@ const source = (layer) => {
   const chart = layer.chart;
   if (!chart) return layer.kind === 'kubernetes' ? 'server version check' : '(nothing to install)';
   if (chart.type === 'repository' || chart.type === 'oci') return `${chart.repository} ${chart.name}`;
+  if (chart.type === 'pack') return `pack ${chart.name} ${layer.version} (${chart.constraint}) from ${chart.registry}`;
   return `${chart.type} chart ${chart.path.split('/').pop()}`;
 };
 console.log(`Install plan of cluster "${plan.cluster}" (${plan.installOrder}): ${plan.layers.length} layers in ${plan.groups.length} steps`);

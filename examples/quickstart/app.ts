@@ -5,18 +5,26 @@ import {
   ChartSource,
   Cluster,
   ClusterConnection,
+  DirectoryRegistry,
   InfraProfile,
+  PackCatalog,
   SensitiveValue,
 } from '../../lib';
 
-const charts = path.join(__dirname, '..', 'charts');
-
 /**
- * The quickstart: one infra profile and one add-on profile on one cluster.
+ * The quickstart: one infra profile and one add-on profile on one cluster, from packs, charts and
+ * manifests.
  * `chartRepository` (cdktf context) points the podinfo layer at another Helm repository, such as
  * a mirror on loopback in the end-to-end tests.
  */
 export function quickstart(app: App): { stack: TerraformStack; cluster: Cluster } {
+  // Packs come from the example pack folder; what each version constraint resolved to is pinned
+  // in cluster-profiles.lock.json beside this file.
+  new PackCatalog(app, 'packs', {
+    registries: [new DirectoryRegistry(path.join(__dirname, '..', 'packs'), 'examples')],
+    lockfile: path.join(__dirname, 'cluster-profiles.lock.json'),
+  });
+
   // Profiles are definitions: they live beside the stacks and serve any number of clusters.
   const base = new InfraProfile(app, 'edge-base', { version: '1.0.0', description: 'Edge cluster baseline' });
   base.addManifestLayer('node-os', {
@@ -36,37 +44,21 @@ export function quickstart(app: App): { stack: TerraformStack; cluster: Cluster 
     version: '1.34.x',
     values: { podCIDR: '10.244.0.0/16', serviceCIDR: '10.96.0.0/12' },
   });
-  base.addHelmLayer('cni', {
-    role: 'cni',
-    chart: ChartSource.local(path.join(charts, 'demo-cni')),
-    namespace: 'cni-system',
-    values: { podCIDR: '10.244.0.0/16', mtu: 1450 },
-  });
-  base.addHelmLayer('csi', {
-    role: 'csi',
-    chart: ChartSource.local(path.join(charts, 'demo-csi')),
-    namespace: 'csi-system',
-    values: 'storageClass:\n  name: standard\n  reclaimPolicy: Retain\n',
+  // A train: the newest 0.3 release, with a preset of the pack.
+  base.addPackLayer('cni', { pack: 'demo-cni', version: '0.3.x', presets: ['jumbo-frames'] });
+  base.addPackLayer('csi', {
+    pack: 'demo-csi',
+    version: '1.2.0',
+    values: 'charts:\n  demo-csi:\n    storageClass:\n      reclaimPolicy: Retain\n',
   });
 
   const addons = new AddonProfile(app, 'edge-addons', { version: '1.0.0', description: 'PKI and web front end' });
   const issuerCrds = addons.addManifestLayer('issuer-crds', { files: [path.join(__dirname, 'manifests', 'issuer-crd.yaml')] });
-  addons.addManifestLayer('issuers', {
-    priority: 10,
-    dependsOn: [issuerCrds],
-    yaml: [
-      'apiVersion: pki.example.dev/v1',
-      'kind: ClusterIssuer',
-      'metadata:',
-      '  name: internal-ca',
-      'spec:',
-      '  commonName: "Edge internal CA"',
-    ].join('\n'),
-  });
-  addons.addHelmLayer('web', {
-    chart: ChartSource.local(path.join(charts, 'demo-web')),
-    namespace: 'web',
-    values: { replicaCount: 2, message: 'hello from the quickstart' },
+  addons.addPackLayer('issuers', { pack: 'cluster-issuer', version: '1.0.0', dependsOn: [issuerCrds] });
+  addons.addPackLayer('web', {
+    pack: 'demo-web',
+    version: '2.0.x',
+    values: { charts: { 'demo-web': { replicaCount: 2, message: 'hello from the quickstart' } } },
   });
   const repository = (app.node.tryGetContext('chartRepository') as string | undefined) ?? 'https://stefanprodan.github.io/podinfo';
   addons.addHelmLayer('podinfo', {
@@ -91,8 +83,7 @@ export function quickstart(app: App): { stack: TerraformStack; cluster: Cluster 
     profiles: [base, addons],
   });
   cluster.setValues('web', {
-    message: 'hello from edge-1',
-    adminToken: SensitiveValue.fromVariable('web_admin_token'),
+    charts: { 'demo-web': { message: 'hello from edge-1', adminToken: SensitiveValue.fromVariable('web_admin_token') } },
   });
   return { stack, cluster };
 }

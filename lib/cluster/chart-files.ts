@@ -1,6 +1,6 @@
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { contentDigest } from '../digest';
 import { ProfileError } from '../errors';
 import { definedKind, kindKey, ManifestDocument } from '../layer/manifests';
 import { canonicalYaml } from '../values/yaml';
@@ -46,6 +46,35 @@ export function generatedChart(layerName: string, documents: readonly ManifestDo
   return withDigest(files, false);
 }
 
+/**
+ * The chart generated for a pack's manifests, which are Go templates reading `.Values` as the
+ * `manifests.<file>` section of the pack's values (Palette's convention). Helm gives a release one
+ * `.Values`, so each template first points `.Values` at its own section; the release's values are
+ * kept under `.PackValues` for the templates that follow.
+ */
+export function packManifestChart(layerName: string, manifests: ReadonlyArray<{ readonly file: string; readonly content: Buffer }>): ChartFiles {
+  const files = new Map<string, Buffer>();
+  files.set('Chart.yaml', Buffer.from(canonicalYaml({ apiVersion: 'v2', name: layerName, description: `Manifests of pack layer ${layerName}`, type: 'application', version: '1.0.0' })));
+  manifests.forEach(({ file, content }, i) => {
+    const section = manifestSection(file);
+    const prelude =
+      '{{- if not (hasKey . "PackValues") }}{{- $_ := set . "PackValues" .Values }}{{- end }}\n' +
+      `{{- $_ := set . "Values" (index .PackValues.manifests ${JSON.stringify(section)}) }}\n`;
+    files.set(`templates/${String(i + 1).padStart(4, '0')}-${slug(section)}.yaml`, Buffer.concat([Buffer.from(prelude), content]));
+  });
+  return withDigest(files, false);
+}
+
+/** The values section a pack manifest reads: its file name without folder and extension. */
+export function manifestSection(file: string): string {
+  return path.basename(file).replace(/\.(ya?ml)$/, '');
+}
+
+/** One chart archive, as the chart of a release. */
+export function archiveChart(file: string, content: Buffer): ChartFiles {
+  return withDigest(new Map([[path.basename(file), content]]), true);
+}
+
 /** A chart directory or `.tgz` archive on disk, read whole. Throws CHART_NOT_FOUND naming `where`. */
 export function localChart(chartPath: string, where: string): ChartFiles {
   const notFound = (message: string): never =>
@@ -80,12 +109,7 @@ function listFiles(root: string, relative: string): string[] {
 
 function withDigest(files: Map<string, Buffer>, archive: boolean): ChartFiles {
   const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const hash = createHash('sha256');
-  for (const [file, content] of sorted) {
-    hash.update(`${file}\0${content.length}\0`);
-    hash.update(content);
-  }
-  return { files: sorted, digest: `sha256:${hash.digest('hex')}`, archive };
+  return { files: sorted, digest: contentDigest(sorted), archive };
 }
 
 function slug(text: string): string {

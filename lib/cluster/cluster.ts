@@ -5,6 +5,7 @@ import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, IConstruct } from 'constructs';
 import { Diagnostic, ProfileError } from '../errors';
 import { Layer } from '../layer/layer';
+import { PackLayer } from '../layer/pack-layer';
 import { checkName } from '../names';
 import { Profile } from '../profile/profile';
 import { Values } from '../values/merge';
@@ -158,13 +159,16 @@ export class Cluster extends Construct {
     const clusterDirectory = path.join(stackDirectory, 'clusters', this.clusterName);
     fs.rmSync(clusterDirectory, { recursive: true, force: true });
     for (const layer of this.emitted.layers.values()) {
-      if (layer.chart) writeChart(layer.chart.files, path.join(stackDirectory, layer.chart.directory));
+      for (const chart of layer.charts) writeChart(chart.files, path.join(stackDirectory, chart.directory));
     }
     const document = installPlanDocument(this.emitted.plan, this.toSpec().profiles, this.emitted.layers, (v) =>
       Tokenization.resolve(v, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) }),
     );
     fs.mkdirSync(clusterDirectory, { recursive: true });
     fs.writeFileSync(path.join(clusterDirectory, 'install-plan.json'), `${JSON.stringify(document, null, 2)}\n`);
+    // Synth succeeded (every cluster planned before any file was written): now the lockfile may change.
+    const catalogs = new Set(this.profiles.flatMap((p) => p.layers.filter((l): l is PackLayer => l instanceof PackLayer).map((l) => l.catalog)));
+    for (const catalog of catalogs) catalog.saveLockfile();
   }
 }
 

@@ -6,17 +6,24 @@ import { Release } from '@cdktf/provider-helm/lib/release';
 import { DataKubernetesServerVersion } from '@cdktf/provider-kubernetes/lib/data-kubernetes-server-version';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { kubernetesVersionPattern } from '../layer/kubernetes-layer';
-import { ChartFiles, generatedChart, localChart } from './chart-files';
+import { isPlainObject, Values } from '../values/merge';
+import { archiveChart, ChartFiles, generatedChart, localChart, manifestSection, packManifestChart } from './chart-files';
 import { ConnectionSettings } from './connection';
 import { InstallPlan, PlannedLayer } from './plan';
 import { escapeForSet, splitReleaseValues } from './release-values';
+
+/** A chart written beside the stack: its folder (relative to the stack's) and files. */
+export interface WrittenChart {
+  readonly directory: string;
+  readonly files: ChartFiles;
+}
 
 /** What emission made for one layer. */
 export interface EmittedLayer {
   /** Terraform addresses of the layer's resources and data sources, in creation order. */
   readonly addresses: readonly string[];
-  /** The chart written beside the stack, for local and generated charts. */
-  readonly chart?: { readonly directory: string; readonly files: ChartFiles };
+  /** The charts written beside the stack (local, pack and generated charts), in install order. */
+  readonly charts: ReadonlyArray<WrittenChart>;
 }
 
 /**
@@ -38,59 +45,120 @@ export function emitCluster(
   const emitted = new Map<string, EmittedLayer>();
   const anchors = new Map<string, Anchor[]>();
   for (const layer of plan.layers) {
-    const waits: Anchor[] = waitFor(layer, plan, anchors);
+    const waitsOfLayer: Anchor[] = waitFor(layer, plan, anchors);
     const elements: Array<ITerraformDependable & { terraformResourceType: string; friendlyUniqueId: string; }> = [];
-    let chart: EmittedLayer['chart'];
+    const charts: WrittenChart[] = [];
     const id = `${clusterName}_${layer.name}`;
     if (layer.kubernetesVersion !== undefined) {
       // No depends_on: the check reads the server at plan time, failing before anything changes.
       const check = versionCheck(scope, id, clusterName, layer, kubernetesProvider());
       elements.push(check);
-      waits.push({ element: check, address: addressOf(check) });
+      waitsOfLayer.push({ element: check, address: addressOf(check) });
     }
-    const source = chartOf(layer, clusterName);
-    if (source) {
-      chart = source.chart;
+    let previous: Release | undefined;
+    for (const release of releasesOf(layer, clusterName)) {
+      if (release.chart) charts.push(release.chart);
+      const waits = previous ? [{ element: previous as ITerraformDependable, address: addressOf(previous) }] : waitsOfLayer;
       const dependsOn = [...waits].sort((a, b) => (a.address < b.address ? -1 : 1)).map((a) => a.element);
-      const release = new Release(scope, `release-${layer.name}`, {
+      previous = new Release(scope, `release-${layer.name}${release.suffix}`, {
         provider: helm,
-        ...releaseArguments(scope, layer, source.reference),
+        ...releaseArguments(scope, layer, release),
         dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
       });
-      release.overrideLogicalId(id);
-      elements.push(release);
+      previous.overrideLogicalId(`${id}${release.suffix}`);
+      elements.push(previous);
     }
     const own = elements.map((element) => ({ element, address: addressOf(element) }));
     anchors.set(layer.name, own);
-    emitted.set(layer.name, { addresses: own.map((a) => a.address), chart });
+    emitted.set(layer.name, { addresses: own.map((a) => a.address), charts });
   }
   return emitted;
 }
 
 type ChartReference = { repository?: string; chart: string; version?: string };
 
-/** Where the release's chart comes from; undefined when the layer has nothing to install. */
-function chartOf(layer: PlannedLayer, clusterName: string): { reference: ChartReference; chart?: EmittedLayer['chart'] } | undefined {
-  const location = layer.chart;
-  if (location?.type === 'repository' || location?.type === 'oci') {
-    return { reference: { repository: location.repository, chart: location.chart, version: layer.chartVersion } };
-  }
-  let files: ChartFiles | undefined;
-  if (location?.type === 'local') files = localChart(location.path, layer.path);
-  else if (layer.documents && layer.documents.length > 0) files = generatedChart(layer.name, layer.documents);
-  if (!files) return undefined;
-  // The digest in the folder name makes a content change a change of `chart`, which Helm's
-  // provider would not notice for a local chart of unchanged version.
-  const directory = `clusters/${clusterName}/charts/${layer.name}-${files.digest.slice('sha256:'.length, 'sha256:'.length + 12)}`;
-  const chartPath = files.archive ? `${directory}/${[...files.files.keys()][0]}` : directory;
-  return { reference: { chart: `./${chartPath}` }, chart: { directory, files } };
+/** One Helm release a layer installs. */
+interface LayerRelease {
+  /** Appended to the layer's address and construct id when a layer installs several releases. */
+  readonly suffix: string;
+  readonly releaseName: string;
+  readonly reference: ChartReference;
+  readonly values: Values;
+  readonly chart?: WrittenChart;
 }
 
-function releaseArguments(scope: Construct, layer: PlannedLayer, chart: ChartReference) {
-  const values = splitReleaseValues(layer.values);
+/**
+ * The releases a layer installs, in order: none for an empty manifest layer or a bare Kubernetes
+ * layer; one per chart of a pack, then one for its manifests; one otherwise.
+ */
+function releasesOf(layer: PlannedLayer, clusterName: string): LayerRelease[] {
+  const written = (files: ChartFiles, name: string) => {
+    const directory = `clusters/${clusterName}/charts/${name}-${files.digest.slice('sha256:'.length, 'sha256:'.length + 12)}`;
+    // The digest in the folder name makes a content change a change of `chart`, which Helm's
+    // provider would not notice for a local chart of unchanged version.
+    const chartPath = files.archive ? `${directory}/${[...files.files.keys()][0]}` : directory;
+    return { reference: { chart: `./${chartPath}` }, chart: { directory, files } };
+  };
+  const single = (reference: ChartReference, values: Values, chart?: WrittenChart): LayerRelease[] => [
+    { suffix: '', releaseName: layer.releaseName, reference, values, chart },
+  ];
+  const location = layer.chart;
+  if (location?.type === 'repository' || location?.type === 'oci') {
+    return single({ repository: location.repository, chart: location.chart, version: layer.chartVersion }, layer.values);
+  }
+  if (location?.type === 'local') {
+    const w = written(localChart(location.path, layer.path), layer.name);
+    return single(w.reference, layer.values, w.chart);
+  }
+  if (layer.pack) return packReleases(layer, written);
+  if (layer.documents && layer.documents.length > 0) {
+    const w = written(generatedChart(layer.name, layer.documents), layer.name);
+    return single(w.reference, {}, w.chart);
+  }
+  return [];
+}
+
+function packReleases(
+  layer: PlannedLayer,
+  written: (files: ChartFiles, name: string) => { reference: ChartReference; chart: WrittenChart },
+): LayerRelease[] {
+  const pack = layer.pack!;
+  const section = (key: string): Values => (isPlainObject(layer.values[key]) ? (layer.values[key] as Values) : {});
+  const overrides = section('pack').releaseNameOverride as Record<string, string> | undefined;
+  const several = pack.charts.length + (pack.manifests.length > 0 ? 1 : 0) > 1;
+  const releases: LayerRelease[] = pack.charts.map(({ file, chartName }) => {
+    const w = written(archiveChart(file, pack.files.get(file)!), several ? `${layer.name}--${chartName}` : layer.name);
+    return {
+      suffix: several ? `--${chartName}` : '',
+      releaseName: several ? (overrides?.[chartName] ?? `${layer.name}-${chartName}`) : layer.releaseName,
+      reference: w.reference,
+      values: isPlainObject(section('charts')[chartName]) ? (section('charts')[chartName] as Values) : {},
+      chart: w.chart,
+    };
+  });
+  if (pack.manifests.length > 0) {
+    const manifests = pack.manifests.map((file) => ({ file, content: pack.files.get(file)! }));
+    const w = written(packManifestChart(layer.name, manifests), several ? `${layer.name}--manifests` : layer.name);
+    // Every manifest gets its section, so a template never indexes a missing key.
+    const sections: Values = {};
+    for (const file of pack.manifests) sections[manifestSection(file)] = section('manifests')[manifestSection(file)] ?? {};
+    releases.push({
+      suffix: several ? '--manifests' : '',
+      releaseName: several ? `${layer.name}-manifests` : layer.releaseName,
+      reference: w.reference,
+      values: { manifests: sections },
+      chart: w.chart,
+    });
+  }
+  return releases;
+}
+
+function releaseArguments(scope: Construct, layer: PlannedLayer, release: LayerRelease) {
+  const values = splitReleaseValues(release.values);
   const stack = TerraformStack.of(scope);
+  const chart = release.reference;
   return {
-    name: layer.releaseName,
+    name: release.releaseName,
     namespace: layer.namespace,
     createNamespace: layer.createNamespace,
     repository: chart.repository,

@@ -41,7 +41,7 @@ function layerEntry(layer: PlannedLayer, emitted: EmittedLayer, resolve: (value:
     group: layer.group,
     dependsOn: layer.dependsOn,
     chart: chartEntry(layer, emitted),
-    version: layer.chartVersion ?? layer.kubernetesVersion ?? null,
+    version: layer.pack?.version ?? layer.chartVersion ?? layer.kubernetesVersion ?? null,
     terraform: emitted.addresses,
     // Through JSON first: SensitiveValue leaves become their masked text before tokens resolve.
     values: resolve(JSON.parse(JSON.stringify(layer.values))),
@@ -54,10 +54,11 @@ function chartEntry(layer: PlannedLayer, emitted: EmittedLayer): object | null {
   if (location?.type === 'repository' || location?.type === 'oci') {
     return { type: location.type, repository: location.repository, name: location.chart };
   }
-  if (!emitted.chart) return null;
-  return {
-    type: location?.type === 'local' ? 'local' : 'generated',
-    path: emitted.chart.directory,
-    digest: emitted.chart.files.digest,
-  };
+  if (layer.pack) {
+    const p = layer.pack;
+    return { type: 'pack', registry: p.registry, name: p.name, constraint: p.constraint, digest: p.digest, paths: emitted.charts.map((c) => c.directory) };
+  }
+  const [chart] = emitted.charts;
+  if (!chart) return null;
+  return { type: location?.type === 'local' ? 'local' : 'generated', path: chart.directory, digest: chart.files.digest };
 }

@@ -6,7 +6,11 @@ import { INFRA_ROLES, InfraRole, LayerKind, LayerSpec } from '../layer/layer';
 import { ManifestDocument } from '../layer/manifests';
 import { ResolvedReleaseOptions } from '../layer/release-options';
 import { ProfileSpec } from '../profile/profile';
-import { mergeValues, Values, ValueSource, ValuesLayer } from '../values/merge';
+import { checkPackConstraints } from '../pack/constraints';
+import { checkSchema } from '../pack/schema';
+import { MergedValues, mergeValues, Values, ValueSource, ValuesLayer } from '../values/merge';
+import { resolvePackReferences } from '../values/references';
+import { PackSpec } from '../layer/layer';
 
 /**
  * Planning: from the profiles a cluster runs to the ordered, merged, checked list of layers.
@@ -52,6 +56,8 @@ export interface PlannedLayer {
   readonly chartVersion?: string;
   readonly documents?: readonly ManifestDocument[];
   readonly kubernetesVersion?: string;
+  /** The resolved pack of a pack layer. */
+  readonly pack?: PackSpec;
 }
 
 /** The install plan of one cluster. */
@@ -84,6 +90,10 @@ export function planCluster(cluster: ClusterSpec): PlanResult {
   diagnostics.push(...checkUniqueness(cluster, sequence), ...checkOverrides(cluster, sequence));
   if (diagnostics.length > 0) return { diagnostics };
 
+  const merged = mergeAll(cluster, sequence, diagnostics);
+  diagnostics.push(...checkPackConstraints(sequence.map((p) => p.layer)));
+  if (diagnostics.length > 0) return { diagnostics };
+
   const graph = buildGraph(sequence);
   diagnostics.push(...addDependsOn(graph, sequence));
   if (diagnostics.length > 0) return { diagnostics };
@@ -98,7 +108,7 @@ export function planCluster(cluster: ClusterSpec): PlanResult {
   const groups = groupLevels(order, edges);
   order = groups.flat();
   const byName = new Map(sequence.map((p) => [p.layer.name, p]));
-  const layers = order.map((name) => plannedLayer(byName.get(name)!, cluster, edges, groups, order));
+  const layers = order.map((name) => plannedLayer(byName.get(name)!, merged.get(name)!, edges, groups, order));
   return { plan: { cluster: cluster.name, installOrder: cluster.installOrder, layers, groups, edges }, diagnostics: [] };
 }
 
@@ -192,20 +202,41 @@ function groupLevels(order: readonly string[], edges: readonly Edge[]): string[]
   return groups;
 }
 
+/**
+ * Merges every layer's values (pack defaults, presets, layer, profile, cluster), replaces pack
+ * references between layers, then checks each pack layer's values against its schema.
+ */
+function mergeAll(cluster: ClusterSpec, sequence: readonly Placed[], diagnostics: Diagnostic[]): Map<string, MergedValues> {
+  const merged = new Map<string, MergedValues>();
+  for (const { layer, profile } of sequence) {
+    const sources: ValuesLayer[] = [
+      ...(layer.baseValues ?? []),
+      { source: 'layer', values: layer.values },
+      ...(profile.values.get(layer.name) ?? []).map((values) => ({ source: 'profile' as const, values })),
+      ...(cluster.values.get(layer.name) ?? []).map((values) => ({ source: 'cluster' as const, values })),
+    ];
+    merged.set(layer.name, mergeValues(sources));
+  }
+  const references = resolvePackReferences(
+    sequence.map(({ layer }) => ({ name: layer.name, aliases: layer.pack ? [layer.pack.name] : [], path: layer.path, values: merged.get(layer.name)!.values })),
+  );
+  diagnostics.push(...references.diagnostics);
+  for (const { layer } of sequence) {
+    const result = { values: references.values.get(layer.name)!, provenance: merged.get(layer.name)!.provenance };
+    merged.set(layer.name, result);
+    if (layer.pack) diagnostics.push(...checkSchema(layer.pack.schema, result.values, result.provenance, layer.path));
+  }
+  return merged;
+}
+
 function plannedLayer(
   placed: Placed,
-  cluster: ClusterSpec,
+  merged: MergedValues,
   edges: readonly Edge[],
   groups: readonly (readonly string[])[],
   order: readonly string[],
 ): PlannedLayer {
   const { layer, profile } = placed;
-  const sources: ValuesLayer[] = [
-    { source: 'layer', values: layer.values },
-    ...(profile.values.get(layer.name) ?? []).map((values) => ({ source: 'profile' as const, values })),
-    ...(cluster.values.get(layer.name) ?? []).map((values) => ({ source: 'cluster' as const, values })),
-  ];
-  const merged = mergeValues(sources);
   const position = new Map(order.map((n, i) => [n, i]));
   return {
     name: layer.name,
@@ -229,6 +260,7 @@ function plannedLayer(
     chartVersion: layer.chartVersion,
     documents: layer.documents,
     kubernetesVersion: layer.kubernetesVersion,
+    pack: layer.pack,
   };
 }
 

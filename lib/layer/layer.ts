@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { ProfileError } from '../errors';
 import { checkName } from '../names';
-import { Values } from '../values/merge';
+import { Values, ValuesLayer } from '../values/merge';
 import { parseValuesYaml } from '../values/yaml';
 import { ChartLocation } from './chart-source';
 import { ManifestDocument } from './manifests';
@@ -13,8 +13,8 @@ export const INFRA_ROLES = ['os', 'k8s', 'cni', 'csi'] as const;
 /** An infrastructure role: operating system, Kubernetes, network (CNI), storage (CSI). */
 export type InfraRole = (typeof INFRA_ROLES)[number];
 
-/** How a layer is delivered. Packs (issue 3) add `pack`. */
-export type LayerKind = 'helm' | 'manifest' | 'kubernetes';
+/** How a layer is delivered. */
+export type LayerKind = 'helm' | 'manifest' | 'kubernetes' | 'pack';
 
 /** Options every layer takes. */
 export interface LayerOptions {
@@ -70,7 +70,9 @@ export interface LayerSpec {
   readonly releaseName: string;
   readonly priority: number;
   readonly dependsOn: readonly string[];
-  /** The layer's own values: the lowest precedence. */
+  /** Values below the layer's own: a pack's defaults and its chosen presets. */
+  readonly baseValues?: readonly ValuesLayer[];
+  /** The layer's own values, above `baseValues` and below the profile's and the cluster's. */
   readonly values: Values;
   readonly release: ResolvedReleaseOptions;
   /** Chart of a Helm layer. */
@@ -81,6 +83,28 @@ export interface LayerSpec {
   readonly documents?: readonly ManifestDocument[];
   /** Server version a Kubernetes layer expects: exact (`1.34.4`) or a train (`1.34.x`). */
   readonly kubernetesVersion?: string;
+  /** The resolved pack of a pack layer. */
+  readonly pack?: PackSpec;
+}
+
+/** A pack layer's resolved pack, as plain data. */
+export interface PackSpec {
+  readonly name: string;
+  readonly displayName: string;
+  /** The version resolved from `constraint`. */
+  readonly version: string;
+  /** What the profile asked for: exact, a train or a range. */
+  readonly constraint: string;
+  readonly registry: string;
+  readonly digest: string;
+  /** Chart archives in install order, with the chart name read from each. */
+  readonly charts: ReadonlyArray<{ readonly file: string; readonly chartName: string }>;
+  /** Manifest files in install order. */
+  readonly manifests: readonly string[];
+  /** Every file of the pack. */
+  readonly files: ReadonlyMap<string, Buffer>;
+  readonly dependencies: ReadonlyArray<import('../pack/pack').PackDependency>;
+  readonly schema: ReadonlyArray<import('../pack/schema').SchemaRule>;
 }
 
 /**

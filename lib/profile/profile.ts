@@ -3,6 +3,7 @@ import { checkName, checkSemver } from '../names';
 import { HelmLayer, HelmLayerProps } from '../layer/helm-layer';
 import { Layer, LayerSpec } from '../layer/layer';
 import { ManifestLayer, ManifestLayerProps } from '../layer/manifest-layer';
+import { PackLayer, PackLayerProps } from '../layer/pack-layer';
 import { Values } from '../values/merge';
 
 /** Palette's profile types: infrastructure, add-on, or full (both). */
@@ -80,6 +81,11 @@ export abstract class Profile extends Construct {
   /** Adds a layer of raw Kubernetes objects. */
   public addManifestLayer(id: string, props: ManifestLayerProps): ManifestLayer {
     return new ManifestLayer(this, id, props);
+  }
+
+  /** Adds a layer made from a pack of a registry; its role comes from the pack. */
+  public addPackLayer(id: string, props: PackLayerProps): PackLayer {
+    return new PackLayer(this, id, props);
   }
 
   /**

@@ -8,8 +8,8 @@ import { SensitiveValue } from './sensitive';
 /** A values tree: plain objects, arrays, scalars, and {@link SensitiveValue} leaves. */
 export type Values = { [key: string]: unknown };
 
-/** Where a value was set, lowest precedence first. */
-export type ValueSource = 'layer' | 'profile' | 'cluster';
+/** Where a value was set, lowest precedence first: pack defaults, presets, the layer, its profile, the cluster. */
+export type ValueSource = 'pack' | 'preset' | 'layer' | 'profile' | 'cluster';
 
 /** One source of values, in precedence order. */
 export interface ValuesLayer {

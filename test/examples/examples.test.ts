@@ -9,7 +9,16 @@ describe('examples/quickstart', () => {
   const json = synthJson(stack);
 
   it('installs infra bottom-up, then add-ons by priority', () => {
-    expect(cluster.plan().groups).toEqual([['node-os'], ['kubernetes'], ['cni'], ['csi'], ['issuer-crds', 'web'], ['issuers'], ['podinfo']]);
+    expect(cluster.plan().groups).toEqual([['node-os'], ['kubernetes'], ['cni'], ['csi'], ['issuer-crds'], ['issuers'], ['web'], ['podinfo']]);
+  });
+
+  it('resolves its trains to the versions in its lockfile, never a pre-release', () => {
+    const versions = Object.fromEntries(cluster.plan().layers.filter((l) => l.pack).map((l) => [l.name, [l.pack!.constraint, l.pack!.version]]));
+    expect(versions).toEqual({ cni: ['0.3.x', '0.3.1'], csi: ['1.2.0', '1.2.0'], issuers: ['1.0.0', '1.0.0'], web: ['2.0.x', '2.0.4'] });
+  });
+
+  it('applies the pack preset and the Kubernetes layer\'s pod CIDR to the CNI', () => {
+    expect(releases(json)['edge-1_cni'].values).toEqual(['image: registry.k8s.io/pause:3.10\nmtu: 8950\npodCIDR: 10.244.0.0/16\n']);
   });
 
   it('keeps its Terraform addresses, which are a contract with existing state', () => {
@@ -26,12 +35,22 @@ describe('examples/quickstart', () => {
   });
 
   it('installs the custom resource after the layer that defines its CRD', () => {
-    expect(dependsOn(json, 'edge-1_issuers')).toEqual(['edge-1_issuer-crds', 'edge-1_web']);
-    expect(dependsOn(json, 'edge-1_podinfo')).toEqual(['edge-1_issuers']);
+    expect(dependsOn(json, 'edge-1_issuers')).toEqual(['edge-1_issuer-crds']);
+    expect(dependsOn(json, 'edge-1_web')).toEqual(['edge-1_issuers']);
+    expect(dependsOn(json, 'edge-1_podinfo')).toEqual(['edge-1_web']);
   });
 
   it('merges the cluster override over the layer values', () => {
-    expect(releases(json)['edge-1_web'].values).toEqual(['message: hello from edge-1\nreplicaCount: 2\n']);
+    expect(releases(json)['edge-1_web'].values).toEqual(['image: registry.k8s.io/pause:3.10\nmessage: hello from edge-1\nreplicaCount: 2\n']);
+    expect(cluster.plan().layers.find((l) => l.name === 'web')!.provenance).toEqual({
+      'charts.demo-web.adminToken': 'cluster',
+      'charts.demo-web.image': 'pack',
+      'charts.demo-web.message': 'cluster',
+      'charts.demo-web.replicaCount': 'layer',
+      'pack.namespace': 'pack',
+      'pack.releaseNameOverride.demo-web': 'pack',
+      'pack.spectrocloud\\.com/install-priority': 'pack',
+    });
   });
 });
 

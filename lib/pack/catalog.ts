@@ -1,0 +1,192 @@
+import * as path from 'path';
+import { Construct, IConstruct } from 'constructs';
+import { ProfileError } from '../errors';
+import { Lockfile } from './lockfile';
+import { Pack } from './pack';
+import { PackRegistry } from './registry';
+import { ConstraintKind, constraintKind, newestSatisfying, satisfiesConstraint } from './version';
+
+/** How synth treats the lockfile. */
+export type LockMode = 'auto' | 'update' | 'frozen';
+
+/** Props of a {@link PackCatalog}. */
+export interface PackCatalogProps {
+  /** Registries searched in order; the first with a version that satisfies a constraint wins. */
+  readonly registries: readonly PackRegistry[];
+  /**
+   * The lockfile, relative to the directory the app runs in (where cdktf.json is).
+   * @default "cluster-profiles.lock.json"
+   */
+  readonly lockfile?: string;
+  /**
+   * `auto` uses locked versions and locks new constraints; `update` re-resolves every constraint
+   * and prints each change as old -> new; `frozen` fails on any constraint the lockfile lacks
+   * (for CI).
+   * @default - the CLUSTER_PROFILES_LOCK environment variable, else "auto"
+   */
+  readonly mode?: LockMode;
+}
+
+/** A pack version chosen for a constraint, with where it came from. */
+export interface ResolvedPack {
+  readonly pack: Pack;
+  readonly constraint: string;
+  readonly constraintKind: ConstraintKind;
+  readonly registry: string;
+}
+
+/**
+ * The packs an app can use: registries plus the lockfile that pins what each constraint resolved
+ * to. Resolution happens at synth; a constraint the lockfile answers reads no registry index,
+ * and the pack's content is checked against the locked digest.
+ */
+export class PackCatalog extends Construct {
+  /** Whether `x` is a catalog. */
+  static isCatalog(x: unknown): x is PackCatalog {
+    return typeof x === 'object' && x !== null && (x as { [CATALOG_SYMBOL]?: true })[CATALOG_SYMBOL] === true;
+  }
+
+  /** The catalog of the app `scope` belongs to, when it has exactly one. */
+  static of(scope: IConstruct, where: string): PackCatalog {
+    const catalogs = scope.node.root.node.findAll().filter(PackCatalog.isCatalog);
+    if (catalogs.length === 1) return catalogs[0];
+    return ProfileError.throw({
+      code: 'NO_PACK_CATALOG',
+      path: where,
+      message: catalogs.length === 0 ? 'a pack layer needs a PackCatalog, and the app has none' : `the app has ${catalogs.length} PackCatalogs, so the layer must say which`,
+      fix: catalogs.length === 0 ? "create one before the layer: new PackCatalog(app, 'packs', { registries: [new DirectoryRegistry('packs')] })" : 'pass `catalog` to the pack layer',
+    });
+  }
+
+  /** The registries, in search order. */
+  public readonly registries: readonly PackRegistry[];
+  /** The lock mode in force. */
+  public readonly mode: LockMode;
+  private readonly lockfilePath: string;
+  private lockfile?: Lockfile;
+  private readonly resolved = new Map<string, ResolvedPack>();
+  private readonly changes: string[] = [];
+
+  constructor(scope: Construct, id: string, props: PackCatalogProps) {
+    super(scope, id);
+    Object.defineProperty(this, CATALOG_SYMBOL, { value: true });
+    this.registries = [...props.registries];
+    this.lockfilePath = path.resolve(props.lockfile ?? 'cluster-profiles.lock.json');
+    const mode = props.mode ?? process.env.CLUSTER_PROFILES_LOCK ?? 'auto';
+    if (!['auto', 'update', 'frozen'].includes(mode)) {
+      ProfileError.throw({ code: 'LOCKFILE_INVALID', path: this.node.path, message: `lock mode "${mode}" is not auto, update or frozen`, fix: 'set CLUSTER_PROFILES_LOCK to auto, update or frozen' });
+    }
+    this.mode = mode as LockMode;
+  }
+
+  /** Resolves a pack constraint, once per catalog; `where` names the layer asking. */
+  public resolve(packName: string, constraint: string, where: string, includePrerelease = false): ResolvedPack {
+    const kind = constraintKind(constraint, where);
+    const key = Lockfile.key(packName, constraint);
+    const known = this.resolved.get(key);
+    if (known) return known;
+    const lock = (this.lockfile ??= Lockfile.read(this.lockfilePath));
+    const entry = lock.get(key);
+    let result: ResolvedPack;
+    if (entry && this.mode !== 'update') {
+      result = this.fromLock(packName, constraint, kind, entry, where, includePrerelease);
+    } else if (this.mode === 'frozen') {
+      return ProfileError.throw({
+        code: 'LOCK_MISSING',
+        path: where,
+        message: `the lockfile has no entry for ${key}, and the lock mode is frozen`,
+        fix: 'synthesize once without CLUSTER_PROFILES_LOCK=frozen and commit the updated cluster-profiles.lock.json',
+      });
+    } else {
+      result = this.fromRegistries(packName, constraint, kind, where, includePrerelease);
+      const pack = result.pack.manifest;
+      if (entry && (entry.version !== pack.version || entry.digest !== result.pack.digest)) {
+        this.changes.push(`${key}: ${entry.version} -> ${pack.version}${entry.version === pack.version ? ' (content changed)' : ''}`);
+      } else if (!entry) {
+        this.changes.push(`${key}: (new) -> ${pack.version}`);
+      }
+      lock.set(key, { version: pack.version, digest: result.pack.digest, registry: result.registry });
+    }
+    this.resolved.set(key, result);
+    return result;
+  }
+
+  /**
+   * Writes the lockfile if resolution changed it, and in update mode prints every change.
+   * Called after synth succeeded, so a failed synth leaves the lockfile as it was.
+   */
+  public saveLockfile(): void {
+    if (!this.lockfile?.changed) return;
+    this.lockfile.save();
+    if (this.mode === 'update') {
+      const lines = this.changes.length > 0 ? this.changes : ['no changes'];
+      process.stderr.write(`cluster-profiles: updated ${path.basename(this.lockfilePath)}\n${lines.map((l) => `  ${l}\n`).join('')}`);
+    }
+  }
+
+  private fromLock(
+    packName: string,
+    constraint: string,
+    kind: ConstraintKind,
+    entry: { version: string; digest: string; registry: string },
+    where: string,
+    includePrerelease: boolean,
+  ): ResolvedPack {
+    const key = Lockfile.key(packName, constraint);
+    const stale = (why: string): never =>
+      ProfileError.throw({
+        code: 'LOCK_STALE',
+        path: where,
+        message: `the lockfile entry for ${key} is stale: ${why}`,
+        fix: 'run `CLUSTER_PROFILES_LOCK=update npx cdktf synth` to re-resolve it, and review the change',
+      });
+    if (!satisfiesConstraint(entry.version, constraint, includePrerelease)) stale(`version ${entry.version} does not satisfy ${constraint}`);
+    const registry = this.registries.find((r) => r.name === entry.registry);
+    if (!registry) stale(`registry "${entry.registry}" is not configured (have: ${this.registries.map((r) => r.name).join(', ')})`);
+    let pack: Pack;
+    try {
+      pack = registry!.load(packName, entry.version);
+    } catch (e) {
+      if (e instanceof ProfileError && e.code === 'PACK_NOT_FOUND') stale(`${packName} ${entry.version} is no longer in registry "${entry.registry}"`);
+      throw e;
+    }
+    if (pack.digest !== entry.digest) {
+      ProfileError.throw({
+        code: 'DIGEST_MISMATCH',
+        path: where,
+        message: `${packName} ${entry.version} from registry "${entry.registry}" has digest ${pack.digest}, but the lockfile recorded ${entry.digest}`,
+        details: ['the pack changed after it was locked, or the lock entry was edited'],
+        fix: 'if the change is intended, run `CLUSTER_PROFILES_LOCK=update npx cdktf synth` and review the change; otherwise restore the pack',
+      });
+    }
+    return { pack, constraint, constraintKind: kind, registry: registry!.name };
+  }
+
+  private fromRegistries(packName: string, constraint: string, kind: ConstraintKind, where: string, includePrerelease: boolean): ResolvedPack {
+    const seen: string[] = [];
+    for (const registry of this.registries) {
+      const versions = registry.versions(packName);
+      const version = newestSatisfying(versions, constraint, includePrerelease);
+      if (version) return { pack: registry.load(packName, version), constraint, constraintKind: kind, registry: registry.name };
+      if (versions.length > 0) seen.push(`${registry.name}: ${newest(versions).join(', ')}`);
+    }
+    return ProfileError.throw({
+      code: seen.length > 0 ? 'VERSION_NOT_FOUND' : 'PACK_NOT_FOUND',
+      path: where,
+      message:
+        seen.length > 0
+          ? `no version of ${packName} satisfies ${constraint}${includePrerelease ? '' : ' (pre-releases excluded)'}`
+          : `pack ${packName} is in none of the registries (${this.registries.map((r) => r.name).join(', ')})`,
+      details: seen.map((s) => `available in ${s}`),
+      fix: seen.length > 0 ? 'choose a version the registries have, or a train such as "1.x"' : 'check the pack name, or add the registry that holds it',
+    });
+  }
+}
+
+/** The newest few versions, for error messages. */
+function newest(versions: readonly string[]): string[] {
+  const sorted = [...versions].sort((a, b) => (a === b ? 0 : satisfiesConstraint(a, `>${b}`, true) ? -1 : 1));
+  return sorted.length > 5 ? [...sorted.slice(0, 5), `… ${sorted.length - 5} more`] : sorted;
+}
+
+const CATALOG_SYMBOL = Symbol.for('cdktf-cluster-profiles.PackCatalog');

@@ -1,0 +1,83 @@
+import { ProfileError, withSuggestions } from '../errors';
+import { isPlainObject, Values } from '../values/merge';
+import { parseValuesYaml, parseYamlDocuments } from '../values/yaml';
+
+/** One preset of a pack's `presets.yaml`: a named change to the pack's default values. */
+export interface Preset {
+  readonly name: string;
+  readonly displayName: string;
+  /** Only one preset of a group may be chosen. */
+  readonly group: string;
+  /** Dotted value paths removed from the values. */
+  readonly remove: readonly string[];
+  /** Values merged in after the removals. */
+  readonly add: Values;
+}
+
+/** Parses `presets.yaml`; `where` names the file for errors. */
+export function parsePresets(text: string, where: string): Preset[] {
+  const [document] = parseYamlDocuments(text, where);
+  if (document === null || document === undefined) return [];
+  const list = isPlainObject(document) ? document.presets : undefined;
+  if (!Array.isArray(list)) invalid(where, 'has no `presets:` list', 'write `presets:` followed by a list of presets');
+  const seen = new Set<string>();
+  return list.map((entry, i) => {
+    const at = `${where}: presets[${i}]`;
+    if (!isPlainObject(entry) || typeof entry.name !== 'string' || entry.name === '') invalid(at, 'has no name', 'give every preset a unique `name`');
+    const name = entry.name as string;
+    if (seen.has(name)) invalid(at, `repeats the name "${name}"`, 'give every preset a unique `name`');
+    seen.add(name);
+    if (typeof entry.group !== 'string' || entry.group === '') invalid(at, `("${name}") has no group`, 'give every preset a `group`; one preset per group can be chosen');
+    const remove = entry.remove ?? [];
+    if (!Array.isArray(remove) || remove.some((r) => typeof r !== 'string')) invalid(at, `("${name}") has a \`remove\` that is not a list of paths`, 'write `remove: [a.b, c]`');
+    const add = entry.add === undefined || entry.add === null ? {} : typeof entry.add === 'string' ? parseValuesYaml(entry.add, `${at}.add`) : entry.add;
+    if (!isPlainObject(add)) invalid(at, `("${name}") has an \`add\` that is not a YAML map`, 'write `add: |` followed by YAML values');
+    return { name, displayName: String(entry.displayName ?? name), group: entry.group as string, remove: remove as string[], add: add as Values };
+  });
+}
+
+/**
+ * The value layers that apply the chosen presets, in the order chosen: for each, first the
+ * removals (as `null`, which the merge reads as "remove"), then the additions.
+ */
+export function presetValues(presets: readonly Preset[], chosen: readonly string[], where: string): Values[] {
+  const byGroup = new Map<string, string>();
+  return chosen.flatMap((name) => {
+    const preset = presets.find((p) => p.name === name);
+    if (!preset) {
+      ProfileError.throw({
+        code: 'UNKNOWN_PRESET',
+        path: where,
+        message: `preset "${name}" is not defined by the pack`,
+        details: presets.length > 0 ? [`presets: ${presets.map((p) => `${p.name} (${p.group})`).join(', ')}`] : ['the pack has no presets.yaml'],
+        fix: withSuggestions('choose a preset the pack defines', name, presets.map((p) => p.name)),
+      });
+    }
+    const other = byGroup.get(preset.group);
+    if (other) {
+      ProfileError.throw({
+        code: 'PRESET_CONFLICT',
+        path: where,
+        message: `presets "${other}" and "${name}" are both of group "${preset.group}"`,
+        fix: `choose one preset of group "${preset.group}"`,
+      });
+    }
+    byGroup.set(preset.group, name);
+    const removal: Values = {};
+    for (const path of preset.remove) setPath(removal, path.split('.'), null);
+    return [removal, preset.add];
+  });
+}
+
+function setPath(target: Values, keys: string[], value: unknown): void {
+  let node = target;
+  keys.slice(0, -1).forEach((k) => {
+    if (!isPlainObject(node[k])) node[k] = {};
+    node = node[k] as Values;
+  });
+  node[keys[keys.length - 1]] = value;
+}
+
+function invalid(where: string, message: string, fix: string): never {
+  ProfileError.throw({ code: 'PACK_INVALID', path: where, message: where.endsWith('presets.yaml') ? `presets.yaml ${message}` : `preset ${message}`, fix });
+}

@@ -1,0 +1,144 @@
+import { Diagnostic, ProfileError } from '../errors';
+import { isPlainObject, Values, ValueSource } from '../values/merge';
+import { SensitiveValue } from '../values/sensitive';
+import { parseYamlDocuments } from '../values/yaml';
+
+/**
+ * A pack's `schema.yaml`: rules on value paths, in Palette's syntax:
+ *   registry.port:
+ *     schema: '{{ required | format "${number:[5000-5005]}" }}'
+ * Formats: string (optionally `string:<regex>`), number (optionally `number:[min-max]`),
+ * boolean, password, list (`list:[A,B,C]`), ipv4, version; literal text may sit between
+ * placeholders (`${ipv4} - ${ipv4}`). `$[]` in a path means every element of a list.
+ */
+export interface SchemaRule {
+  readonly path: string;
+  readonly required: boolean;
+  readonly readonly: boolean;
+  /** The format as written, e.g. `${number:[5000-5005]}`. */
+  readonly format?: string;
+  readonly hints?: string;
+}
+
+/** Parses `schema.yaml`. */
+export function parseSchema(text: string, where: string): SchemaRule[] {
+  const [document] = parseYamlDocuments(text, where);
+  if (document === null || document === undefined) return [];
+  if (!isPlainObject(document)) invalid(where, 'is not a map of value paths to rules', 'write `path.to.value: { schema: \'{{ required }}\' }`');
+  return Object.entries(document).map(([path, entry]) => {
+    const at = `${where}: ${path}`;
+    const expression = isPlainObject(entry) ? entry.schema : undefined;
+    if (typeof expression !== 'string') invalid(at, 'has no `schema:` string', 'write `schema: \'{{ required | format "${string}" }}\'`');
+    const inner = /^\s*\{\{(.*)\}\}\s*$/s.exec(expression as string);
+    if (!inner) invalid(at, `schema "${expression}" is not wrapped in {{ }}`, 'write `schema: \'{{ required | format "${string}" }}\'`');
+    const rule: { required: boolean; readonly: boolean; format?: string; hints?: string } = { required: false, readonly: false };
+    for (const part of inner![1].split('|').map((p) => p.trim()).filter(Boolean)) {
+      const call = /^(\w+)(?:\s+"((?:[^"\\]|\\.)*)")?$/.exec(part);
+      if (!call) invalid(at, `has an unreadable rule "${part}"`, 'use required, readonly, format "${type}" and hints "text", joined by |');
+      const [, name, argument] = call!;
+      if (name === 'required') rule.required = true;
+      else if (name === 'readonly') rule.readonly = true;
+      else if (name === 'format' && argument !== undefined) {
+        formatPattern(argument, at);
+        rule.format = argument;
+      } else if (name === 'hints') rule.hints = argument;
+      else invalid(at, `has an unknown rule "${part}"`, 'use required, readonly, format "${type}" and hints "text"');
+    }
+    return { path, ...rule };
+  });
+}
+
+const PLACEHOLDER = /\$\{(\w+)(?::([^}]*))?\}/g;
+
+/** The regular expression a format's text must match, whole. Throws on an unknown type. */
+function formatPattern(format: string, where: string): RegExp {
+  let pattern = '';
+  let last = 0;
+  for (const m of format.matchAll(PLACEHOLDER)) {
+    pattern += escapeRegex(format.slice(last, m.index));
+    pattern += `(${typePattern(m[1], m[2], where)})`;
+    last = m.index! + m[0].length;
+  }
+  pattern += escapeRegex(format.slice(last));
+  return new RegExp(`^${pattern}$`, 's');
+}
+
+function typePattern(type: string, constraint: string | undefined, where: string): string {
+  switch (type) {
+    case 'string':
+      return constraint ? `(?:${constraint.replace(/^\^|\$$/g, '')})` : '.*';
+    case 'password':
+    case 'hints':
+      return '.*';
+    case 'number':
+      return '-?\\d+(?:\\.\\d+)?';
+    case 'boolean':
+      return 'true|false';
+    case 'ipv4':
+      return '(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)';
+    case 'version':
+      return 'v?\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?';
+    case 'list': {
+      const options = (constraint ?? '').replace(/^\[|\]$/g, '').split(',').map((o) => o.trim()).filter(Boolean);
+      if (options.length === 0) invalid(where, 'has a list format with no options', 'write format "${list:[A,B,C]}"');
+      return options.map(escapeRegex).join('|');
+    }
+    default:
+      return invalid(where, `has an unknown format type "${type}"`, 'use string, number, boolean, password, list, ipv4 or version');
+  }
+}
+
+/** Checks merged values against the rules; every broken rule is one diagnostic naming path and rule. */
+export function checkSchema(
+  rules: readonly SchemaRule[],
+  values: Values,
+  provenance: Readonly<Record<string, ValueSource>>,
+  where: string,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const problem = (path: string, message: string, fix: string) =>
+    diagnostics.push({ code: 'SCHEMA_VIOLATION', path: where, message: `value ${path} ${message}`, fix });
+  for (const rule of rules) {
+    const found = lookup(values, rule.path.split('.'), '');
+    if (found.length === 0 && rule.required) {
+      problem(rule.path, 'is required by the pack\'s schema.yaml but not set', `set ${rule.path} in the layer's or the cluster's values`);
+    }
+    for (const { path, value } of found) {
+      if (rule.required && (value === '' || value === null)) problem(path, 'is required by the pack\'s schema.yaml but empty', `set ${path} to a value`);
+      if (rule.readonly && Object.entries(provenance).some(([p, s]) => (p === path || p.startsWith(`${path}.`)) && s !== 'pack')) {
+        problem(path, `is read-only in the pack's schema.yaml but was overridden (by ${provenance[path] ?? 'an override'})`, `remove the override of ${path}`);
+      }
+      if (rule.format !== undefined && !SensitiveValue.isSensitive(value) && !matchesFormat(rule.format, value, rule.path)) {
+        problem(path, `= ${JSON.stringify(value)} breaks the rule format "${rule.format}" of the pack's schema.yaml`, `give ${path} a value of format ${rule.format}${rule.hints ? ` (${rule.hints})` : ''}`);
+      }
+    }
+  }
+  return diagnostics;
+}
+
+function matchesFormat(format: string, value: unknown, where: string): boolean {
+  if (typeof value === 'object' && value !== null) return false;
+  const text = String(value);
+  if (!formatPattern(format, where).test(text)) return false;
+  const range = /^\$\{number:\[(-?[\d.]+)-(-?[\d.]+)\]\}$/.exec(format);
+  return !range || (Number(text) >= Number(range[1]) && Number(text) <= Number(range[2]));
+}
+
+/** Every value at a dotted path, expanding `$[]` over list elements. */
+function lookup(value: unknown, keys: string[], prefix: string): Array<{ path: string; value: unknown }> {
+  if (keys.length === 0) return value === undefined ? [] : [{ path: prefix, value }];
+  const [key, ...rest] = keys;
+  if (key === '$[]') {
+    return Array.isArray(value) ? value.flatMap((v, i) => lookup(v, rest, `${prefix}[${i}]`)) : [];
+  }
+  if (!isPlainObject(value) || !(key in value)) return [];
+  return lookup(value[key], rest, prefix ? `${prefix}.${key}` : key);
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function invalid(where: string, message: string, fix: string): never {
+  ProfileError.throw({ code: 'PACK_INVALID', path: where, message: `schema.yaml entry ${message}`, fix });
+}

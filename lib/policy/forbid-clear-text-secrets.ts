@@ -1,0 +1,59 @@
+import { Token } from 'cdktf';
+import { InstallPlan } from '../cluster/plan';
+import { isPlainObject, joinPath } from '../values/merge';
+import { ClusterPolicy, PolicyViolation } from './cluster-policy';
+
+/** Options of {@link ForbidClearTextSecrets}. */
+export interface ForbidClearTextSecretsOptions {
+  /**
+   * Keys whose values are secrets. The default matches keys ending in password, passwd, token,
+   * secret, apiKey, privateKey or secretKey (any case, with or without `-` or `_`), except keys
+   * starting with `existing`, which name a Kubernetes Secret rather than hold one.
+   * @default SECRET_KEY_PATTERN
+   */
+  readonly keyPattern?: RegExp;
+}
+
+/** The keys {@link ForbidClearTextSecrets} treats as secrets unless told otherwise. */
+export const SECRET_KEY_PATTERN = /^(?!existing).*(password|passwd|token|secret|api[-_]?key|private[-_]?key|secret[-_]?(access[-_]?)?key)$/i;
+
+/**
+ * No secret in a layer's merged values is a plain string. A literal lands in clear text in
+ * `cdk.tf.json`, the values YAML and the install plan; a Terraform expression outside a
+ * `SensitiveValue` is shown unmasked in `terraform plan`. Either way the fix is a
+ * `SensitiveValue`, which goes through `set_sensitive`. Empty strings (a chart's "not set")
+ * pass.
+ */
+export class ForbidClearTextSecrets extends ClusterPolicy {
+  public readonly rule = 'forbid-clear-text-secrets';
+  private readonly keyPattern: RegExp;
+
+  constructor(options: ForbidClearTextSecretsOptions = {}) {
+    super();
+    this.keyPattern = options.keyPattern ?? SECRET_KEY_PATTERN;
+  }
+
+  public check(plan: InstallPlan): PolicyViolation[] {
+    return plan.layers.flatMap((layer) =>
+      this.clearTextSecrets(layer.values, '').map((found) => ({
+        layer,
+        message: `value ${found.path} holds a secret as ${found.expression ? 'a Terraform expression that is not marked sensitive' : 'a plain string'}`,
+        fix: found.expression
+          ? 'wrap the expression in SensitiveValue.fromToken(...)'
+          : `set ${found.path} to SensitiveValue.fromVariable("<variable name>") and supply the secret at deploy time`,
+      })),
+    );
+  }
+
+  private clearTextSecrets(value: unknown, path: string): Array<{ path: string; expression: boolean }> {
+    if (Array.isArray(value)) return value.flatMap((child, i) => this.clearTextSecrets(child, `${path}[${i}]`));
+    if (!isPlainObject(value)) return [];
+    return Object.entries(value).flatMap(([key, child]) => {
+      const childPath = joinPath(path, key);
+      if (typeof child === 'string' && child !== '' && this.keyPattern.test(key)) {
+        return [{ path: childPath, expression: Token.isUnresolved(child) }];
+      }
+      return this.clearTextSecrets(child, childPath);
+    });
+  }
+}

@@ -74,7 +74,7 @@ export class DirectoryRegistry implements PackRegistry {
     }
     const index = new Map<string, Map<string, string>>();
     for (const entry of fs.readdirSync(this.directory).sort()) {
-      const match = /^(.+)-(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)(?:\.tar\.gz|\.tgz)?$/.exec(entry);
+      const match = /^(.+)-(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/.exec(entry.replace(/\.(tar\.gz|tgz)$/, ''));
       if (!match) continue;
       const [, name, version] = match;
       if (!index.has(name)) index.set(name, new Map());

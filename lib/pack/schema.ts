@@ -50,13 +50,17 @@ export function parseSchema(text: string, where: string): SchemaRule[] {
 
 const PLACEHOLDER = /\$\{(\w+)(?::([^}]*))?\}/g;
 
-/** The regular expression a format's text must match, whole. Throws on an unknown type. */
+/**
+ * The regular expression a format's text must match, whole, with one named group per
+ * placeholder (`p0`, `p1`, ...) so number ranges can be checked. Throws on an unknown type.
+ */
 function formatPattern(format: string, where: string): RegExp {
   let pattern = '';
   let last = 0;
+  let index = 0;
   for (const m of format.matchAll(PLACEHOLDER)) {
     pattern += escapeRegex(format.slice(last, m.index));
-    pattern += `(${typePattern(m[1], m[2], where)})`;
+    pattern += `(?<p${index++}>${typePattern(m[1], m[2], where)})`;
     last = m.index! + m[0].length;
   }
   pattern += escapeRegex(format.slice(last));
@@ -118,10 +122,13 @@ export function checkSchema(
 
 function matchesFormat(format: string, value: unknown, where: string): boolean {
   if (typeof value === 'object' && value !== null) return false;
-  const text = String(value);
-  if (!formatPattern(format, where).test(text)) return false;
-  const range = /^\$\{number:\[(-?[\d.]+)-(-?[\d.]+)\]\}$/.exec(format);
-  return !range || (Number(text) >= Number(range[1]) && Number(text) <= Number(range[2]));
+  const match = formatPattern(format, where).exec(String(value));
+  if (!match) return false;
+  return [...format.matchAll(PLACEHOLDER)].every((p, i) => {
+    const range = p[1] === 'number' ? /^\[(-?[\d.]+)-(-?[\d.]+)\]$/.exec(p[2] ?? '') : null;
+    const n = Number(match.groups![`p${i}`]);
+    return !range || (n >= Number(range[1]) && n <= Number(range[2]));
+  });
 }
 
 /** Every value at a dotted path, expanding `$[]` over list elements. */

@@ -30,8 +30,9 @@ export interface PolicyViolation {
  *   later one breaks a rule.
  *
  * cdktf 0.21 invokes Aspects from each stack down (`Testing.synth(stack)` and `app.synth()`
- * alike), so a policy added only to the `App` never runs: add it to every stack it governs, or
- * to a single cluster.
+ * alike), so a policy added only to the `App` never runs: add it to every stack it governs. A
+ * policy may also be added to one cluster; it then runs after that cluster's emit Aspect (a
+ * construct's own Aspects run in the order they were added), which still writes nothing.
  *
  * Write a new policy by extending this class: give it a {@link rule} name and a pure
  * {@link check} over one cluster's plan.

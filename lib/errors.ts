@@ -48,7 +48,11 @@ export type ErrorCode =
   | 'PRESET_CONFLICT'
   | 'SCHEMA_VIOLATION'
   | 'PACK_CONSTRAINT'
-  | 'UNKNOWN_PACK_REFERENCE';
+  | 'UNKNOWN_PACK_REFERENCE'
+  | 'INVALID_VARIABLE'
+  | 'UNKNOWN_VARIABLE'
+  | 'UNKNOWN_MACRO'
+  | 'PROTECTED_LAYER_REMOVED';
 
 /** One problem found in the user's declarations. */
 export interface Diagnostic {

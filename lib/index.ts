@@ -21,6 +21,7 @@ export * from './pack/version';
 export { readArchive, writeArchive } from './pack/archive';
 export { contentDigest, blobDigest } from './digest';
 export * from './profile/profile';
+export * from './profile/variable';
 export * from './profile/infra-profile';
 export * from './profile/addon-profile';
 export * from './profile/full-profile';

@@ -9,6 +9,7 @@ import { PackLayer } from '../layer/pack-layer';
 import { checkName } from '../names';
 import { Profile } from '../profile/profile';
 import { Values } from '../values/merge';
+import { VariableValue } from '../profile/variable';
 import { writeChart } from './chart-files';
 import { ClusterConnection } from './connection';
 import { emitCluster, EmittedLayer } from './emit';
@@ -35,6 +36,12 @@ export interface ClusterProps {
    * @default "dag"
    */
   readonly installOrder?: InstallOrder;
+  /**
+   * Layers that must stay installed on this cluster: Terraform refuses to destroy them, and synth
+   * fails if no attached profile has them any more, instead of letting the deploy uninstall them.
+   * @default - none
+   */
+  readonly protectedLayers?: readonly string[];
 }
 
 /**
@@ -53,8 +60,11 @@ export class Cluster extends Construct {
   public readonly clusterName: string;
   private readonly connection: ClusterConnection;
   private readonly installOrder: InstallOrder;
+  private readonly protectedLayers: readonly string[];
   private readonly profiles: Profile[] = [];
   private readonly valueOverrides = new Map<string, Values[]>();
+  private readonly variableValues = new Map<string, VariableValue>();
+  private readonly macroValues: Record<string, string> = {};
   private planned?: PlanResult;
   private emitted?: { plan: InstallPlan; layers: Map<string, EmittedLayer> };
 
@@ -74,6 +84,7 @@ export class Cluster extends Construct {
     TerraformStack.of(this); // fails early, with cdktf's message, when the cluster is outside a stack
     this.connection = props.connection;
     this.installOrder = props.installOrder ?? 'dag';
+    this.protectedLayers = [...(props.protectedLayers ?? [])];
     for (const profile of props.profiles ?? []) this.attach(profile);
     Aspects.of(this).add(new EmitOnce(this));
     addCustomSynthesis(this, { onSynthesize: (session) => this.writeFiles(session) });
@@ -116,6 +127,24 @@ export class Cluster extends Construct {
     return this;
   }
 
+  /**
+   * Gives values to profile variables (`{{.spectro.var.<name>}}`) of the attached profiles:
+   * literals, Terraform expressions, or `SensitiveValue`s for sensitive variables. Calls
+   * accumulate. Returns this cluster.
+   */
+  public setVariables(values: Readonly<Record<string, VariableValue>>): this {
+    for (const [name, value] of Object.entries(values)) this.variableValues.set(name, value);
+    this.planned = undefined;
+    return this;
+  }
+
+  /** Sets user macros (`{{ .spectro.macro.<name> }}`) for this cluster. Returns this cluster. */
+  public setMacros(values: Readonly<Record<string, string>>): this {
+    Object.assign(this.macroValues, values);
+    this.planned = undefined;
+    return this;
+  }
+
   /** The profiles attached, infra or full first. */
   public get attachedProfiles(): readonly Profile[] {
     return [...this.profiles];
@@ -129,6 +158,10 @@ export class Cluster extends Construct {
       profiles: this.profiles.map((p) => p.toSpec()),
       values: new Map([...this.valueOverrides].map(([k, v]) => [k, [...v]])),
       installOrder: this.installOrder,
+      stack: TerraformStack.of(this).node.id,
+      variables: new Map(this.variableValues),
+      macros: { ...this.macroValues },
+      protectedLayers: this.protectedLayers,
     };
   }
 

@@ -64,6 +64,7 @@ export function emitCluster(
         provider: helm,
         ...releaseArguments(scope, layer, release),
         dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
+        lifecycle: layer.protect ? { preventDestroy: true } : undefined,
       });
       previous.overrideLogicalId(`${id}${release.suffix}`);
       elements.push(previous);

@@ -9,8 +9,10 @@ import { ProfileSpec } from '../profile/profile';
 import { checkPackConstraints } from '../pack/constraints';
 import { checkSchema } from '../pack/schema';
 import { MergedValues, mergeValues, Values, ValueSource, ValuesLayer } from '../values/merge';
-import { resolvePackReferences } from '../values/references';
+import { ExpressionLayer, resolveExpressions } from '../values/expressions';
 import { PackSpec } from '../layer/layer';
+import { formatProblem, VariableDefinition, VariableValue } from '../profile/variable';
+import { SensitiveValue } from '../values/sensitive';
 
 /**
  * Planning: from the profiles a cluster runs to the ordered, merged, checked list of layers.
@@ -29,6 +31,14 @@ export interface ClusterSpec {
   /** Cluster-level value overrides by layer name, in the order they were set. */
   readonly values: ReadonlyMap<string, readonly Values[]>;
   readonly installOrder: InstallOrder;
+  /** The stack the cluster is in, for the `stack.name` macro. */
+  readonly stack: string;
+  /** Values of profile variables, by name, for every attached profile that declares them. */
+  readonly variables: ReadonlyMap<string, VariableValue>;
+  /** User macros (`{{ .spectro.macro.<name> }}`), by name. */
+  readonly macros: Readonly<Record<string, string>>;
+  /** Layers that must stay installed: never destroyed, and never silently dropped from the code. */
+  readonly protectedLayers: readonly string[];
 }
 
 /** One layer as it will be installed on one cluster. */
@@ -52,6 +62,8 @@ export interface PlannedLayer {
   /** For every leaf path of `values`, which source set it. */
   readonly provenance: Readonly<Record<string, ValueSource>>;
   readonly release: ResolvedReleaseOptions;
+  /** Whether Terraform must refuse to destroy the layer's releases. */
+  readonly protect: boolean;
   readonly chart?: ChartLocation;
   readonly chartVersion?: string;
   readonly documents?: readonly ManifestDocument[];
@@ -87,7 +99,7 @@ export function planCluster(cluster: ClusterSpec): PlanResult {
   const diagnostics: Diagnostic[] = [];
   for (const profile of cluster.profiles) diagnostics.push(...checkProfile(profile));
   const sequence = installSequence(cluster.profiles);
-  diagnostics.push(...checkUniqueness(cluster, sequence), ...checkOverrides(cluster, sequence));
+  diagnostics.push(...checkUniqueness(cluster, sequence), ...checkOverrides(cluster, sequence), ...checkVariables(cluster));
   if (diagnostics.length > 0) return { diagnostics };
 
   const merged = mergeAll(cluster, sequence, diagnostics);
@@ -108,7 +120,7 @@ export function planCluster(cluster: ClusterSpec): PlanResult {
   const groups = groupLevels(order, edges);
   order = groups.flat();
   const byName = new Map(sequence.map((p) => [p.layer.name, p]));
-  const layers = order.map((name) => plannedLayer(byName.get(name)!, merged.get(name)!, edges, groups, order));
+  const layers = order.map((name) => plannedLayer(byName.get(name)!, merged.get(name)!, cluster, edges, groups, order));
   return { plan: { cluster: cluster.name, installOrder: cluster.installOrder, layers, groups, edges }, diagnostics: [] };
 }
 
@@ -217,8 +229,8 @@ function mergeAll(cluster: ClusterSpec, sequence: readonly Placed[], diagnostics
     ];
     merged.set(layer.name, mergeValues(sources));
   }
-  const references = resolvePackReferences(
-    sequence.map(({ layer }) => ({ name: layer.name, aliases: layer.pack ? [layer.pack.name] : [], path: layer.path, values: merged.get(layer.name)!.values })),
+  const references = resolveExpressions(
+    sequence.map(({ layer, profile }) => expressionLayer(cluster, layer, profile, merged.get(layer.name)!.values, sequence)),
   );
   diagnostics.push(...references.diagnostics);
   for (const { layer } of sequence) {
@@ -229,9 +241,87 @@ function mergeAll(cluster: ClusterSpec, sequence: readonly Placed[], diagnostics
   return merged;
 }
 
+/** What expressions in one layer's values can see: its profile's variables, macros, other layers. */
+function expressionLayer(cluster: ClusterSpec, layer: LayerSpec, profile: ProfileSpec, values: Values, sequence: readonly Placed[]): ExpressionLayer {
+  const infra = cluster.profiles.find((p) => p.type !== 'addon');
+  const kubernetes = sequence.find((p) => p.layer.kubernetesVersion !== undefined)?.layer.kubernetesVersion;
+  const system: Record<string, string> = {
+    'cluster.name': cluster.name,
+    'stack.name': cluster.stack,
+    'clusterprofile.name': profile.name,
+    'clusterprofile.version': profile.version,
+    'layer.name': layer.name,
+    'layer.namespace': layer.namespace,
+    ...(infra ? { 'clusterprofile.infra.name': infra.name, 'clusterprofile.infra.version': infra.version } : {}),
+    ...(kubernetes ? { 'kubernetes.version': kubernetes } : {}),
+  };
+  return {
+    name: layer.name,
+    aliases: layer.pack ? [layer.pack.name] : [],
+    path: layer.path,
+    values,
+    system,
+    macros: cluster.macros,
+    variable: (name) => {
+      const definition = profile.variables.find((v) => v.name === name);
+      if (!definition) {
+        return {
+          problem: `profile "${profile.name}" declares no variable ${name}`,
+          fix: withSuggestions('declare it with profile.addVariable({ name, format }) or fix the name', name, profile.variables.map((v) => v.name)),
+        };
+      }
+      const value = cluster.variables.has(name) && !definition.readOnly ? cluster.variables.get(name) : definition.default;
+      return { value: typed(definition, value) };
+    },
+  };
+}
+
+/** A literal variable value as its format's type, so `replicas: '{{.spectro.var.n}}'` is a number. */
+function typed(definition: VariableDefinition, value: VariableValue | undefined): unknown {
+  if (value === undefined) return '';
+  if (typeof value !== 'string' || value.includes('${TfToken[')) return value;
+  if (definition.format === 'number' && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
+  if (definition.format === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
+  return value;
+}
+
+/** Every variable value a cluster gives is declared, allowed and well-formed; required ones are given. */
+function checkVariables(cluster: ClusterSpec): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const problem = (path: string, message: string, fix: string) => diagnostics.push({ code: 'INVALID_VARIABLE', path, message, fix });
+  const declared = cluster.profiles.flatMap((p) => p.variables.map((v) => v.name));
+  for (const name of cluster.variables.keys()) {
+    if (declared.includes(name)) continue;
+    diagnostics.push({
+      code: 'UNKNOWN_VARIABLE',
+      path: cluster.path,
+      message: `a value is given for variable ${name}, which no attached profile declares`,
+      fix: withSuggestions('give values only for variables of the attached profiles', name, declared),
+    });
+  }
+  for (const profile of cluster.profiles) {
+    for (const v of profile.variables) {
+      const value = cluster.variables.get(v.name);
+      const where = `${cluster.path} (variable ${v.name} of profile ${profile.name})`;
+      if (value === undefined) {
+        if (v.required && v.default === undefined) problem(where, `variable ${v.name} is required but cluster "${cluster.name}" gives no value`, `give it with cluster.setVariables({ ${v.name}: ... })`);
+        continue;
+      }
+      if (v.readOnly) problem(where, `variable ${v.name} is read-only, but cluster "${cluster.name}" gives a value`, 'remove the value; the default applies to every cluster');
+      else if (v.sensitive && !SensitiveValue.isSensitive(value)) problem(where, `variable ${v.name} is sensitive, but cluster "${cluster.name}" gives it as plain text`, `give SensitiveValue.fromVariable("${v.name}") or SensitiveValue.fromToken(...)`);
+      else {
+        const why = formatProblem(v, value, (s) => s.includes('${TfToken['));
+        if (why) problem(where, `variable ${v.name} = ${JSON.stringify(value)} ${why}`, `give a value of format ${v.format ?? 'string'}${v.regex ? ` matching ${v.regex}` : ''}`);
+      }
+    }
+  }
+  return diagnostics;
+}
+
 function plannedLayer(
   placed: Placed,
   merged: MergedValues,
+  cluster: ClusterSpec,
   edges: readonly Edge[],
   groups: readonly (readonly string[])[],
   order: readonly string[],
@@ -256,6 +346,7 @@ function plannedLayer(
     values: merged.values,
     provenance: merged.provenance,
     release: layer.release,
+    protect: layer.protect || cluster.protectedLayers.includes(layer.name),
     chart: layer.chart,
     chartVersion: layer.chartVersion,
     documents: layer.documents,
@@ -351,6 +442,15 @@ function checkUniqueness(cluster: ClusterSpec, sequence: readonly Placed[]): Dia
 function checkOverrides(cluster: ClusterSpec, sequence: readonly Placed[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const onCluster = sequence.map((p) => p.layer.name);
+  for (const name of cluster.protectedLayers) {
+    if (onCluster.includes(name)) continue;
+    diagnostics.push({
+      code: 'PROTECTED_LAYER_REMOVED',
+      path: cluster.path,
+      message: `layer "${name}" is protected on cluster "${cluster.name}", but no attached profile has it any more, so the deploy would uninstall it`,
+      fix: `attach a profile with layer "${name}" again; to uninstall it on purpose, first remove "${name}" from protectedLayers`,
+    });
+  }
   for (const name of cluster.values.keys()) {
     if (onCluster.includes(name)) continue;
     diagnostics.push({

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { ProfileError } from '../errors';
 import { checkName } from '../names';
-import { Values, ValuesLayer } from '../values/merge';
+import { cloneValues, Values, ValuesLayer } from '../values/merge';
 import { parseValuesYaml } from '../values/yaml';
 import { ChartLocation } from './chart-source';
 import { ManifestDocument } from './manifests';
@@ -56,6 +56,13 @@ export interface LayerOptions {
    * @default - see {@link ReleaseOptions}
    */
   readonly release?: ReleaseOptions;
+  /**
+   * Refuse to destroy the layer's releases (Terraform `prevent_destroy`): a `cdktf destroy`, or
+   * a change that would replace them, fails instead. To guard against removing the layer from
+   * code as well, list it in the cluster's `protectedLayers`.
+   * @default false
+   */
+  readonly protect?: boolean;
 }
 
 /** Everything the planner needs to know about a layer, as plain data. */
@@ -75,6 +82,8 @@ export interface LayerSpec {
   /** The layer's own values, above `baseValues` and below the profile's and the cluster's. */
   readonly values: Values;
   readonly release: ResolvedReleaseOptions;
+  /** Whether Terraform must refuse to destroy the layer's releases. */
+  readonly protect: boolean;
   /** Chart of a Helm layer. */
   readonly chart?: ChartLocation;
   /** Chart version or range of a Helm layer. */
@@ -160,6 +169,21 @@ export abstract class Layer extends Construct {
     return this;
   }
 
+  /**
+   * Declares the same layer in another profile: same kind, id and props, with dependencies by
+   * name and values deep-copied, so the copy changes independently. Used by `Profile.clone`.
+   */
+  public copyTo(profile: Construct): Layer {
+    const options = this.options as LayerOptions & { values?: unknown };
+    const copy = new (this.constructor as new (scope: Construct, id: string, props: object) => Layer)(profile, this.node.id, {
+      ...options,
+      values: cloneValues(options.values),
+      dependsOn: (options.dependsOn ?? []).map((d) => (typeof d === 'string' ? d : d.layerName)),
+    });
+    copy.addDependency(...this.extraDependencies.map((d) => (typeof d === 'string' ? d : d.layerName)));
+    return copy;
+  }
+
   /** The layer as plain data for planning. */
   public toSpec(): LayerSpec {
     const options = this.options;
@@ -175,6 +199,7 @@ export abstract class Layer extends Construct {
       dependsOn: [...(options.dependsOn ?? []), ...this.extraDependencies].map((d) => (typeof d === 'string' ? d : d.layerName)),
       values: {},
       release: resolveReleaseOptions(options.release),
+      protect: options.protect ?? false,
       ...this.specifics(),
     };
   }

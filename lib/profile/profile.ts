@@ -4,7 +4,9 @@ import { HelmLayer, HelmLayerProps } from '../layer/helm-layer';
 import { Layer, LayerSpec } from '../layer/layer';
 import { ManifestLayer, ManifestLayerProps } from '../layer/manifest-layer';
 import { PackLayer, PackLayerProps } from '../layer/pack-layer';
-import { Values } from '../values/merge';
+import { ProfileError } from '../errors';
+import { cloneValues, Values } from '../values/merge';
+import { checkVariableDefinition, VariableDefinition } from './variable';
 
 /** Palette's profile types: infrastructure, add-on, or full (both). */
 export type ProfileType = 'infra' | 'addon' | 'full';
@@ -23,6 +25,12 @@ export interface ProfileProps {
    * @default - none
    */
   readonly description?: string;
+  /**
+   * Profile variables, referenced from values as `{{.spectro.var.<name>}}`; more can be added
+   * with {@link Profile.addVariable}.
+   * @default - none
+   */
+  readonly variables?: readonly VariableDefinition[];
 }
 
 /** A profile as plain data for planning. */
@@ -35,6 +43,8 @@ export interface ProfileSpec {
   readonly layers: readonly LayerSpec[];
   /** Profile-level value overrides, by layer name, in the order they were set. */
   readonly values: ReadonlyMap<string, readonly Values[]>;
+  /** Profile variables, in declaration order. */
+  readonly variables: readonly VariableDefinition[];
 }
 
 /**
@@ -57,6 +67,7 @@ export abstract class Profile extends Construct {
   /** infra, addon or full. */
   public abstract readonly type: ProfileType;
   private readonly valueOverrides = new Map<string, Values[]>();
+  private readonly variableList: VariableDefinition[] = [];
 
   protected constructor(scope: Construct, id: string, props: ProfileProps) {
     super(scope, id);
@@ -66,6 +77,27 @@ export abstract class Profile extends Construct {
     this.description = props.description;
     checkName('profile', this.profileName, this.node.path);
     checkSemver(props.version, this.node.path, 'profile version');
+    for (const variable of props.variables ?? []) this.addVariable(variable);
+  }
+
+  /** The profile's variables, in declaration order. */
+  public get variables(): readonly VariableDefinition[] {
+    return [...this.variableList];
+  }
+
+  /** Declares a profile variable. Returns this profile. */
+  public addVariable(variable: VariableDefinition): this {
+    checkVariableDefinition(variable, this.node.path);
+    if (this.variableList.some((v) => v.name === variable.name)) {
+      ProfileError.throw({
+        code: 'INVALID_VARIABLE',
+        path: this.node.path,
+        message: `variable "${variable.name}" is declared twice`,
+        fix: 'give each variable of a profile a distinct name',
+      });
+    }
+    this.variableList.push({ ...variable });
+    return this;
   }
 
   /** The profile's layers, in declaration order. */
@@ -81,6 +113,23 @@ export abstract class Profile extends Construct {
   /** Adds a layer of raw Kubernetes objects. */
   public addManifestLayer(id: string, props: ManifestLayerProps): ManifestLayer {
     return new ManifestLayer(this, id, props);
+  }
+
+  /**
+   * A new profile (another name, or a new version of this one) with copies of this profile's
+   * layers, value overrides and variables. The clone is independent afterwards: layers added to
+   * or values set on either do not reach the other.
+   */
+  public clone(scope: Construct, id: string, props: ProfileProps): this {
+    const copy = new (this.constructor as new (s: Construct, i: string, p: ProfileProps) => this)(scope, id, {
+      name: props.name ?? this.profileName,
+      version: props.version,
+      description: props.description ?? this.description,
+      variables: props.variables ?? this.variables,
+    });
+    for (const layer of this.layers) layer.copyTo(copy);
+    for (const [layer, overrides] of this.valueOverrides) for (const values of overrides) copy.setValues(layer, cloneValues(values));
+    return copy;
   }
 
   /** Adds a layer made from a pack of a registry; its role comes from the pack. */
@@ -107,6 +156,7 @@ export abstract class Profile extends Construct {
       path: this.node.path,
       layers: this.layers.map((l) => l.toSpec()),
       values: new Map([...this.valueOverrides].map(([k, v]) => [k, [...v]])),
+      variables: this.variables,
     };
   }
 }

@@ -87,6 +87,11 @@ export function joinPath(prefix: string, key: string): string {
   return prefix === '' ? escaped : `${prefix}.${escaped}`;
 }
 
+/** A deep copy of a values tree; secrets and tokens are kept as they are. */
+export function cloneValues<T>(value: T): T {
+  return clone(value) as T;
+}
+
 function clone(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(clone);
   if (isPlainObject(value)) {

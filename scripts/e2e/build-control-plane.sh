@@ -18,7 +18,7 @@ mkdir -p "$CP_BIN" "$CP_BUILD" "$(dirname "$KWOK_STAGES")"
 fmt() { printf '%dm%02ds' $(($1 / 60)) $(($1 % 60)); }
 START=$SECONDS
 
-# wrapper DIR MODULE_LINE...: (re)creates a throwaway main module in the cache.
+# wrapper DIR: (re)creates an empty throwaway main module in the cache.
 # A wrapper is needed because k8s.io/kubernetes and etcd's server module use
 # local `replace`s, which `go install pkg@version` refuses.
 wrapper() {
@@ -63,7 +63,7 @@ if missing "${K8S_BINS[@]}"; then
   # k8s.io/kubernetes requires its staging modules at v0.0.0 and replaces them
   # with ./staging/src/...; point each one at its published v0.MINOR.PATCH tag.
   # The list comes from the release's own go.mod, so it follows version bumps.
-  GOMOD=$(cd "$W" && go mod download -json "k8s.io/kubernetes@$K8S_VERSION" | jq -r .GoMod)
+  GOMOD=$(cd "$W" && go mod download -json "k8s.io/kubernetes@$K8S_VERSION" | sed -n 's/^[[:space:]]*"GoMod": "\(.*\)",$/\1/p')
   STAGING=$(sed -n 's#^[[:space:]]*\(k8s.io/[A-Za-z0-9._-]*\) => ./staging/src/.*#\1#p' "$GOMOD")
   for m in $STAGING; do (cd "$W" && go mod edit -replace="$m=$m@v0.${K8S_VERSION#v1.}"); done
   (cd "$W" && quiet "$W/get.log" go get $(printf "k8s.io/kubernetes/cmd/%s@$K8S_VERSION " "${K8S_BINS[@]}"))
@@ -122,8 +122,10 @@ if missing kwok || [[ ! -s $KWOK_STAGES ]]; then
       "-X sigs.k8s.io/kwok/pkg/consts.Version=$KWOK_VERSION"; }; then
     # kwok exits with "no stages found" unless given Stage objects; they ship
     # in its module. "fast" stages: nodes Ready at once, pods Running+Ready.
+    # The lease heartbeat matches control-plane.sh's --node-lease-duration-seconds.
     KDIR=$(cd "$W" && go list -m -f '{{.Dir}}' sigs.k8s.io/kwok)/kustomize/stage
-    for f in "$KDIR"/node/fast/node-initialize.yaml "$KDIR"/node/heartbeat/node-heartbeat.yaml "$KDIR"/pod/fast/*.yaml; do
+    for f in "$KDIR"/node/fast/node-initialize.yaml \
+      "$KDIR"/node/heartbeat-with-lease/node-heartbeat-with-lease.yaml "$KDIR"/pod/fast/pod-*.yaml; do
       cat "$f"; echo "---"
     done >"$KWOK_STAGES.tmp"
     mv "$KWOK_STAGES.tmp" "$KWOK_STAGES"

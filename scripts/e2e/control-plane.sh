@@ -20,7 +20,8 @@ P=$D/pki
 # Start order; stop goes in reverse.
 COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok)
 declare -A VER=([etcd]=$ETCD_VERSION [kube-apiserver]=$K8S_VERSION
-  [kube-controller-manager]=$K8S_VERSION [kube-scheduler]=$K8S_VERSION [kwok]=$KWOK_VERSION)
+  [kube-controller-manager]=$K8S_VERSION [kube-scheduler]=$K8S_VERSION [kwok]=$KWOK_VERSION
+  [kubectl]=$K8S_VERSION)
 
 log() { echo "[control-plane] $*" >&2; }
 
@@ -30,7 +31,7 @@ live_pid() {
   local f=$D/$1.pid pid argv0
   [[ -s $f ]] || return 1
   pid=$(<"$f")
-  argv0=$(tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | head -n1) || return 1
+  argv0=$(tr '\0' '\n' 2>/dev/null <"/proc/$pid/cmdline" | head -n1) || return 1
   [[ $(basename "$argv0") == "$1-"* ]] && echo "$pid"
 }
 
@@ -41,9 +42,10 @@ stop() {
     if pid=$(live_pid "$name"); then
       kill "$pid" 2>/dev/null || true
       # SIGTERM lets etcd/apiserver shut down cleanly; force after 20 s.
-      for ((n = 0; n < 200; n++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      if kill -0 "$pid" 2>/dev/null; then log "$name ($pid) ignored SIGTERM, killing"; kill -9 "$pid" 2>/dev/null || true; fi
-      log "stopped $name ($pid)"
+      # live_pid, not kill -0: an exited but not yet reaped (zombie) process counts as gone.
+      for ((n = 0; n < 200; n++)); do live_pid "$name" >/dev/null || break; sleep 0.1; done
+      if live_pid "$name" >/dev/null; then log "$name ($pid) ignored SIGTERM, killing"; kill -9 "$pid" 2>/dev/null || true; fi
+      log "stopped $name ($pid) in $((n / 10)).$((n % 10))s"
     fi
     rm -f "$D/$name.pid"
   done
@@ -128,11 +130,11 @@ EOF
 untainted() { [[ -z $("${kubectl[@]}" get node kwok-node-0 -o jsonpath='{.spec.taints}') ]]; }
 
 start() {
-  local t0=$SECONDS name api=() kubectl=(kubectl) with_kwok=""
+  local t0=$SECONDS name api=() kubectl=() with_kwok=""
   for name in "${COMPONENTS[@]}"; do
     if live_pid "$name" >/dev/null; then log "already running ($name); run: $0 stop $D"; exit 1; fi
   done
-  for name in etcd kube-apiserver kube-controller-manager; do
+  for name in etcd kube-apiserver kube-controller-manager kubectl; do
     [[ -x $(cp_bin "$name" "${VER[$name]}") ]] || { log "missing $(cp_bin "$name" "${VER[$name]}"); run scripts/e2e/build-control-plane.sh"; exit 1; }
   done
   [[ -x $(cp_bin kwok "$KWOK_VERSION") && -x $(cp_bin kube-scheduler "$K8S_VERSION") && -s $KWOK_STAGES ]] && with_kwok=1
@@ -179,15 +181,16 @@ start() {
   # Cloud/route/IPAM controllers are off: there is no cloud, kwok assigns pod IPs.
   # --secure-port=0: no serving port needed, one less port to allocate.
   run kube-controller-manager \
-    --kubeconfig="$D/kubeconfig" --leader-elect=false --secure-port=0 \
+    --kubeconfig="$D/kubeconfig" --leader-elect=false --secure-port=0 --bind-address=127.0.0.1 \
     --controllers='*,-cloud-node-lifecycle,-service-lb-controller,-route,-nodeipam' \
     --service-account-private-key-file="$P/sa.key" --root-ca-file="$P/ca.crt" \
     --cluster-signing-cert-file="$P/ca.crt" --cluster-signing-key-file="$P/ca.key" \
     --use-service-account-credentials=false
 
   if [[ -n $with_kwok ]]; then
-    run kube-scheduler --kubeconfig="$D/kubeconfig" --leader-elect=false --secure-port=0
-    # --node-ip=127.0.0.1: nothing may ever dial a private-range address.
+    run kube-scheduler --kubeconfig="$D/kubeconfig" --leader-elect=false --secure-port=0 --bind-address=127.0.0.1
+    # --node-ip=127.0.0.1: nothing may ever dial a private-range address. No
+    # --server-address/--node-port: kwok then serves no kubelet API (no logs/exec).
     run kwok --kubeconfig="$D/kubeconfig" --config="$KWOK_STAGES" \
       --manage-all-nodes=false --manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake \
       --cidr=10.244.0.0/16 --node-ip=127.0.0.1 --node-lease-duration-seconds=40
@@ -204,7 +207,7 @@ start() {
     wait_for kube-controller-manager 60 untainted
   fi
   trap - EXIT
-  log "control plane ready in $((SECONDS - t0))s: $(cat "$D/ports.env" | tr '\n' ' ')"
+  log "control plane ready in $((SECONDS - t0))s: $(tr '\n' ' ' <"$D/ports.env")"
   log "eval \"\$($0 env $D)\""
 }
 

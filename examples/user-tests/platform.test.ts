@@ -36,7 +36,7 @@ describe('the eu-1 cluster', () => {
 
   it('checks the Kubernetes version before installing the network', () => {
     const synthesized = synthCluster(cluster);
-    expect(synthesized.layer('cni').resources.map((r) => r.dependsOn)).toEqual([['data.kubernetes_server_version.eu-1_kubernetes']]);
+    expect(synthesized.layer('cni').resources.map((r) => r.dependsOn)).toEqual([['data.kubernetes_server_version.eu-1_kubernetes', 'helm_release.eu-1_os']]);
   });
 });
 

@@ -45,7 +45,7 @@ export function emitCluster(
   const emitted = new Map<string, EmittedLayer>();
   const anchors = new Map<string, Anchor[]>();
   for (const layer of plan.layers) {
-    const waitsOfLayer: Anchor[] = waitFor(layer, plan, anchors);
+    const waitsOfLayer: Anchor[] = waitFor(layer, anchors);
     const elements: Array<ITerraformDependable & { terraformResourceType: string; friendlyUniqueId: string; }> = [];
     const charts: WrittenChart[] = [];
     const id = `${clusterName}_${layer.name}`;
@@ -69,9 +69,10 @@ export function emitCluster(
       previous.overrideLogicalId(`${id}${release.suffix}`);
       elements.push(previous);
     }
-    const own = elements.map((element) => ({ element, address: addressOf(element) }));
-    anchors.set(layer.name, own);
-    emitted.set(layer.name, { addresses: own.map((a) => a.address), charts });
+    // Later layers wait for the last release of this one; a layer with no release (an empty
+    // manifest layer, a bare Kubernetes layer) passes on what it waited for, plus its check.
+    anchors.set(layer.name, previous ? [{ element: previous, address: addressOf(previous) }] : waitsOfLayer);
+    emitted.set(layer.name, { addresses: elements.map((e) => addressOf(e)), charts });
   }
   return emitted;
 }
@@ -219,22 +220,10 @@ function versionCheck(
   return check;
 }
 
-/**
- * The elements a layer waits for: those of its direct dependencies, looking through any
- * dependency that emitted nothing (an empty manifest layer) to what that one waited for.
- */
-function waitFor(layer: PlannedLayer, plan: InstallPlan, anchors: Map<string, Anchor[]>): Anchor[] {
-  const byName = new Map(plan.layers.map((l) => [l.name, l]));
+/** The elements a layer waits for: the anchors of its direct dependencies, without repeats. */
+function waitFor(layer: PlannedLayer, anchors: Map<string, Anchor[]>): Anchor[] {
   const found = new Map<string, Anchor>();
-  const seen = new Set<string>();
-  const visit = (name: string): void => {
-    if (seen.has(name)) return;
-    seen.add(name);
-    const own = anchors.get(name) ?? [];
-    if (own.length > 0) own.forEach((a) => found.set(a.address, a));
-    else byName.get(name)!.dependsOn.forEach(visit);
-  };
-  layer.dependsOn.forEach(visit);
+  for (const dependency of layer.dependsOn) for (const a of anchors.get(dependency) ?? []) found.set(a.address, a);
   return [...found.values()];
 }
 

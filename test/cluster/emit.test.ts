@@ -15,8 +15,8 @@ describe('emitting Terraform', () => {
     const json = synthJson(cluster.node.scope as any);
     expect(Object.keys(releases(json)).sort()).toEqual(['prod_cert-manager', 'prod_cni', 'prod_csi', 'prod_issuer', 'prod_metrics', 'prod_os']);
     expect(dependsOn(json, 'prod_os')).toEqual([]);
-    expect(dependsOn(json, 'prod_cni')).toEqual(['prod_k8s']);
-    expect(releases(json)['prod_cni'].depends_on).toEqual(['data.kubernetes_server_version.prod_k8s']);
+    // The Kubernetes layer installs nothing here: the CNI waits for its check and for the OS layer.
+    expect(releases(json)['prod_cni'].depends_on).toEqual(['data.kubernetes_server_version.prod_k8s', 'helm_release.prod_os']);
     expect(dependsOn(json, 'prod_csi')).toEqual(['prod_cni']);
     expect(dependsOn(json, 'prod_cert-manager')).toEqual(['prod_csi']);
     expect(dependsOn(json, 'prod_issuer')).toEqual(['prod_cert-manager', 'prod_metrics']);

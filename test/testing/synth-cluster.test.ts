@@ -39,7 +39,7 @@ describe('synthCluster', () => {
   it('gives each layer its Terraform blocks by address, with their depends_on', () => {
     const summary = (name: string) => synthesized.layer(name).resources.map((r) => [r.address, r.dependsOn]);
     expect(summary('k8s')).toEqual([['data.kubernetes_server_version.prod_k8s', []]]);
-    expect(summary('cni')).toEqual([['helm_release.prod_cni', ['data.kubernetes_server_version.prod_k8s']]]);
+    expect(summary('cni')).toEqual([['helm_release.prod_cni', ['data.kubernetes_server_version.prod_k8s', 'helm_release.prod_os']]]);
     expect(summary('issuer')).toEqual([['helm_release.prod_issuer', ['helm_release.prod_cert-manager', 'helm_release.prod_metrics']]]);
     const release = synthesized.layer('cert-manager').resources[0];
     expect(release).toMatchObject({ mode: 'managed', type: 'helm_release' });

@@ -191,7 +191,18 @@ start() {
     run kube-scheduler --kubeconfig="$D/kubeconfig" --leader-elect=false --secure-port=0 --bind-address=127.0.0.1
     # --node-ip=127.0.0.1: nothing may ever dial a private-range address. No
     # --server-address/--node-port: kwok then serves no kubelet API (no logs/exec).
-    run kwok --kubeconfig="$D/kubeconfig" --config="$KWOK_STAGES" \
+    # The fast stages make pods Ready at once; tests that need slow add-ons annotate their pods
+    # with pod-ready.stage.kwok.x-k8s.io/delay (e.g. "5s"), as kwok's general stages read it.
+    awk '/^  name: pod-ready$/ { ready = 1 }
+         { print }
+         ready && /^spec:$/ {
+           print "  delay:"
+           print "    durationMilliseconds: 0"
+           print "    durationFrom:"
+           print "      expressionFrom: '"'"'.metadata.annotations[\"pod-ready.stage.kwok.x-k8s.io/delay\"]'"'"'"
+           ready = 0
+         }' "$KWOK_STAGES" >"$D/kwok-stages.yaml"
+    run kwok --kubeconfig="$D/kubeconfig" --config="$D/kwok-stages.yaml" \
       --manage-all-nodes=false --manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake \
       --cidr=10.244.0.0/16 --node-ip=127.0.0.1 --node-lease-duration-seconds=40
     kwok_node

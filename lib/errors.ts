@@ -52,6 +52,10 @@ export type ErrorCode =
   | 'INVALID_VARIABLE'
   | 'UNKNOWN_VARIABLE'
   | 'UNKNOWN_MACRO'
+  | 'INVALID_DOCUMENT'
+  | 'MISSING_MASKED_VALUE'
+  | 'UNKNOWN_MASKED_VALUE'
+  | 'DUPLICATE_PROFILE'
   | 'PROTECTED_LAYER_REMOVED';
 
 /** One problem found in the user's declarations. */

@@ -37,3 +37,26 @@ export * from './policy/forbid-clear-text-secrets';
 export * from './policy/require-namespaces';
 export * from './policy/require-recoverable-releases';
 export * from './policy/require-kubernetes-compatibility';
+export {
+  EXTENSIONS_FIELD,
+  LayerExtensions,
+  MASKED_EXPRESSION,
+  MASKED_SENSITIVE,
+  ManifestEntry,
+  PackEntry,
+  PackEntryLayer,
+  PackEntryType,
+  PRESETS_COMMENT,
+  PROFILE_DOCUMENT_API_VERSION,
+  PROFILE_DOCUMENT_KIND,
+  ProfileDocument,
+  profileDocumentFileName,
+  RegistryEntry,
+  serializeProfileDocument,
+  TemplateType,
+  VariableEntry,
+} from './document/profile-document';
+export { PROFILE_DOCUMENT_SCHEMA, readProfileDocument } from './document/read-document';
+export { exportProfile, ExportProfileOptions } from './document/export-profile';
+export { importProfile, ImportProfileOptions } from './document/import-profile';
+export * from './document/diff-profiles';

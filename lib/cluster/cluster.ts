@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Aspects, DefaultTokenResolver, IAspect, ISynthesisSession, StringConcat, TerraformStack, Tokenization } from 'cdktf';
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, IConstruct } from 'constructs';
+import { writeProfileDocuments } from '../document/write-documents';
 import { Diagnostic, ProfileError } from '../errors';
 import { Layer } from '../layer/layer';
 import { PackLayer } from '../layer/pack-layer';
@@ -199,6 +200,7 @@ export class Cluster extends Construct {
     );
     fs.mkdirSync(clusterDirectory, { recursive: true });
     fs.writeFileSync(path.join(clusterDirectory, 'install-plan.json'), `${JSON.stringify(document, null, 2)}\n`);
+    writeProfileDocuments(session, this.profiles, () => this.node.root.node.findAll().filter(Cluster.isCluster));
     // Synth succeeded (every cluster planned before any file was written): now the lockfile may change.
     const catalogs = new Set(this.profiles.flatMap((p) => p.layers.filter((l): l is PackLayer => l instanceof PackLayer).map((l) => l.catalog)));
     for (const catalog of catalogs) catalog.saveLockfile();

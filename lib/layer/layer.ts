@@ -174,7 +174,7 @@ export abstract class Layer extends Construct {
    * name and values deep-copied, so the copy changes independently. Used by `Profile.clone`.
    */
   public copyTo(profile: Construct): Layer {
-    const options = this.options as LayerOptions & { values?: unknown };
+    const options = this.declaredOptions as LayerOptions & { values?: unknown };
     const copy = new (this.constructor as new (scope: Construct, id: string, props: object) => Layer)(profile, this.node.id, {
       ...options,
       values: cloneValues(options.values),
@@ -182,6 +182,15 @@ export abstract class Layer extends Construct {
     });
     copy.addDependency(...this.extraDependencies.map((d) => (typeof d === 'string' ? d : d.layerName)));
     return copy;
+  }
+
+  /**
+   * The options the layer was declared with, as given: no defaults applied, and for a pack layer
+   * nothing taken from the pack's `pack:` settings. Profile documents record these, so that
+   * `importProfile` declares the layer again the same way.
+   */
+  public get declaredOptions(): LayerOptions {
+    return this.options;
   }
 
   /** The layer as plain data for planning. */

@@ -51,6 +51,7 @@ export class PackLayer extends Layer {
   private readonly values: Values;
   private readonly baseValues: ValuesLayer[];
   private readonly charts: Array<{ file: string; chartName: string }>;
+  private readonly declared: PackLayerProps;
 
   constructor(scope: Construct, id: string, props: PackLayerProps) {
     const where = `${scope.node.path ? `${scope.node.path}/` : ''}${id}`;
@@ -82,6 +83,12 @@ export class PackLayer extends Layer {
     this.values = values;
     this.baseValues = baseValues;
     this.charts = charts;
+    this.declared = props;
+  }
+
+  /** The props the layer was declared with, as given (see {@link Layer.declaredOptions}). */
+  public override get declaredOptions(): PackLayerProps {
+    return this.declared;
   }
 
   get kind(): LayerKind {

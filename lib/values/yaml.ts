@@ -48,9 +48,65 @@ function throwYamlError(error: YAML.YAMLError, where: string): never {
   });
 }
 
-/** Canonical YAML of a values tree: keys sorted at every depth, no folding, no aliases. */
+/**
+ * Canonical YAML of a values tree: keys sorted at every depth, no folding, no aliases. Written
+ * for YAML 1.1, which Helm reads: strings such as `on`, `yes` or `n` are quoted, so they do not
+ * arrive as booleans.
+ */
 export function canonicalYaml(value: unknown): string {
-  return YAML.stringify(sortKeys(value), { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
+  // Memoized by content: a profile's layer values are the same on most clusters, and
+  // YAML.stringify is most of the cost of emitting a release (issue 7). Only trees whose JSON
+  // text identifies the YAML exactly are memoized (see jsonKeyed).
+  const key = jsonKeyed(value) ? JSON.stringify(value) : undefined;
+  if (key !== undefined) {
+    const cached = yamlMemo.get(key);
+    if (cached !== undefined) return cached;
+  }
+  const text = YAML.stringify(sortKeys(value), { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, version: '1.1' });
+  if (key !== undefined && key.length + text.length <= MEMO_MAX_CHARS / 16) {
+    yamlMemo.set(key, text);
+    memoChars += key.length + text.length;
+    // Oldest first, until the memo holds at most MEMO_MAX_CHARS characters of keys and texts.
+    for (const [k, t] of yamlMemo) {
+      if (memoChars <= MEMO_MAX_CHARS) break;
+      yamlMemo.delete(k);
+      memoChars -= k.length + t.length;
+    }
+  }
+  return text;
+}
+
+const yamlMemo = new Map<string, string>();
+let memoChars = 0;
+const MEMO_MAX_CHARS = 4 * 1024 * 1024;
+
+/**
+ * Whether JSON.stringify(value) tells `value`'s canonical YAML apart from every other: a tree of
+ * plain objects and arrays whose leaves are strings, booleans, null and finite numbers other
+ * than -0. (Anything else, such as undefined, NaN, -0, Dates or class instances, JSON either
+ * drops or prints like another value, so such trees are not memoized.)
+ */
+function jsonKeyed(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case 'object': {
+      if (value === null) return true;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) if (!(i in value) || !jsonKeyed(value[i])) return false;
+        return Object.getPrototypeOf(value) === Array.prototype;
+      }
+      const prototype = Object.getPrototypeOf(value);
+      if (prototype !== Object.prototype && prototype !== null) return false;
+      for (const key of Object.keys(value)) if (!jsonKeyed((value as Values)[key])) return false;
+      return true;
+    }
+    default:
+      return false;
+  }
 }
 
 /** A copy of `value` with every map's keys in sorted order. */

@@ -6,7 +6,11 @@ describe('values YAML', () => {
     const a = canonicalYaml({ b: 1, a: { d: [{ z: 1, y: 2 }], c: 'x' } });
     const b = canonicalYaml({ a: { c: 'x', d: [{ y: 2, z: 1 }] }, b: 1 });
     expect(a).toBe(b);
-    expect(a).toBe('a:\n  c: x\n  d:\n    - y: 2\n      z: 1\nb: 1\n');
+    expect(a).toBe('a:\n  c: x\n  d:\n    - "y": 2\n      z: 1\nb: 1\n');
+  });
+
+  it('quotes strings that Helm, reading YAML 1.1, would take for booleans', () => {
+    expect(canonicalYaml({ a: 'on', b: 'yes', c: 'off', d: 'n', e: true, f: 'normal' })).toBe('a: "on"\nb: "yes"\nc: "off"\nd: "n"\ne: true\nf: normal\n');
   });
 
   it('never folds long strings', () => {

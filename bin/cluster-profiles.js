@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+'use strict';
+// The `cluster-profiles` command; the code is lib/document/cli.ts. In a checkout of the
+// repository, the TypeScript source is loaded through tsx (a devDependency), so the command needs
+// no build and never runs a stale dist/. An installed package has no lib/*.ts and runs dist/.
+const fs = require('fs');
+const path = require('path');
+
+const source = path.join(__dirname, '..', 'lib', 'document', 'cli.ts');
+const compiled = path.join(__dirname, '..', 'dist', 'lib', 'document', 'cli.js');
+
+function loadCli() {
+  if (fs.existsSync(source) && canResolve('tsx/cjs/api')) return require('tsx/cjs/api').require(source, __filename);
+  return require(compiled);
+}
+
+function canResolve(id) {
+  try {
+    require.resolve(id);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+process.exitCode = loadCli().runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+});

@@ -1,0 +1,161 @@
+import { Diagnostic, ProfileError } from '../errors';
+import { Values } from '../values/merge';
+import { parseValuesYaml, parseYamlDocuments } from '../values/yaml';
+import { jsonPathChild, JsonSchema, validateJson } from './json-schema';
+import { EXTENSIONS_FIELD, PackEntry, PRESETS_COMMENT, ProfileDocument } from './profile-document';
+import schemaJson from './profile-document.schema.json';
+
+/** The JSON Schema of profile documents (profile-document.schema.json). */
+export const PROFILE_DOCUMENT_SCHEMA: JsonSchema = schemaJson;
+
+/** A preset chosen in a layer's values comment: `Group:name`. */
+export interface ChosenPreset {
+  readonly group?: string;
+  readonly name: string;
+}
+
+/** A pack entry's values text, read: the presets of its first-line comment and the values. */
+export interface LayerValues {
+  readonly presets: readonly ChosenPreset[];
+  readonly values: Values;
+}
+
+/**
+ * Reads a profile document (an object, or JSON text) and checks it: against the JSON Schema
+ * first, then what a schema cannot say (distinct layer and variable names, where a chart comes
+ * from, values and manifests that are YAML). Throws one {@link ProfileError} with every problem,
+ * code INVALID_DOCUMENT, each at the JSONPath of the value (`$.spec.template.packs[2].layer`).
+ *
+ * @param source names the document in errors (a file name), before the JSONPath
+ */
+export function readProfileDocument(input: unknown, source?: string): ProfileDocument {
+  const at = (path: string): string => (source ? `${source}: ${path}` : path);
+  let document = input;
+  if (typeof input === 'string') {
+    try {
+      document = JSON.parse(input);
+    } catch (e) {
+      ProfileError.throw({
+        code: 'INVALID_DOCUMENT',
+        path: at('$'),
+        message: `is not valid JSON: ${(e as Error).message.split('\n')[0]}`,
+        fix: 'give the JSON text of a profile document, as exportProfile and synth write it',
+      });
+    }
+  }
+  const violations = validateJson(PROFILE_DOCUMENT_SCHEMA, document);
+  const diagnostics: Diagnostic[] = violations.map((v) => ({ code: 'INVALID_DOCUMENT', path: at(v.path), message: v.message, fix: v.fix }));
+  if (diagnostics.length === 0) diagnostics.push(...checkContent(document as ProfileDocument).map((d) => ({ ...d, path: at(d.path) })));
+  if (diagnostics.length > 0) throw new ProfileError(diagnostics);
+  return document as ProfileDocument;
+}
+
+/** The JSONPath of the pack entry at `index`. */
+export function packPath(index: number): string {
+  return `$.spec.template.packs[${index}]`;
+}
+
+/**
+ * Reads a pack entry's `values`: the presets named by a first line
+ * `# spectrocloud.com/enabled-presets: Group:name,...` (Palette's record of them), then the YAML.
+ * Throws INVALID_DOCUMENT at `path` (the entry's JSONPath) when the YAML is not one map.
+ */
+export function readLayerValues(entry: PackEntry, path: string): LayerValues {
+  const text = entry.values ?? '';
+  const [firstLine] = text.split('\n', 1);
+  const presets = firstLine.startsWith(PRESETS_COMMENT) ? parsePresetsComment(firstLine.slice(PRESETS_COMMENT.length)) : [];
+  return { presets, values: asDocumentError(() => parseValuesYaml(text, jsonPathChild(path, 'values'))) };
+}
+
+/** Reads the objects of a pack entry's `manifests`, in order; empty documents are skipped. */
+export function readManifestObjects(entry: PackEntry, path: string): unknown[] {
+  return (entry.manifests ?? []).flatMap((manifest, i) =>
+    asDocumentError(() => parseYamlDocuments(manifest.content, jsonPathChild(jsonPathChild(jsonPathChild(path, 'manifests'), i), 'content'))).filter(
+      (d) => d !== null && d !== undefined,
+    ),
+  );
+}
+
+function parsePresetsComment(list: string): ChosenPreset[] {
+  return list
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+    .map((item) => {
+      const colon = item.indexOf(':');
+      return colon < 0 ? { name: item } : { group: item.slice(0, colon).trim(), name: item.slice(colon + 1).trim() };
+    });
+}
+
+/** What the schema cannot check; paths are JSONPaths. */
+function checkContent(document: ProfileDocument): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const problem = (path: string, message: string, fix: string): void => {
+    diagnostics.push({ code: 'INVALID_DOCUMENT', path, message, fix });
+  };
+  const firstIndex = new Map<string, number>();
+  document.spec.template.packs.forEach((entry, i) => {
+    const path = packPath(i);
+    const earlier = firstIndex.get(entry.name);
+    if (earlier !== undefined) problem(jsonPathChild(path, 'name'), `repeats the layer name "${entry.name}" of ${packPath(earlier)}`, 'give every layer of a profile a distinct name');
+    else firstIndex.set(entry.name, i);
+    checkRegistry(entry, path, problem);
+    if ((entry.manifests ?? []).length > 0 && entry.type !== 'manifest' && entry.type !== 'kubernetes') {
+      problem(jsonPathChild(path, 'manifests'), `are attached to a ${entry.type} layer, which cannot carry manifests here`, 'move the objects to a manifest layer of their own');
+    }
+    for (const read of [() => readLayerValues(entry, path), () => readManifestObjects(entry, path)]) {
+      try {
+        read();
+      } catch (e) {
+        if (!(e instanceof ProfileError)) throw e;
+        diagnostics.push(...e.diagnostics);
+      }
+    }
+  });
+  const variables = new Set<string>();
+  (document.spec.variables ?? []).forEach((variable, i) => {
+    if (variables.has(variable.name)) problem(`$.spec.variables[${i}].name`, `repeats the variable name "${variable.name}"`, 'give every variable of a profile a distinct name');
+    variables.add(variable.name);
+  });
+  return diagnostics;
+}
+
+/** A pack names its registry by `metadata`; a Helm chart by exactly one of repository, oci or local. */
+function checkRegistry(entry: PackEntry, path: string, problem: (path: string, message: string, fix: string) => void): void {
+  const registry = entry.registry;
+  const at = jsonPathChild(path, 'registry');
+  if (!registry || entry.type !== 'helm') return;
+  const sources = (['metadata', 'repository', 'oci', 'local'] as const).filter((k) => registry[k] !== undefined);
+  if (sources.length !== 1) {
+    problem(
+      at,
+      sources.length === 0 ? 'names no chart source' : `names ${sources.length} chart sources (${sources.join(', ')})`,
+      'give exactly one of repository (with chart), oci, local, or metadata (a pack registry)',
+    );
+  } else if (sources[0] === 'repository' && registry.chart === undefined) {
+    problem(jsonPathChild(at, 'chart'), 'is missing', 'add "chart": the chart\'s name in the repository');
+  }
+  if (registry.chart !== undefined && sources[0] !== 'repository') {
+    problem(jsonPathChild(at, 'chart'), 'is only read with "repository"', 'remove "chart"; an OCI reference ends with the chart name');
+  }
+}
+
+/** Runs `read` and turns the YAML and values errors it throws into INVALID_DOCUMENT ones. */
+function asDocumentError<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof ProfileError)) throw e;
+    throw new ProfileError(e.diagnostics.map((d) => ({ ...d, code: 'INVALID_DOCUMENT' })));
+  }
+}
+
+/** Whether a document was written by this library (as opposed to exported by Palette). */
+export function isOwnDocument(document: ProfileDocument): boolean {
+  return document.apiVersion !== undefined;
+}
+
+/** The extensions of a pack entry, or an empty object. */
+export function extensionsOf(entry: PackEntry): NonNullable<PackEntry[typeof EXTENSIONS_FIELD]> {
+  return entry[EXTENSIONS_FIELD] ?? {};
+}

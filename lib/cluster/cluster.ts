@@ -222,6 +222,9 @@ class EmitOnce implements IAspect {
  * when a later one fails; checking the whole app first means a failed synth writes nothing.
  */
 function checkApp(root: IConstruct): void {
+  // Once per app: every cluster's emit() calls this, and walking the tree each time made synth
+  // grow with the square of the number of clusters (bench/, issue 7).
+  if (checkedApps.has(root)) return;
   const clusters = root.node.findAll().filter(Cluster.isCluster);
   const diagnostics: Diagnostic[] = [];
   const names = new Map<string, Cluster>();
@@ -241,4 +244,7 @@ function checkApp(root: IConstruct): void {
   }
   const unique = new Map(diagnostics.map((d) => [`${d.code}|${d.path}|${d.message}`, d]));
   if (unique.size > 0) throw new ProfileError([...unique.values()]);
+  checkedApps.add(root);
 }
+
+const checkedApps = new WeakSet<IConstruct>();

@@ -1,0 +1,20 @@
+// Cold start, raw cdktf side: the quickstart's resources written by hand (quickstart-raw-app.ts),
+// with deep imports of the provider classes, as the library does.
+import { arg, run } from './harness'; // first: marks where imports start
+import { App } from 'cdktf';
+import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
+import { Release } from '@cdktf/provider-helm/lib/release';
+import { DataKubernetesServerVersion } from '@cdktf/provider-kubernetes/lib/data-kubernetes-server-version';
+import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
+import { rawQuickstart } from './quickstart-raw-app';
+
+const outdir = arg('outdir');
+
+run(
+  () => {
+    const app = new App({ outdir });
+    rawQuickstart(app, { HelmProvider, Release, KubernetesProvider, DataKubernetesServerVersion });
+    return app;
+  },
+  (app) => app.synth(),
+);

@@ -56,7 +56,8 @@ export type ErrorCode =
   | 'MISSING_MASKED_VALUE'
   | 'UNKNOWN_MASKED_VALUE'
   | 'DUPLICATE_PROFILE'
-  | 'PROTECTED_LAYER_REMOVED';
+  | 'PROTECTED_LAYER_REMOVED'
+  | 'NAMESPACE_CONFLICT';
 
 /** One problem found in the user's declarations. */
 export interface Diagnostic {

@@ -5,6 +5,7 @@ import { HelmProvider, HelmProviderKubernetes } from '@cdktf/provider-helm/lib/p
 import { Release } from '@cdktf/provider-helm/lib/release';
 import { DataKubernetesServerVersion } from '@cdktf/provider-kubernetes/lib/data-kubernetes-server-version';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
+import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { kubernetesVersionPattern } from '../layer/kubernetes-layer';
 import { isPlainObject, Values } from '../values/merge';
 import { archiveChart, ChartFiles, generatedChart, localChart, manifestSection, packManifestChart } from './chart-files';
@@ -44,8 +45,23 @@ export function emitCluster(
 
   const emitted = new Map<string, EmittedLayer>();
   const anchors = new Map<string, Anchor[]>();
+  const namespaces = plan.namespaces.map((spec) => {
+    const namespace = new NamespaceV1(scope, `namespace-${spec.name}`, {
+      provider: kubernetesProvider(),
+      metadata: {
+        name: spec.name,
+        labels: Object.keys(spec.labels).length > 0 ? { ...spec.labels } : undefined,
+        annotations: Object.keys(spec.annotations).length > 0 ? { ...spec.annotations } : undefined,
+      },
+    });
+    namespace.overrideLogicalId(`${clusterName}_namespace_${spec.name}`);
+    return { spec, anchor: { element: namespace as ITerraformDependable, address: addressOf(namespace) } };
+  });
   for (const layer of plan.layers) {
-    const waitsOfLayer: Anchor[] = waitFor(layer, anchors);
+    const waitsOfLayer: Anchor[] = [
+      ...waitFor(layer, anchors),
+      ...namespaces.filter((n) => n.spec.layers.includes(layer.name)).map((n) => n.anchor),
+    ];
     const elements: Array<ITerraformDependable & { terraformResourceType: string; friendlyUniqueId: string; }> = [];
     const charts: WrittenChart[] = [];
     const id = `${clusterName}_${layer.name}`;

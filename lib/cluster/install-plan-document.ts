@@ -25,6 +25,7 @@ export function installPlanDocument(
     installOrder: plan.installOrder,
     profiles: profiles.map((p) => ({ name: p.name, version: p.version, type: p.type })),
     groups: plan.groups,
+    namespaces: plan.namespaces,
     layers: plan.layers.map((layer) => layerEntry(layer, emitted.get(layer.name)!, resolve)),
   };
 }

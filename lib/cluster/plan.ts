@@ -7,6 +7,7 @@ import { ManifestDocument } from '../layer/manifests';
 import { ResolvedReleaseOptions } from '../layer/release-options';
 import { ProfileSpec } from '../profile/profile';
 import { checkPackConstraints } from '../pack/constraints';
+import { NamespaceSpec, requestedNamespaces } from './namespaces';
 import { checkSchema } from '../pack/schema';
 import { MergedValues, mergeValues, Values, ValueSource, ValuesLayer } from '../values/merge';
 import { ExpressionLayer, resolveExpressions } from '../values/expressions';
@@ -82,6 +83,8 @@ export interface InstallPlan {
   readonly groups: readonly (readonly string[])[];
   /** The edges kept after transitive reduction: exactly the emitted `depends_on`. */
   readonly edges: readonly Edge[];
+  /** Namespaces that packs ask to be created with labels or annotations, or in addition. */
+  readonly namespaces: readonly NamespaceSpec[];
 }
 
 /** The plan, or every problem that prevents it. */
@@ -121,7 +124,9 @@ export function planCluster(cluster: ClusterSpec): PlanResult {
   order = groups.flat();
   const byName = new Map(sequence.map((p) => [p.layer.name, p]));
   const layers = order.map((name) => plannedLayer(byName.get(name)!, merged.get(name)!, cluster, edges, groups, order));
-  return { plan: { cluster: cluster.name, installOrder: cluster.installOrder, layers, groups, edges }, diagnostics: [] };
+  const namespaces = requestedNamespaces(layers, cluster.path);
+  if (namespaces.diagnostics.length > 0) return { diagnostics: namespaces.diagnostics };
+  return { plan: { cluster: cluster.name, installOrder: cluster.installOrder, layers, groups, edges, namespaces: namespaces.namespaces }, diagnostics: [] };
 }
 
 /** Infra layers bottom-up, then add-on layers profile by profile, by priority, then declaration. */

@@ -184,6 +184,40 @@ describe('pack layers', () => {
     expect(dependsOn(json, 'prod_stack--manifests')).toEqual(['prod_stack--dashboard']);
   });
 
+  it('creates the namespaces a pack asks for, with their labels and annotations, before its releases', () => {
+    const { app, addons } = fixture();
+    addons.addPackLayer('certs', {
+      pack: 'cert-manager',
+      version: '1.16.2',
+      values: {
+        pack: {
+          namespaceLabels: { 'cert-manager': 'pod-security.kubernetes.io/enforce=restricted, team=pki' },
+          namespaceAnnotations: { 'cert-manager': 'owner=platform' },
+          additionalNamespaces: ['cert-issuers'],
+        },
+      },
+    });
+    const json = synthJson(clusterIn(app, { profiles: [addons] }).node.scope as any);
+    expect(json.resource.kubernetes_namespace_v1).toEqual({
+      'prod_namespace_cert-issuers': expect.objectContaining({ metadata: { name: 'cert-issuers' }, provider: 'kubernetes.prod' }),
+      'prod_namespace_cert-manager': expect.objectContaining({
+        metadata: { annotations: { owner: 'platform' }, labels: { 'pod-security.kubernetes.io/enforce': 'restricted', team: 'pki' }, name: 'cert-manager' },
+      }),
+    });
+    expect(releases(json).prod_certs.depends_on).toEqual(['kubernetes_namespace_v1.prod_namespace_cert-issuers', 'kubernetes_namespace_v1.prod_namespace_cert-manager']);
+  });
+
+  it('fails when two layers give one namespace different labels', () => {
+    const { app, addons } = fixture();
+    const labelled = (name: string, level: string) =>
+      addons.addPackLayer(name, { pack: 'cert-manager', version: '1.16.2', namespace: name, values: { pack: { namespaceLabels: { shared: `tier=${level}` } } } });
+    labelled('certs-a', 'gold');
+    labelled('certs-b', 'silver');
+    expect(profileError(() => clusterIn(app, { profiles: [addons] }).plan()).message).toBe(
+      'NAMESPACE_CONFLICT at stack/prod: namespace "shared" gets label tier=gold from layer "certs-a" and tier=silver from layer "certs-b"\n  fix: give tier one value in the pack: sections of both layers',
+    );
+  });
+
   it('fails when the app has no pack catalog', () => {
     const addons = new AddonProfile(new App(), 'addons', { version: '1.0.0' });
     expect(profileError(() => addons.addPackLayer('web', { pack: 'web', version: '1.0.0' })).message).toBe(

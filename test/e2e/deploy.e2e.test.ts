@@ -77,6 +77,9 @@ suite('real deploys', () => {
       expect(await configMapData('podinfo', 'podinfo-ui')).toEqual({ message: 'Deployed by a cluster profile', replicas: '1' });
       expect(JSON.parse(await cluster.kubectl('get', 'storageclass', 'standard', '-o', 'json')).reclaimPolicy).toBe('Retain');
       expect(await configMapData('platform-system', 'os-baseline')).toEqual({ image: 'Ubuntu 24.04 LTS', sysctl: 'net.ipv4.ip_forward=1' });
+      // The pack's namespace labels, with a system macro resolved.
+      const labels = JSON.parse(await cluster.kubectl('get', 'namespace', 'cni-system', '-o', 'json')).metadata.labels;
+      expect(labels).toMatchObject({ 'pod-security.kubernetes.io/enforce': 'privileged', 'pod-security.kubernetes.io/enforce-version': 'v1.34' });
     });
 
     it('creates a custom resource in the same deploy as the layer that defines its CRD, on an empty cluster', async () => {

@@ -31,6 +31,8 @@ export interface Benchmark {
   readonly id: string;
   readonly title: string;
   readonly metric: Metric;
+  /** What the table calls the metric, when the workload's phases are not construct and synth. */
+  readonly metricLabel?: string;
   readonly reps: number;
   readonly variants: readonly Variant[];
   /** Compare the cdk.tf.json of the first two variants (must be equal apart from metadata). */

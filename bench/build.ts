@@ -4,8 +4,11 @@ import * as path from 'path';
 import * as esbuild from 'esbuild';
 
 export const ROOT = path.resolve(__dirname, '..');
-/** Inside node_modules so that the compiled files resolve cdktf and the providers from the project. */
-export const BUILD_DIR = path.join(ROOT, 'node_modules', '.cache', 'cdktf-cluster-profiles-bench');
+/**
+ * Inside node_modules so that the compiled files resolve cdktf and the providers from the project.
+ * BENCH_BUILD_DIR names another folder there, so that a profile can run while a benchmark does.
+ */
+export const BUILD_DIR = path.join(ROOT, 'node_modules', '.cache', process.env.BENCH_BUILD_DIR ?? 'cdktf-cluster-profiles-bench');
 
 /**
  * Compiles the library, the quickstart and the benchmark code file by file (no bundling, as tsc

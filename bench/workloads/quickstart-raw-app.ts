@@ -1,8 +1,9 @@
 // The raw cdktf app of the cold-start benchmark: a bare app that declares what examples/quickstart
-// synthesizes (backend, variables, two aliased providers, the version check, seven helm_releases
-// with the same arguments and depends_on), written by hand. It reads no packs or lockfile and
-// writes no chart folders or install plan: the chart paths and values below are literals copied
-// from the quickstart's output, so a raw author would have to fetch and place those charts by hand.
+// synthesizes (backend, variables, two aliased providers, the version check, the namespace the CNI
+// pack asks for, seven helm_releases with the same arguments and depends_on), written by hand. It
+// reads no packs or lockfile and writes no chart folders or install plan: the chart paths and
+// values below are literals copied from the quickstart's output, so a raw author would have to
+// fetch and place those charts by hand.
 // When the quickstart changes, the runner reports that the outputs differ: update the literals.
 // The provider classes are parameters so that the deep-import and package-root variants share it.
 import { App, Fn, LocalBackend, TerraformStack, TerraformVariable } from 'cdktf';
@@ -10,16 +11,18 @@ import type { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import type { Release, ReleaseConfig } from '@cdktf/provider-helm/lib/release';
 import type { DataKubernetesServerVersion } from '@cdktf/provider-kubernetes/lib/data-kubernetes-server-version';
 import type { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
+import type { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 
 export interface ProviderClasses {
   readonly HelmProvider: typeof HelmProvider;
   readonly Release: typeof Release;
   readonly KubernetesProvider: typeof KubernetesProvider;
   readonly DataKubernetesServerVersion: typeof DataKubernetesServerVersion;
+  readonly NamespaceV1: typeof NamespaceV1;
 }
 
 export function rawQuickstart(app: App, classes: ProviderClasses): void {
-  const { HelmProvider, Release, KubernetesProvider, DataKubernetesServerVersion } = classes;
+  const { HelmProvider, Release, KubernetesProvider, DataKubernetesServerVersion, NamespaceV1 } = classes;
   const stack = new TerraformStack(app, 'quickstart');
   new LocalBackend(stack, { path: '../../../terraform.quickstart.tfstate' });
   const kubeconfig = new TerraformVariable(stack, 'kubeconfig', {
@@ -46,6 +49,14 @@ export function rawQuickstart(app: App, classes: ProviderClasses): void {
       ],
     },
   });
+  // The demo-cni pack asks for its namespace, labelled for Pod Security.
+  const cniNamespace = new NamespaceV1(stack, 'edge-1_namespace_cni-system', {
+    provider: kubernetes,
+    metadata: {
+      name: 'cni-system',
+      labels: { 'pod-security.kubernetes.io/enforce': 'privileged', 'pod-security.kubernetes.io/enforce-version': 'v1.34' },
+    },
+  });
   const defaults = { provider: helm, createNamespace: true, atomic: true, cleanupOnFail: true, wait: true, waitForJobs: false, timeout: 300, maxHistory: 10 };
   const release = (id: string, config: Omit<ReleaseConfig, keyof typeof defaults>) => new Release(stack, `edge-1_${id}`, { ...defaults, ...config });
   const nodeOs = release('node-os', { name: 'node-os', namespace: 'platform-system', chart: './clusters/edge-1/charts/node-os-fc228c33182d' });
@@ -54,7 +65,7 @@ export function rawQuickstart(app: App, classes: ProviderClasses): void {
     namespace: 'cni-system',
     chart: './clusters/edge-1/charts/cni-b091fd65928d/demo-cni-0.3.1.tgz',
     values: ['image: registry.k8s.io/pause:3.10\nmtu: 8950\npodCIDR: 10.244.0.0/16\n'],
-    dependsOn: [version, nodeOs],
+    dependsOn: [version, nodeOs, cniNamespace],
   });
   const csi = release('csi', {
     name: 'csi',

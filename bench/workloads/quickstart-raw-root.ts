@@ -3,7 +3,7 @@
 import { arg, run } from './harness'; // first: marks where imports start
 import { App } from 'cdktf';
 import { provider as helmProvider, release } from '@cdktf/provider-helm';
-import { dataKubernetesServerVersion, provider as kubernetesProvider } from '@cdktf/provider-kubernetes';
+import { dataKubernetesServerVersion, namespaceV1, provider as kubernetesProvider } from '@cdktf/provider-kubernetes';
 import { rawQuickstart } from './quickstart-raw-app';
 
 const outdir = arg('outdir');
@@ -16,6 +16,7 @@ run(
       Release: release.Release,
       KubernetesProvider: kubernetesProvider.KubernetesProvider,
       DataKubernetesServerVersion: dataKubernetesServerVersion.DataKubernetesServerVersion,
+      NamespaceV1: namespaceV1.NamespaceV1,
     });
     return app;
   },

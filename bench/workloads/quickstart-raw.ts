@@ -6,6 +6,7 @@ import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { Release } from '@cdktf/provider-helm/lib/release';
 import { DataKubernetesServerVersion } from '@cdktf/provider-kubernetes/lib/data-kubernetes-server-version';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
+import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { rawQuickstart } from './quickstart-raw-app';
 
 const outdir = arg('outdir');
@@ -13,7 +14,7 @@ const outdir = arg('outdir');
 run(
   () => {
     const app = new App({ outdir });
-    rawQuickstart(app, { HelmProvider, Release, KubernetesProvider, DataKubernetesServerVersion });
+    rawQuickstart(app, { HelmProvider, Release, KubernetesProvider, DataKubernetesServerVersion, NamespaceV1 });
     return app;
   },
   (app) => app.synth(),

@@ -2,15 +2,15 @@ import { ITerraformDependable, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 // Deep imports: the providers' package roots load every resource class (about 1 s and 200 MB).
 import { HelmProvider, HelmProviderKubernetes } from '@cdktf/provider-helm/lib/provider';
-import { Release } from '@cdktf/provider-helm/lib/release';
 import { DataKubernetesServerVersion } from '@cdktf/provider-kubernetes/lib/data-kubernetes-server-version';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
-import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
+import type { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { kubernetesVersionPattern } from '../layer/kubernetes-layer';
 import { isPlainObject, Values } from '../values/merge';
 import { archiveChart, ChartFiles, generatedChart, localChart, manifestSection, packManifestChart } from './chart-files';
 import { ConnectionSettings } from './connection';
 import { InstallPlan, PlannedLayer } from './plan';
+import { HelmRelease } from './helm-release';
 import { escapeForSet, splitReleaseValues } from './release-values';
 
 /** A chart written beside the stack: its folder (relative to the stack's) and files. */
@@ -46,7 +46,8 @@ export function emitCluster(
   const emitted = new Map<string, EmittedLayer>();
   const anchors = new Map<string, Anchor[]>();
   const namespaces = plan.namespaces.map((spec) => {
-    const namespace = new NamespaceV1(scope, `namespace-${spec.name}`, {
+    const Namespace = namespaceClass();
+    const namespace = new Namespace(scope, `namespace-${spec.name}`, {
       provider: kubernetesProvider(),
       metadata: {
         name: spec.name,
@@ -71,12 +72,13 @@ export function emitCluster(
       elements.push(check);
       waitsOfLayer.push({ element: check, address: addressOf(check) });
     }
-    let previous: Release | undefined;
+    let previous: HelmRelease | undefined;
     for (const release of releasesOf(layer, clusterName)) {
       if (release.chart) charts.push(release.chart);
       const waits = previous ? [{ element: previous as ITerraformDependable, address: addressOf(previous) }] : waitsOfLayer;
       const dependsOn = [...waits].sort((a, b) => (a.address < b.address ? -1 : 1)).map((a) => a.element);
-      previous = new Release(scope, `release-${layer.name}${release.suffix}`, {
+      // Not the binding's Release, which costs 8 stack-trace captures per release: see helm-release.ts.
+      previous = new HelmRelease(scope, `release-${layer.name}${release.suffix}`, {
         provider: helm,
         ...releaseArguments(scope, layer, release),
         dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
@@ -210,6 +212,14 @@ function sensitiveVariable(stack: TerraformStack, name: string): string {
           description: `Sensitive value for cluster profiles; supply it as TF_VAR_${name}`,
         });
   return variable.stringValue;
+}
+
+/**
+ * Loaded on first use: only packs that ask for namespaces need it, and loading it costs every
+ * cold start about 5 ms (bench/, cold_node).
+ */
+function namespaceClass(): typeof NamespaceV1 {
+  return (require('@cdktf/provider-kubernetes/lib/namespace-v1') as typeof import('@cdktf/provider-kubernetes/lib/namespace-v1')).NamespaceV1;
 }
 
 /** A data source that fails the plan, before anything changes, when the server version differs. */

@@ -71,5 +71,17 @@ export function escapeTemplates(text: string): string {
  * literals as they are, so the arguments here are already HCL-escaped: `"\\\\"` in HCL is one backslash.
  */
 export function escapeForSet(expression: string): string {
-  return Fn.replace(Fn.replace(expression, '\\\\', '\\\\\\\\'), ',', '\\\\,');
+  return Fn.replace(Fn.replace(hclLiterals(expression), '\\\\', '\\\\\\\\'), ',', '\\\\,');
+}
+
+/**
+ * The same for the text around an expression's tokens (`say "hi" ${var.x}`), which cdktf writes
+ * into the HCL string as it is (it escapes only `${`): a `"` there made synth throw, a `\` became
+ * an HCL escape (`\t` a tab) and `%{` a template directive. Escaped, the text reaches Helm as written.
+ */
+function hclLiterals(expression: string): string {
+  return expression
+    .split(/(\$\{TfToken\[[^\]]*\]\})/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\\"]/g, '\\$&').replace(/%\{/g, '%%{')))
+    .join('');
 }

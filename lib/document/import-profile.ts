@@ -83,16 +83,24 @@ export function importProfile(scope: Construct, id: string, input: ProfileDocume
   const diagnostics = [...checkMaskedValues(entries, document.spec.variables ?? [], options, at), ...packs.diagnostics];
   if (diagnostics.length > 0) throw new ProfileError(diagnostics);
 
-  const profile = createProfile(scope, id, document, options.variables ?? {});
   const workingDirectory = path.resolve(options.workingDirectory ?? process.cwd());
-  for (const { entry, path: jsonPath, read } of entries) {
-    const values = unmask(read.values, options.sensitiveValues?.[entry.name] ?? {}, options.expressions?.[entry.name] ?? {});
-    const layer = { entry, path: jsonPath, values, presets: read.presets.map((p) => p.name) };
-    const resolved = packs.resolved.get(jsonPath);
-    if (resolved) declarePackLayer(profile, layer, resolved, catalog!, isOwnDocument(document));
-    else declareLayer(profile, layer, workingDirectory);
+  const existing = scope.node.tryFindChild(id);
+  try {
+    const profile = createProfile(scope, id, document, options.variables ?? {});
+    for (const { entry, path: jsonPath, read } of entries) {
+      const values = unmask(read.values, options.sensitiveValues?.[entry.name] ?? {}, options.expressions?.[entry.name] ?? {});
+      const layer = { entry, path: jsonPath, values, presets: read.presets.map((p) => p.name) };
+      const resolved = packs.resolved.get(jsonPath);
+      if (resolved) declarePackLayer(profile, layer, resolved, catalog!, isOwnDocument(document));
+      else declareLayer(profile, layer, workingDirectory);
+    }
+    return profile;
+  } catch (e) {
+    // The constructs check what a document cannot (a local chart on disk, a variable's regex): when
+    // one fails, no half-declared profile stays in the app to break a retry with the same id.
+    if (!existing) scope.node.tryRemoveChild(id);
+    throw e;
   }
-  return profile;
 }
 
 interface ImportedLayer {
@@ -354,7 +362,8 @@ function typedDefault(value: string | number | boolean | undefined, format: Vari
   if (typeof value !== 'string') return value;
   // Palette writes "" for "no default"; only a string variable can mean the empty text by it.
   if (value === '' && format !== 'string') return undefined;
-  if (format === 'number' && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
+  // Exports write numbers with String(), which uses an exponent for the very large and small (1e+21).
+  if (format === 'number' && /^-?\d+(\.\d+)?(e[-+]?\d+)?$/.test(value)) return Number(value);
   if (format === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
   return value;
 }

@@ -74,7 +74,7 @@ function visit(root: JsonSchema, schema: JsonSchema, value: unknown, path: strin
   }
   if (Array.isArray(schema.enum) && !schema.enum.includes(value)) {
     const allowed = schema.enum.map((e) => JSON.stringify(e)).join(', ');
-    return fail(`is ${describe(value)}, but must be one of ${allowed}`, withSuggestions('use one of those', String(value), schema.enum.map(String)));
+    return fail(`is ${describe(value)}, but must be one of ${allowed}`, withSuggestions('use one of those', typeof value === 'string' ? value : describe(value), schema.enum.map(String)));
   }
   if (typeof value === 'string') checkString(schema, value, description, fail);
   if (Array.isArray(value) && isObject(schema.items)) value.forEach((item, i) => visit(root, schema.items as JsonSchema, item, jsonPathChild(path, i), out));
@@ -148,7 +148,9 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  const text = JSON.stringify(value);
+  // A document given as an object may hold what JSON cannot: undefined, a function, a bigint.
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return value === undefined ? 'undefined' : `a ${typeof value}`;
+  const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
   return text.length > 60 ? `${text.slice(0, 57)}..."` : text;
 }
 

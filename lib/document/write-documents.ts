@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ClusterSpec } from '../cluster/plan';
-import { ProfileError } from '../errors';
+import { Diagnostic, ProfileError } from '../errors';
 import { Profile } from '../profile/profile';
 import { isPlainObject, joinPath } from '../values/merge';
 import { SensitiveValue } from '../values/sensitive';
@@ -44,18 +44,51 @@ export function writeProfileDocuments(session: { readonly outdir: string }, prof
     const file = profileDocumentFileName(document);
     const text = serializeProfileDocument(document);
     const earlier = written.files.get(file);
-    if (earlier && earlier.text !== text) {
-      ProfileError.throw({
-        code: 'DUPLICATE_PROFILE',
-        path: profile.node.path,
-        message: `profile "${profile.profileName}" ${profile.version} differs from the profile of the same name and version at ${earlier.profile.node.path}`,
-        fix: 'give one of them another name or version: a name and a version identify one profile',
-      });
-    }
+    if (earlier && earlier.text !== text) ProfileError.throw(duplicateProfile(profile, earlier.profile));
     if (earlier) continue;
     written.files.set(file, { text, profile });
     writeAtomically(path.join(session.outdir, 'profiles', file), text);
   }
+}
+
+/**
+ * DUPLICATE_PROFILE for each profile whose document differs from the document of an earlier
+ * profile (in `profiles` order) of the same name and version. Synth calls it with every other
+ * check, before any file is written: writeProfileDocuments meets the clash only while writing,
+ * after other stacks were written. Documents are only made for profiles that share a name and
+ * version, which is rare.
+ */
+export function checkProfileDocuments(profiles: readonly Profile[], clusters: readonly ProfileDocumentCluster[]): Diagnostic[] {
+  const byFile = new Map<string, Profile[]>();
+  for (const profile of new Set(profiles)) {
+    const file = `${profile.profileName}-${profile.version}.json`;
+    byFile.set(file, [...(byFile.get(file) ?? []), profile]);
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const [first, ...others] of byFile.values()) {
+    if (others.length === 0) continue;
+    try {
+      const text = documentText(first, clusters);
+      for (const profile of others) if (documentText(profile, clusters) !== text) diagnostics.push(duplicateProfile(profile, first));
+    } catch (e) {
+      // A profile that cannot be exported (values for a layer it lacks) is reported by planning.
+      if (!(e instanceof ProfileError)) throw e;
+    }
+  }
+  return diagnostics;
+}
+
+function documentText(profile: Profile, clusters: readonly ProfileDocumentCluster[]): string {
+  return serializeProfileDocument(exportProfile(profile, { sensitivePaths: sensitivePathsOf(profile, clusters) }));
+}
+
+function duplicateProfile(profile: Profile, earlier: Profile): Diagnostic {
+  return {
+    code: 'DUPLICATE_PROFILE',
+    path: profile.node.path,
+    message: `profile "${profile.profileName}" ${profile.version} differs from the profile of the same name and version at ${earlier.node.path}`,
+    fix: 'give one of them another name or version: a name and a version identify one profile',
+  };
 }
 
 /** By layer name, the value paths that any cluster running `profile` sets to a SensitiveValue. */

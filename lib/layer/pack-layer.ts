@@ -66,6 +66,7 @@ export class PackLayer extends Layer {
     const settings = readSettings(mergeValues([...baseValues, { source: 'layer', values }]).values, `${where} (values)`);
     const role = pack.manifest.layer === 'addon' ? undefined : (pack.manifest.layer as InfraRole);
     const charts = pack.manifest.charts.map((file) => ({ file: file.replace(/^\.\//, ''), chartName: chartNameOf(pack.files.get(file.replace(/^\.\//, ''))!, `${where} (${file})`) }));
+    checkDistinctCharts(charts, `${pack.manifest.name} ${pack.manifest.version}`, where);
     super(
       scope,
       id,
@@ -115,6 +116,20 @@ export class PackLayer extends Layer {
       },
     };
   }
+}
+
+/** Each chart of a pack is one release named after the chart, so a pack cannot hold two charts of one name. */
+function checkDistinctCharts(charts: ReadonlyArray<{ file: string; chartName: string }>, pack: string, where: string): void {
+  charts.forEach(({ chartName }, i) => {
+    const first = charts.findIndex((c) => c.chartName === chartName);
+    if (first === i) return;
+    ProfileError.throw({
+      code: 'PACK_INVALID',
+      path: where,
+      message: `pack ${pack} has two charts named "${chartName}" (${charts[first].file} and ${charts[i].file}), but each chart of a pack is a release of its own`,
+      fix: 'list each chart archive once in pack.json: charts, and give each chart of the pack its own name in its Chart.yaml',
+    });
+  });
 }
 
 /** The chart name a chart archive declares in its Chart.yaml. */

@@ -22,11 +22,14 @@ export function readArchive(archive: Buffer, where: string): Map<string, Buffer>
   while (offset + 512 <= tar.length) {
     const header = tar.subarray(offset, offset + 512);
     if (header.every((b) => b === 0)) break;
-    const size = parseInt(field(header, 124, 12).trim() || '0', 8);
+    const sizeField = field(header, 124, 12).trim();
     const type = String.fromCharCode(header[156] || 48);
     const prefix = field(header, 345, 155);
     const name = longName ?? (prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100));
     longName = undefined;
+    // A size that is not octal digits (a negative one read back to the same block forever) is damage.
+    if (!/^[0-7]*$/.test(sizeField)) fail(where, `has an entry "${name}" whose size "${sizeField}" is not an octal number`, 'the archive is damaged: repack the pack folder with `tar -czf`');
+    const size = parseInt(sizeField || '0', 8);
     const body = tar.subarray(offset + 512, offset + 512 + size);
     offset += 512 + Math.ceil(size / 512) * 512;
     if (type === 'L') {

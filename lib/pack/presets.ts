@@ -32,6 +32,7 @@ export function parsePresets(text: string, where: string): Preset[] {
     if (!Array.isArray(remove) || remove.some((r) => typeof r !== 'string')) invalid(at, `("${name}") has a \`remove\` that is not a list of paths`, 'write `remove: [a.b, c]`');
     const add = entry.add === undefined || entry.add === null ? {} : typeof entry.add === 'string' ? parseValuesYaml(entry.add, `${at}.add`) : entry.add;
     if (!isPlainObject(add)) invalid(at, `("${name}") has an \`add\` that is not a YAML map`, 'write `add: |` followed by YAML values');
+    if (typeof entry.displayName === 'object' && entry.displayName !== null) invalid(at, `("${name}") has a \`displayName\` that is not text`, 'write `displayName:` followed by the name people see');
     return { name, displayName: String(entry.displayName ?? name), group: entry.group as string, remove: remove as string[], add: add as Values };
   });
 }
@@ -70,12 +71,14 @@ export function presetValues(presets: readonly Preset[], chosen: readonly string
 }
 
 function setPath(target: Values, keys: string[], value: unknown): void {
+  // Own properties only: a path through `__proto__` names a key of the values, never Object.prototype.
+  const define = (node: Values, key: string, v: unknown) => Object.defineProperty(node, key, { value: v, enumerable: true, writable: true, configurable: true });
   let node = target;
   keys.slice(0, -1).forEach((k) => {
-    if (!isPlainObject(node[k])) node[k] = {};
+    if (!Object.hasOwn(node, k) || !isPlainObject(node[k])) define(node, k, {});
     node = node[k] as Values;
   });
-  node[keys[keys.length - 1]] = value;
+  define(node, keys[keys.length - 1], value);
 }
 
 function invalid(where: string, message: string, fix: string): never {

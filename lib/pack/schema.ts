@@ -64,7 +64,13 @@ function formatPattern(format: string, where: string): RegExp {
     last = m.index! + m[0].length;
   }
   pattern += escapeRegex(format.slice(last));
-  return new RegExp(`^${pattern}$`, 's');
+  try {
+    return new RegExp(`^${pattern}$`, 's');
+  } catch (e) {
+    // A `${string:<regex>}` constraint is pasted into the pattern as it is written.
+    const reason = (e as Error).message.split(': ').pop();
+    return invalid(where, `has a format "${format}" whose regular expression is not valid (${reason})`, 'write the constraint of ${string:...} as a regular expression without named groups, e.g. "${string:[a-z0-9-]+}"');
+  }
 }
 
 function typePattern(type: string, constraint: string | undefined, where: string): string {

@@ -30,7 +30,10 @@ export interface ExpressionLayer {
   readonly macros: Readonly<Record<string, string>>;
 }
 
-const EXPRESSION = /\{\{\s*\.spectro\.(var|system|macro|pack)\.([A-Za-z0-9_.[\]-]+)\s*((?:\|\s*[^|}]+?\s*)*)\}\}/g;
+// Each pipe is `|` and what follows up to the next `|` or `}`: one way to match, so text that
+// never closes (`{{ .spectro.var.x | a | a ...`) fails in linear time instead of backtracking
+// exponentially. The spaces around a pipe are trimmed where pipes are applied.
+const EXPRESSION = /\{\{\s*\.spectro\.(var|system|macro|pack)\.([A-Za-z0-9_.[\]-]+)\s*((?:\|[^|}]+)*)\}\}/g;
 
 /** Resolves every expression of every layer; returns new values by layer name and all problems. */
 export function resolveExpressions(layers: readonly ExpressionLayer[]): { values: Map<string, Values>; diagnostics: Diagnostic[] } {
@@ -48,7 +51,9 @@ export function resolveExpressions(layers: readonly ExpressionLayer[]): { values
     const finished = done.get(layer.name);
     if (finished) return finished;
     inProgress.push(layer.name);
-    const result = walk(layer.values, (text) => substitute(text, layer)) as Values;
+    // Most layers hold no expression: keep their tree instead of copying it (mergeValues made it
+    // for this cluster alone). At 100 clusters x 30 layers the copies were 3% of synth (bench/).
+    const result = holdsExpression(layer.values) ? (walk(layer.values, (text) => substitute(text, layer)) as Values) : layer.values;
     inProgress.pop();
     done.set(layer.name, result);
     return result;
@@ -63,12 +68,12 @@ export function resolveExpressions(layers: readonly ExpressionLayer[]): { values
       return 'value' in found ? found.value : problem(from, 'UNKNOWN_VARIABLE', `"${whole}": ${found.problem}`, found.fix);
     }
     if (kind === 'system') {
-      if (path in from.system) return from.system[path];
+      if (Object.hasOwn(from.system, path)) return from.system[path];
       if (hasDefault) return undefined;
       return problem(from, 'UNKNOWN_MACRO', `"${whole}": there is no system macro ${path}`, withSuggestions(`use one of ${Object.keys(from.system).sort().join(', ')}`, path, Object.keys(from.system)));
     }
     if (kind === 'macro') {
-      if (path in from.macros) return from.macros[path];
+      if (Object.hasOwn(from.macros, path)) return from.macros[path];
       if (hasDefault) return undefined;
       return problem(from, 'UNKNOWN_MACRO', `"${whole}": macro ${path} is not set on this cluster`, withSuggestions('set it with cluster.setMacros({ ... })', path, Object.keys(from.macros)));
     }
@@ -144,12 +149,21 @@ function walk(value: unknown, onString: (text: string) => unknown): unknown {
   return value;
 }
 
+/** Whether any string of the tree may hold an expression: every expression starts with `{{`. */
+function holdsExpression(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('{{');
+  if (Array.isArray(value)) return value.some(holdsExpression);
+  if (isPlainObject(value)) return Object.values(value).some(holdsExpression);
+  return false;
+}
+
 /** The value at a dotted path with optional `[n]` indexes, or undefined. */
 function lookup(values: Values, path: string): unknown {
   let node: unknown = values;
   for (const part of path.split('.')) {
     const m = /^([^[\]]+)((?:\[\d+\])*)$/.exec(part);
-    if (!m || !isPlainObject(node)) return undefined;
+    // Own keys only: `constructor` or `toString` name values, never what every object inherits.
+    if (!m || !isPlainObject(node) || !Object.hasOwn(node, m[1])) return undefined;
     node = node[m[1]];
     for (const index of m[2].match(/\d+/g) ?? []) node = Array.isArray(node) ? node[Number(index)] : undefined;
   }

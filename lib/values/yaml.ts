@@ -10,15 +10,32 @@ import { isPlainObject, Values } from './merge';
 
 /** Parses every document of a YAML text; throws INVALID_YAML naming `where` and the line. */
 export function parseYamlDocuments(text: string, where: string): unknown[] {
-  const documents = YAML.parseAllDocuments(text, { prettyErrors: true, uniqueKeys: true });
+  // Only the first error is reported, so only its position is computed: prettyErrors formats
+  // every error against its whole line, quadratic in a long line of many errors.
+  const lineCounter = new YAML.LineCounter();
+  const documents = YAML.parseAllDocuments(text, { prettyErrors: false, lineCounter, uniqueKeys: true });
   if (!Array.isArray(documents)) return [];
   const values: unknown[] = [];
   for (const document of documents) {
     const error = document.errors[0];
-    if (error) throwYamlError(error, where);
-    values.push(document.toJS({ maxAliasCount: 1000 }));
+    if (error) throwYamlError(error, where, lineCounter);
+    values.push(toJS(document, where));
   }
   return values;
+}
+
+/** A document's value. The yaml library throws, rather than reports, aliases it cannot expand. */
+function toJS(document: YAML.Document, where: string): unknown {
+  try {
+    return document.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    return ProfileError.throw({
+      code: 'INVALID_YAML',
+      path: where,
+      message: `invalid YAML: ${(e as Error).message.split('\n')[0]}`,
+      fix: 'define each anchor (&name) before the aliases (*name) that use it, and keep aliases few; or write the values out in full',
+    });
+  }
 }
 
 /** Parses a values YAML text that must hold one map (or nothing). */
@@ -36,9 +53,10 @@ export function parseValuesYaml(text: string, where: string): Values {
   return documents[0] as Values;
 }
 
-function throwYamlError(error: YAML.YAMLError, where: string): never {
-  const line = error.linePos?.[0]?.line;
-  const column = error.linePos?.[0]?.col;
+function throwYamlError(error: YAML.YAMLError, where: string, lineCounter: YAML.LineCounter): never {
+  const position = error.pos[0] >= 0 ? lineCounter.linePos(error.pos[0]) : undefined;
+  const line = position?.line;
+  const column = position?.col;
   const firstLine = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   ProfileError.throw({
     code: 'INVALID_YAML',
@@ -62,7 +80,9 @@ export function canonicalYaml(value: unknown): string {
     const cached = yamlMemo.get(key);
     if (cached !== undefined) return cached;
   }
-  const text = YAML.stringify(sortKeys(value), { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, version: '1.1' });
+  // compat 'core': also quote strings that YAML 1.2, which parseValuesYaml reads, takes for
+  // another type (`0o12`, an octal number), so documents read back what they wrote.
+  const text = YAML.stringify(sortKeys(value), { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, version: '1.1', compat: 'core' });
   if (key !== undefined && key.length + text.length <= MEMO_MAX_CHARS / 16) {
     yamlMemo.set(key, text);
     memoChars += key.length + text.length;
@@ -113,9 +133,8 @@ function jsonKeyed(value: unknown): boolean {
 export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (isPlainObject(value)) {
-    const out: Values = {};
-    for (const key of Object.keys(value).sort()) out[key] = sortKeys(value[key]);
-    return out;
+    // fromEntries defines own properties, so a key named __proto__ stays a key.
+    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys(value[key])]));
   }
   return value;
 }

@@ -136,6 +136,21 @@ describe('emitting Terraform', () => {
     expect(r.set).toEqual([{ name: 'ingress.host', value: '${replace(replace(var.domain, "\\\\", "\\\\\\\\"), ",", "\\\\,")}' }]);
   });
 
+  it('sends the text around an expression as it was written: quotes, backslashes, commas and %{', () => {
+    const app = testApp();
+    const addons = addonProfile(app);
+    addons.addHelmLayer('web', { chart });
+    const cluster = clusterIn(app, { profiles: [addons] });
+    const domain = new TerraformVariable(cluster.node.scope as any, 'domain', { type: 'string' });
+    // A quote made synth throw (cdktf refuses one in a function argument); `\t` reached Helm as a tab.
+    cluster.setValues('web', { greeting: `say "hi", ${domain.stringValue}`, path: `C:\\temp\\${domain.stringValue}`, note: `%{x} ${domain.stringValue}` });
+    expect(releases(synthJson(cluster.node.scope as any)).prod_web.set).toEqual([
+      { name: 'greeting', value: '${replace(replace("say \\"hi\\", ${var.domain}", "\\\\", "\\\\\\\\"), ",", "\\\\,")}' },
+      { name: 'path', value: '${replace(replace("C:\\\\temp\\\\${var.domain}", "\\\\", "\\\\\\\\"), ",", "\\\\,")}' },
+      { name: 'note', value: '${replace(replace("%%{x} ${var.domain}", "\\\\", "\\\\\\\\"), ",", "\\\\,")}' },
+    ]);
+  });
+
   it('never writes a sensitive value in clear text, only a sensitive variable reference', () => {
     const app = testApp();
     const addons = addonProfile(app);

@@ -148,6 +148,36 @@ describe('importProfile', () => {
     );
   });
 
+  it('declares nothing when a layer fails after the document checks, so a retry can use the same id', () => {
+    const app = new App();
+    const document: ProfileDocument = {
+      metadata: { name: 'local' },
+      spec: {
+        version: '1.0.0',
+        template: {
+          type: 'add-on',
+          packs: [
+            { name: 'settings', type: 'manifest', layer: 'addon', manifests: [{ name: 'configmap-a', content: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n' }] },
+            { name: 'web', type: 'helm', layer: 'addon', registry: { local: 'charts/missing' } },
+          ],
+        },
+      },
+    };
+    expect(profileError(() => importProfile(app, 'local', document)).message).toBe(
+      'CHART_NOT_FOUND at local/web: local chart "charts/missing" has no Chart.yaml and is not a .tgz archive\n  fix: point ChartSource.local() at a chart directory holding Chart.yaml, or at a packaged .tgz chart',
+    );
+    expect(app.node.children).toEqual([]);
+    const fixed = { ...document, spec: { ...document.spec, template: { ...document.spec.template, packs: [document.spec.template.packs[0]] } } };
+    expect(importProfile(app, 'local', fixed).layers.map((l) => l.layerName)).toEqual(['settings']);
+  });
+
+  it('gives back the same bytes for number defaults that export writes with an exponent', () => {
+    const profile = new AddonProfile(new App(), 'limits', { version: '1.0.0', variables: [{ name: 'max_bytes', format: 'number', default: 1e21 }, { name: 'epsilon', format: 'number', default: 5e-324 }] });
+    const text = exported(profile);
+    expect(JSON.parse(text).spec.variables.map((v: { defaultValue: string }) => v.defaultValue)).toEqual(['1e+21', '5e-324']);
+    expect(exported(importProfile(new App(), 'limits', text))).toBe(text);
+  });
+
   it('asks again for a variable default the document masks', () => {
     const document: ProfileDocument = {
       metadata: { name: 'vars' },

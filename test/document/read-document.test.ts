@@ -83,6 +83,21 @@ describe('readProfileDocument', () => {
     expect(profileError(() => readProfileDocument('[]')).message).toBe('INVALID_DOCUMENT at $: is a list, but must be an object\n  fix: give an object');
   });
 
+  it('fails on values that only a document given as an object can hold, naming them', () => {
+    expect(profileError(() => readProfileDocument(undefined)).message).toBe('INVALID_DOCUMENT at $: is undefined, but must be an object\n  fix: give an object');
+    const document = { metadata: { name: () => 'x' }, spec: { version: BigInt(1), template: { type: Object.create(null), packs: [] } } };
+    expect(profileError(() => readProfileDocument(document)).message).toBe(
+      [
+        'INVALID_DOCUMENT at $.metadata.name: is a function, but must be a string',
+        '  fix: give a string',
+        'INVALID_DOCUMENT at $.spec.template.type: is an object, but must be one of "infra", "add-on", "cluster"',
+        '  fix: use one of those',
+        'INVALID_DOCUMENT at $.spec.version: is a bigint, but must be a string',
+        '  fix: give a string',
+      ].join('\n'),
+    );
+  });
+
   it('is what importProfile checks first, before anything is declared', () => {
     const document = appsDocument();
     document.spec.template.packs[1].registry = { oci: 'https://charts.example.com/web' };

@@ -57,6 +57,19 @@ describe('synth', () => {
     expect(document.spec.template.packs[0].values).toBe('apiKey: "{{ .spectro.var.api_key }}"\nauth:\n  password: (sensitive)\n  user: app\n');
   });
 
+  it('writes no file when two profiles of one name and version differ', () => {
+    const out = outdir();
+    const app = new App({ outdir: out });
+    const chart = ChartSource.repository('https://charts.example.com', 'web');
+    const first = new AddonProfile(app, 'apps', { version: '1.0.0' });
+    first.addHelmLayer('web', { chart, version: '1.0.0' });
+    const second = first.clone(app, 'apps-copy', { name: 'apps', version: '1.0.0' }).setValues('web', { replicas: 2 });
+    clusterIn(app, { profiles: [first] }, 'one', 'one');
+    clusterIn(app, { profiles: [second] }, 'two', 'two');
+    expect(profileError(() => app.synth()).code).toBe('DUPLICATE_PROFILE');
+    expect(filesUnder(out)).toEqual([]);
+  });
+
   it('fails on two different profiles of one name and version', () => {
     const app = new App({ outdir: outdir() });
     const chart = ChartSource.repository('https://charts.example.com', 'web');

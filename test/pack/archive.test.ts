@@ -2,12 +2,12 @@ import * as zlib from 'zlib';
 import { readArchive, writeArchive } from '../../lib';
 import { profileError } from '../helpers';
 
-/** A tar archive with one entry named `name`, gzipped, built by hand to allow hostile names. */
-function archiveWithEntry(name: string): Buffer {
+/** A tar archive with one entry named `name`, gzipped, built by hand to allow hostile names and sizes. */
+function archiveWithEntry(name: string, size = '00000000002'): Buffer {
   const header = Buffer.alloc(512);
   header.write(name, 0, 100);
   header.write('0000644\0', 100);
-  header.write('00000000002\0', 124);
+  header.write(`${size}\0`, 124);
   header.write('0', 156);
   header.write('        ', 148);
   const sum = header.reduce((s, b) => s + b, 0);
@@ -43,6 +43,12 @@ describe('pack archives', () => {
 
   it('fails on an absolute entry', () => {
     expect(profileError(() => readArchive(archiveWithEntry('/etc/passwd'), 'a.tgz')).code).toBe('PACK_ARCHIVE_INVALID');
+  });
+
+  it('fails on an entry whose size is not an octal number, instead of reading the same block forever', () => {
+    expect(profileError(() => readArchive(archiveWithEntry('pack.json', '-1127'), 'registry/calico-1.0.0.tgz')).message).toBe(
+      'PACK_ARCHIVE_INVALID at registry/calico-1.0.0.tgz: archive has an entry "pack.json" whose size "-1127" is not an octal number\n  fix: the archive is damaged: repack the pack folder with `tar -czf`',
+    );
   });
 
   it('fails on something that is not a gzipped tar', () => {

@@ -218,6 +218,21 @@ describe('pack layers', () => {
     );
   });
 
+  it('fails on a pack with two charts of one name, since each chart of a pack is a release of its own', () => {
+    const app = new App();
+    const twice: PackFixture = {
+      name: 'twice',
+      version: '1.0.0',
+      charts: { operator: '' },
+      files: { 'pack.json': JSON.stringify({ name: 'twice', version: '1.0.0', layer: 'addon', charts: ['charts/operator-1.0.0.tgz', './charts/operator-1.0.0.tgz'] }) },
+    };
+    new PackCatalog(app, 'packs', { registries: [new DirectoryRegistry(packFolder([twice]), 'test')], lockfile: path.join(tempDir(), 'lock.json') });
+    const addons = new AddonProfile(app, 'addons', { version: '1.0.0' });
+    expect(profileError(() => addons.addPackLayer('twice', { pack: 'twice', version: '1.0.0' })).message).toBe(
+      'PACK_INVALID at addons/twice: pack twice 1.0.0 has two charts named "operator" (charts/operator-1.0.0.tgz and charts/operator-1.0.0.tgz), but each chart of a pack is a release of its own\n  fix: list each chart archive once in pack.json: charts, and give each chart of the pack its own name in its Chart.yaml',
+    );
+  });
+
   it('fails when the app has no pack catalog', () => {
     const addons = new AddonProfile(new App(), 'addons', { version: '1.0.0' });
     expect(profileError(() => addons.addPackLayer('web', { pack: 'web', version: '1.0.0' })).message).toBe(

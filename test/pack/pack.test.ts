@@ -1,4 +1,4 @@
-import { readPack } from '../../lib';
+import { parsePresets, presetValues, readPack } from '../../lib';
 import { profileError } from '../helpers';
 import { packFiles, PackFixture } from './fixtures';
 
@@ -66,11 +66,29 @@ describe('reading a pack', () => {
       'PACK_INVALID at reg/calico-3.30.3/presets.yaml: presets[0]: preset ("jumbo") has no group\n  fix: give every preset a `group`; one preset per group can be chosen',
     ],
     [
+      'a preset whose displayName is a map',
+      () => read({ presets: 'presets:\n  - name: jumbo\n    group: MTU\n    displayName:\n      en: Jumbo frames\n' }),
+      'PACK_INVALID at reg/calico-3.30.3/presets.yaml: presets[0]: preset ("jumbo") has a `displayName` that is not text\n  fix: write `displayName:` followed by the name people see',
+    ],
+    [
+      'a schema whose string format is not a regular expression',
+      () => read({ schema: 'host:\n  schema: \'{{ format "${string:[a-z}" }}\'\n' }),
+      'PACK_INVALID at reg/calico-3.30.3/schema.yaml: host: schema.yaml entry has a format "${string:[a-z}" whose regular expression is not valid (Unterminated character class)\n  fix: write the constraint of ${string:...} as a regular expression without named groups, e.g. "${string:[a-z0-9-]+}"',
+    ],
+    [
       'a schema with an unknown format type',
       () => read({ schema: 'a.b:\n  schema: \'{{ format "${colour}" }}\'\n' }),
       'PACK_INVALID at reg/calico-3.30.3/schema.yaml: a.b: schema.yaml entry has an unknown format type "colour"\n  fix: use string, number, boolean, password, list, ipv4 or version',
     ],
   ];
+  it('applies a preset whose remove path goes through __proto__ to the values only, never to Object.prototype', () => {
+    const presets = parsePresets('presets:\n  - name: jumbo\n    group: MTU\n    remove: [__proto__.toString, a.__proto__.polluted]\n', 'presets.yaml');
+    const [removal] = presetValues(presets, ['jumbo'], 'base/cni');
+    expect(Object.keys(removal)).toEqual(['__proto__', 'a']);
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
+    expect(String({})).toBe('[object Object]');
+  });
+
   it.each(errors)('fails on %s', (_, fn, expected) => {
     const message = profileError(fn).message;
     if (expected.endsWith(': ')) expect(message.startsWith(expected)).toBe(true);

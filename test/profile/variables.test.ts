@@ -116,6 +116,35 @@ describe('profile variables and macros', () => {
     );
   });
 
+  it('fails on macros and pack values named like what every object inherits', () => {
+    const app = testApp();
+    const addons = new AddonProfile(app, 'apps', { version: '1.0.0' });
+    addons.addHelmLayer('db', { chart, values: { port: 5432 } });
+    addons.addHelmLayer('web', { chart, values: { a: '{{ .spectro.macro.constructor | upper }}', b: '{{ .spectro.system.toString }}', c: '{{ .spectro.pack.db.constructor }}' } });
+    const cluster = clusterIn(app, { profiles: [addons] }).setMacros({ region: 'eu' });
+    expect(profileError(() => cluster.plan()).message).toBe(
+      [
+        'UNKNOWN_MACRO at apps/web: "{{ .spectro.macro.constructor | upper }}": macro constructor is not set on this cluster',
+        '  fix: set it with cluster.setMacros({ ... })',
+        'UNKNOWN_MACRO at apps/web: "{{ .spectro.system.toString }}": there is no system macro toString',
+        '  fix: use one of cluster.name, clusterprofile.name, clusterprofile.version, layer.name, layer.namespace, stack.name',
+        'UNKNOWN_PACK_REFERENCE at apps/web: "{{ .spectro.pack.db.constructor }}": layer "db" has no value at constructor',
+        '  fix: set constructor on layer "db", or add | default "value" to the reference',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves an expression that never closes as text, at once, however many pipes it has', () => {
+    const app = testApp();
+    const addons = new AddonProfile(app, 'apps', { version: '1.0.0', variables: [{ name: 'x', default: 'y' }] });
+    // Each pipe doubled the time to give up (12 pipes took 28 s) before the expression's pattern had one way to match.
+    const unclosed = `{{ .spectro.var.x${' | default "a"'.repeat(30)}`;
+    addons.addHelmLayer('web', { chart, values: { a: unclosed, b: `{{ .spectro.var.x |${' '.repeat(20_000)}` } });
+    const started = Date.now();
+    expect(clusterIn(app, { profiles: [addons] }).plan().layers[0].values.a).toBe(unclosed);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it('offers the infra profile and the Kubernetes version as system macros', () => {
     const app = testApp();
     const addons = new AddonProfile(app, 'apps', { version: '1.0.0' });

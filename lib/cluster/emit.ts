@@ -264,24 +264,22 @@ function addressOf(element: { terraformResourceType: string; friendlyUniqueId: s
   return `${prefix}${element.terraformResourceType}.${element.friendlyUniqueId}`;
 }
 
+/** The connection settings both providers share; they differ only in how `exec` is shaped. */
+function sharedConnection(c: ConnectionSettings) {
+  return { configPath: c.configPath, configContext: c.configContext, host: c.host, clusterCaCertificate: c.clusterCaCertificate, token: c.token };
+}
+
+function execCredential(exec: ConnectionSettings['exec']) {
+  return exec && { apiVersion: exec.apiVersion, command: exec.command, args: exec.args && [...exec.args], env: exec.env && { ...exec.env } };
+}
+
 function helmConnection(c: ConnectionSettings): HelmProviderKubernetes {
-  return {
-    configPath: c.configPath,
-    configContext: c.configContext,
-    host: c.host,
-    clusterCaCertificate: c.clusterCaCertificate,
-    token: c.token,
-    exec: c.exec ? { apiVersion: c.exec.apiVersion, command: c.exec.command, args: c.exec.args ? [...c.exec.args] : undefined, env: c.exec.env ? { ...c.exec.env } : undefined } : undefined,
-  };
+  // helm 3.x takes `exec` as a nested object...
+  return { ...sharedConnection(c), exec: execCredential(c.exec) };
 }
 
 function kubernetesConnection(c: ConnectionSettings) {
-  return {
-    configPath: c.configPath,
-    configContext: c.configContext,
-    host: c.host,
-    clusterCaCertificate: c.clusterCaCertificate,
-    token: c.token,
-    exec: c.exec ? [{ apiVersion: c.exec.apiVersion, command: c.exec.command, args: c.exec.args ? [...c.exec.args] : undefined, env: c.exec.env ? { ...c.exec.env } : undefined }] : undefined,
-  };
+  // ...the kubernetes provider as a block list.
+  const exec = execCredential(c.exec);
+  return { ...sharedConnection(c), exec: exec ? [exec] : undefined };
 }

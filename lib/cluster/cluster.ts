@@ -4,6 +4,7 @@ import { Aspects, DefaultTokenResolver, IAspect, ISynthesisSession, StringConcat
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, IConstruct } from 'constructs';
 import { checkProfileDocuments, writeProfileDocuments } from '../document/write-documents';
+import { definitionsRevision } from '../definitions';
 import { Diagnostic, ProfileError } from '../errors';
 import { Layer } from '../layer/layer';
 import { PackLayer } from '../layer/pack-layer';
@@ -66,7 +67,7 @@ export class Cluster extends Construct {
   private readonly valueOverrides = new Map<string, Values[]>();
   private readonly variableValues = new Map<string, VariableValue>();
   private readonly macroValues: Record<string, string> = {};
-  private planned?: PlanResult;
+  private planned?: { result: PlanResult; revision: number };
   private emitted?: { plan: InstallPlan; layers: Map<string, EmittedLayer> };
 
   constructor(scope: Construct, id: string, props: ClusterProps) {
@@ -175,7 +176,9 @@ export class Cluster extends Construct {
 
   /** Plans the cluster and returns the diagnostics instead of throwing them. */
   public tryPlan(): PlanResult {
-    return (this.planned ??= planCluster(this.toSpec()));
+    const revision = definitionsRevision();
+    if (this.planned?.revision !== revision) this.planned = { result: planCluster(this.toSpec()), revision };
+    return this.planned.result;
   }
 
   /** Emits the cluster's Terraform elements, once, after every cluster of the app planned cleanly. */

@@ -1,3 +1,4 @@
+import { ReleaseOptions } from '../layer/release-options';
 import { sortKeys } from '../values/yaml';
 
 /**
@@ -132,15 +133,7 @@ export interface LayerExtensions {
   /** Terraform refuses to destroy the layer's releases. */
   readonly protect?: boolean;
   /** Helm release options, as declared. */
-  readonly release?: {
-    readonly atomic?: boolean;
-    readonly cleanupOnFail?: boolean;
-    readonly wait?: boolean;
-    readonly waitForJobs?: boolean;
-    readonly timeoutSeconds?: number;
-    readonly maxHistory?: number;
-    readonly upgradeInstall?: boolean;
-  };
+  readonly release?: ReleaseOptions;
 }
 
 /** A profile variable in Palette's shape (`V1Variable`). */

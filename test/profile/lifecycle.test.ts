@@ -66,6 +66,17 @@ describe('profile lifecycle', () => {
     expect(b.plan().layers.find((l) => l.name === 'web')!.dependsOn).toEqual(['certs']);
   });
 
+  it('plans again when a profile changes after a cluster planned it', () => {
+    const app = testApp();
+    const profile = platform(app, '1.0.0', '2.0.0');
+    const cluster = new Cluster(new TerraformStack(app, 's'), 'c', { connection: ClusterConnection.kubeconfig({ path: 'k' }), profiles: [profile] });
+    expect(cluster.plan().layers.map((l) => l.name)).toEqual(['certs', 'metrics', 'web']);
+    profile.setValues('metrics', { retention: '7d' });
+    profile.addHelmLayer('logging', { chart, namespace: 'logging' });
+    expect(cluster.plan().layers.find((l) => l.name === 'metrics')!.values).toEqual({ retention: '7d' });
+    expect(cluster.plan().layers.map((l) => l.name)).toContain('logging');
+  });
+
   it('refuses to destroy protected layers', () => {
     const app = testApp();
     const profile = new AddonProfile(app, 'base', { version: '1.0.0' });

@@ -16,6 +16,13 @@ export interface KubernetesLayerProps extends LayerOptions, ManifestSources {
    * @default - none
    */
   readonly values?: Values | string;
+  /**
+   * The Kubernetes distribution the cluster runs, as Palette names its Kubernetes packs
+   * (`kubernetes`, `kubernetes-eks`, `kubernetes-aks`, `edge-k8s`, ...). Pack dependencies on
+   * `layer: k8s` apply only when they name this distribution.
+   * @default "kubernetes"
+   */
+  readonly distribution?: string;
 }
 
 /**
@@ -27,6 +34,8 @@ export class KubernetesLayer extends Layer {
   public readonly kind: LayerKind = 'kubernetes';
   /** The expected server version, exact or a train. */
   public readonly version: string;
+  /** The Kubernetes distribution, as Palette names its Kubernetes packs. */
+  public readonly distribution: string;
   private readonly values: Values;
   private readonly documents: readonly ManifestDocument[];
 
@@ -41,12 +50,13 @@ export class KubernetesLayer extends Layer {
       });
     }
     this.version = props.version;
+    this.distribution = props.distribution ?? 'kubernetes';
     this.values = readValues(props.values, `${this.node.path} (values)`);
     this.documents = readManifests(props, this.node.path);
   }
 
   protected specifics(): Partial<LayerSpec> {
-    return { kubernetesVersion: this.version, values: this.values, documents: this.documents };
+    return { kubernetesVersion: this.version, kubernetesDistribution: this.distribution, values: this.values, documents: this.documents };
   }
 }
 

@@ -93,6 +93,8 @@ export interface LayerSpec {
   readonly documents?: readonly ManifestDocument[];
   /** Server version a Kubernetes layer expects: exact (`1.34.4`) or a train (`1.34.x`). */
   readonly kubernetesVersion?: string;
+  /** The Kubernetes distribution a Kubernetes layer is, for pack dependencies on `layer: k8s`. */
+  readonly kubernetesDistribution?: string;
   /** The resolved pack of a pack layer. */
   readonly pack?: PackSpec;
 }

@@ -4,7 +4,7 @@ import { ProfileError } from '../errors';
 import { Lockfile } from './lockfile';
 import { Pack } from './pack';
 import { PackRegistry } from './registry';
-import { ConstraintKind, constraintKind, newestSatisfying, satisfiesConstraint } from './version';
+import { ConstraintKind, constraintKind, newestSatisfying, satisfiesConstraint, sortNewestFirst } from './version';
 
 /** How synth treats the lockfile. */
 export type LockMode = 'auto' | 'update' | 'frozen';
@@ -185,7 +185,7 @@ export class PackCatalog extends Construct {
 
 /** The newest few versions, for error messages. */
 function newest(versions: readonly string[]): string[] {
-  const sorted = [...versions].sort((a, b) => (a === b ? 0 : satisfiesConstraint(a, `>${b}`, true) ? -1 : 1));
+  const sorted = sortNewestFirst(versions);
   return sorted.length > 5 ? [...sorted.slice(0, 5), `… ${sorted.length - 5} more`] : sorted;
 }
 

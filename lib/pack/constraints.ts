@@ -1,20 +1,26 @@
 import * as semver from 'semver';
 import { Diagnostic } from '../errors';
 import { LayerSpec } from '../layer/layer';
+import { PackDependency } from './pack';
+import { boundsRange, normalizeVersion } from './version';
 
 /**
  * Pack dependency constraints (`pack.json: constraints.dependencies`), checked across every layer
  * attached to one cluster: `required` packs must be there within the version range, `optional`
- * ones must be within it when there, `notSupported` versions must not be there. A dependency on
- * `layer: k8s` is also answered by the cluster's Kubernetes layer and its version pin.
+ * and `upgrade` ones must be within it when there, `notSupported` versions must not be there.
+ *
+ * A dependency on `layer: k8s` names a Kubernetes distribution in `packName` (`kubernetes`,
+ * `kubernetes-eks`, `edge-k8s`, ...): it applies only when the cluster's Kubernetes layer is that
+ * distribution (a Kubernetes pack of that name, or a Kubernetes layer whose `distribution` it
+ * is), and is then answered by that layer's version or version pin.
  */
 export function checkPackConstraints(layers: readonly LayerSpec[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const layer of layers) {
     for (const dependency of layer.pack?.dependencies ?? []) {
-      const range = rangeOf(dependency.minVersion, dependency.maxVersion);
-      const found = layers.filter((l) => l.pack?.name === dependency.packName || (dependency.layer === 'k8s' && l.role === 'k8s' && l !== layer));
-      const versioned = found.map((l) => ({ layer: l, version: l.pack?.version ?? l.kubernetesVersion }));
+      const found = providers(layers, layer, dependency);
+      if (found === undefined) continue;
+      const range = boundsRange(dependency.minVersion, dependency.maxVersion);
       const subject = `${layer.pack!.name} ${layer.pack!.version}`;
       const wanted = `${dependency.packName}${range ? ` ${range}` : ''}`;
       const problem = (message: string, fix: string) =>
@@ -24,13 +30,14 @@ export function checkPackConstraints(layers: readonly LayerSpec[]): Diagnostic[]
         continue;
       }
       if (!range) continue;
-      for (const { layer: other, version } of versioned) {
+      for (const other of found) {
+        const version = other.pack?.version ?? other.kubernetesVersion;
         if (version === undefined) continue;
-        const fits = semver.valid(version) ? semver.satisfies(version, range) : semver.subset(version, range);
-        if (dependency.type !== 'notSupported' && !fits) {
+        const fits = versionFits(version, range);
+        if (dependency.type !== 'notSupported' && fits !== 'yes') {
           problem(`requires ${wanted}, but layer "${other.name}" has ${version}`, `use a version of ${dependency.packName} in ${range}, or another version of ${layer.pack!.name}`);
         }
-        if (dependency.type === 'notSupported' && semver.intersects(semver.valid(version) ? version : version, range)) {
+        if (dependency.type === 'notSupported' && fits !== 'no') {
           problem(`does not support ${dependency.packName} ${range}, but layer "${other.name}" has ${version}`, `use a version of ${dependency.packName} outside ${range}`);
         }
       }
@@ -39,7 +46,33 @@ export function checkPackConstraints(layers: readonly LayerSpec[]): Diagnostic[]
   return diagnostics;
 }
 
-function rangeOf(min?: string, max?: string): string | undefined {
-  const parts = [min ? `>=${min}` : '', max ? `<=${max}` : ''].filter(Boolean);
-  return parts.length > 0 ? parts.join(' ') : undefined;
+/** The name of the Kubernetes distribution a `k8s` layer is, for dependencies on `layer: k8s`. */
+export function kubernetesDistribution(layer: LayerSpec): string {
+  return layer.pack?.name ?? layer.kubernetesDistribution ?? 'kubernetes';
+}
+
+/**
+ * The layers that answer a dependency, or undefined when the dependency does not apply to this
+ * cluster (a dependency on another Kubernetes distribution than the cluster's).
+ */
+function providers(layers: readonly LayerSpec[], self: LayerSpec, dependency: PackDependency): LayerSpec[] | undefined {
+  if (dependency.layer === 'k8s') {
+    const kubernetes = layers.filter((l) => l.role === 'k8s' && l !== self);
+    const same = kubernetes.filter((l) => kubernetesDistribution(l) === dependency.packName);
+    return kubernetes.length > 0 && same.length === 0 ? undefined : same;
+  }
+  return layers.filter((l) => l !== self && l.pack?.name === dependency.packName);
+}
+
+/**
+ * Whether a version (or a train such as `1.34.x`, for a Kubernetes pin) is inside a range:
+ * `yes`, `no`, or `partly` for a train that overlaps the range without lying inside it.
+ */
+function versionFits(version: string, range: string): 'yes' | 'no' | 'partly' {
+  const exact = normalizeVersion(version);
+  if (exact !== undefined) return semver.satisfies(exact, range) ? 'yes' : 'no';
+  const train = version.replace(/^[vV]/, '');
+  if (semver.validRange(train) === null) return 'no';
+  if (semver.subset(train, range)) return 'yes';
+  return semver.intersects(train, range) ? 'partly' : 'no';
 }

@@ -1,4 +1,3 @@
-import * as semver from 'semver';
 import { contentDigest } from '../digest';
 import { ProfileError } from '../errors';
 import { INFRA_ROLES, InfraRole } from '../layer/layer';
@@ -6,6 +5,7 @@ import { isPlainObject, Values } from '../values/merge';
 import { parseValuesYaml } from '../values/yaml';
 import { parsePresets, Preset } from './presets';
 import { parseSchema, SchemaRule } from './schema';
+import { isVersion } from './version';
 
 /**
  * The pack format, as close to Palette's as the deploy model allows, so users can bring their
@@ -19,8 +19,12 @@ export interface PackDependency {
   readonly layer?: string;
   readonly minVersion?: string;
   readonly maxVersion?: string;
-  /** `required`: must be on the cluster within the range; `optional`: checked when present; `notSupported`: must not be within the range. */
-  readonly type: 'required' | 'optional' | 'notSupported';
+  /**
+   * `required`: must be on the cluster within the range; `optional` and `upgrade` (Palette's
+   * marker for a dependency that matters when upgrading): checked when present; `notSupported`:
+   * must not be within the range.
+   */
+  readonly type: 'required' | 'optional' | 'upgrade' | 'notSupported';
 }
 
 /** `pack.json`. */
@@ -111,7 +115,7 @@ function readManifest(files: ReadonlyMap<string, Buffer>, where: string): PackMa
   for (const field of ['name', 'version', 'layer']) {
     if (typeof m[field] !== 'string' || m[field] === '') invalid(`${at}: ${field}`, `${field} is missing`, `set "${field}" in pack.json`);
   }
-  if (semver.valid(m.version as string) !== m.version) invalid(`${at}: version`, `version "${m.version}" is not a strict semantic version`, 'write MAJOR.MINOR.PATCH, e.g. "1.2.3"');
+  if (!isVersion(m.version as string)) invalid(`${at}: version`, `version "${m.version}" is not a version`, 'write MAJOR.MINOR.PATCH ("1.2.3"), or a Palette version such as "24.04" or "v1.1.0"');
   const layers = [...INFRA_ROLES, 'addon'];
   if (!layers.includes(m.layer as string)) invalid(`${at}: layer`, `layer "${m.layer}" is not a supported layer`, `use one of ${layers.join(', ')}`);
   const strings = (field: string): string[] => {
@@ -139,15 +143,19 @@ function readDependencies(constraints: unknown, at: string): PackDependency[] {
     const where = `${at}: constraints.dependencies[${i}]`;
     if (!isPlainObject(d) || typeof d.packName !== 'string') invalid(where, 'dependency has no packName', 'name the pack depended on in "packName"');
     const type = d.type ?? 'optional';
-    if (!['required', 'optional', 'notSupported'].includes(type as string)) invalid(`${where}.type`, `dependency type "${type}" is not required, optional or notSupported`, 'use required, optional or notSupported');
-    for (const bound of ['minVersion', 'maxVersion']) {
-      if (d[bound] !== undefined && semver.valid(String(d[bound])) === null) invalid(`${where}.${bound}`, `${bound} "${d[bound]}" is not a semantic version`, 'write MAJOR.MINOR.PATCH');
-    }
+    if (!DEPENDENCY_TYPES.includes(type as string)) invalid(`${where}.type`, `dependency type "${type}" is not one of ${DEPENDENCY_TYPES.join(', ')}`, `use one of ${DEPENDENCY_TYPES.join(', ')}`);
+    // Palette's docs: an empty bound is no bound; a short one ("1.27") is a version all the same.
+    const bound = (field: string): string | undefined => {
+      const value = d[field];
+      if (value === undefined || value === null || value === '') return undefined;
+      if (!isVersion(String(value))) invalid(`${where}.${field}`, `${field} "${value}" is not a version`, 'write a version such as "1.27" or "1.27.5", or leave it empty for no bound');
+      return String(value);
+    };
     return {
       packName: d.packName as string,
       layer: typeof d.layer === 'string' ? d.layer : undefined,
-      minVersion: d.minVersion as string | undefined,
-      maxVersion: d.maxVersion as string | undefined,
+      minVersion: bound('minVersion'),
+      maxVersion: bound('maxVersion'),
       type: type as PackDependency['type'],
     };
   });
@@ -170,10 +178,11 @@ export function readSettings(values: Values, where: string): PackSettings {
   const additional = s.additionalNamespaces ?? [];
   const additionalNamespaces = typeof additional === 'string' ? additional.split(',').map((n) => n.trim()).filter(Boolean) : additional;
   if (!Array.isArray(additionalNamespaces)) invalid(`${where}: pack.additionalNamespaces`, 'pack.additionalNamespaces is not a list of names', 'write a list of namespace names');
-  if (s.namespace !== undefined && typeof s.namespace !== 'string') invalid(`${where}: pack.namespace`, 'pack.namespace is not a string', 'write the namespace name');
+  if (s.namespace !== undefined && s.namespace !== null && typeof s.namespace !== 'string') invalid(`${where}: pack.namespace`, 'pack.namespace is not a string', 'write the namespace name');
   const displayName = s['spectrocloud.com/display-name'];
   return {
-    namespace: s.namespace as string | undefined,
+    // An empty namespace is unset, as in Palette (the layer installs in "default").
+    namespace: typeof s.namespace === 'string' && s.namespace.trim() !== '' ? s.namespace.trim() : undefined,
     releaseNameOverride: map('releaseNameOverride'),
     installPriority: priority === undefined ? undefined : Number(priority),
     displayName: typeof displayName === 'string' ? displayName : undefined,
@@ -182,6 +191,8 @@ export function readSettings(values: Values, where: string): PackSettings {
     namespaceAnnotations: map('namespaceAnnotations'),
   };
 }
+
+const DEPENDENCY_TYPES = ['required', 'optional', 'upgrade', 'notSupported'];
 
 function normalize(file: string): string {
   return file.replace(/^\.\//, '');

@@ -24,13 +24,15 @@ export interface PackRegistry {
 }
 
 /**
- * A folder of packs, the embedded default: each pack is a folder or a `.tar.gz`/`.tgz` archive
- * named `<name>-<version>`, as Palette's pack repositories lay them out.
+ * A folder of packs, the embedded default: each pack is a folder or a `.tar.gz`/`.tgz` archive,
+ * as Palette's pack repositories lay them out. A pack's identity is the `name` and `version` of
+ * its `pack.json`, wherever its folder is and whatever it is called (`wordpress-6.4.3` may hold
+ * pack `wordpress-chart`). Two packs with one identity are an error naming both folders.
  */
 export class DirectoryRegistry implements PackRegistry {
   public readonly name: string;
   private readonly directory: string;
-  private index?: Map<string, Map<string, string>>;
+  private index?: DirectoryIndex;
 
   /**
    * @param directory the folder, absolute or relative to the directory the app runs in
@@ -42,27 +44,37 @@ export class DirectoryRegistry implements PackRegistry {
   }
 
   versions(packName: string): string[] {
-    return [...(this.entries().get(packName)?.keys() ?? [])];
+    return [...(this.entries().packs.get(packName)?.keys() ?? [])];
   }
 
   load(packName: string, version: string): Pack {
-    const entry = this.entries().get(packName)?.get(version);
+    const entry = this.entries().packs.get(packName)?.get(version);
     if (!entry) return packNotFound(this.name, packName, version);
-    const where = `${this.name}/${path.basename(entry)}`;
-    const files = fs.statSync(entry).isDirectory() ? readFolder(entry, where) : readArchive(fs.readFileSync(entry), where);
-    const pack = readPack(unwrapSingleFolder(files), where);
-    if (pack.manifest.name !== packName || pack.manifest.version !== version) {
+    if (entry.duplicates.length > 0) {
       ProfileError.throw({
         code: 'PACK_INVALID',
-        path: `${where}/pack.json`,
-        message: `pack.json says ${pack.manifest.name} ${pack.manifest.version}, but the folder is named for ${packName} ${version}`,
-        fix: 'name each pack folder or archive <name>-<version> after its pack.json',
+        path: `registry ${this.name}`,
+        message: `pack ${packName} ${version} is published twice: ${[entry.file, ...entry.duplicates].map((f) => path.basename(f)).join(' and ')}`,
+        fix: 'keep one of them, or give the other its own name or version in its pack.json',
       });
     }
-    return pack;
+    const where = `${this.name}/${path.basename(entry.file)}`;
+    return readPack(this.filesOf(entry.file, where), where);
   }
 
-  private entries(): Map<string, Map<string, string>> {
+  /**
+   * Every folder or archive of the registry with the identity its pack.json gives, or why it has
+   * none (no pack.json, invalid JSON): what `cluster-profiles packs check` walks.
+   */
+  public list(): ReadonlyArray<DirectoryEntry> {
+    return this.entries().all;
+  }
+
+  private filesOf(file: string, where: string): Map<string, Buffer> {
+    return unwrapSingleFolder(fs.statSync(file).isDirectory() ? readFolder(file, where) : readArchive(fs.readFileSync(file), where));
+  }
+
+  private entries(): DirectoryIndex {
     if (this.index) return this.index;
     if (!fs.existsSync(this.directory)) {
       ProfileError.throw({
@@ -72,16 +84,72 @@ export class DirectoryRegistry implements PackRegistry {
         fix: 'create it, or give DirectoryRegistry the folder that holds your packs',
       });
     }
-    const index = new Map<string, Map<string, string>>();
-    for (const entry of fs.readdirSync(this.directory).sort()) {
-      const match = /^(.+)-(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/.exec(entry.replace(/\.(tar\.gz|tgz)$/, ''));
-      if (!match) continue;
-      const [, name, version] = match;
-      if (!index.has(name)) index.set(name, new Map());
-      index.get(name)!.set(version, path.join(this.directory, entry));
+    const index: DirectoryIndex = { packs: new Map(), all: [] };
+    for (const child of fs.readdirSync(this.directory, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const file = path.join(this.directory, child.name);
+      const isArchive = /\.(tar\.gz|tgz)$/.test(child.name);
+      if (!child.isDirectory() && !(isArchive && child.isFile())) continue;
+      const entry = this.identify(file);
+      index.all.push(entry);
+      if (!entry.name || !entry.version) continue;
+      if (!index.packs.has(entry.name)) index.packs.set(entry.name, new Map());
+      const known = index.packs.get(entry.name)!.get(entry.version);
+      if (known) known.duplicates.push(file);
+      else index.packs.get(entry.name)!.set(entry.version, { file, duplicates: [] });
     }
     return (this.index = index);
   }
+
+  /** Reads only the identity (`name`, `version`) of the pack in a folder or archive. */
+  private identify(file: string): DirectoryEntry {
+    const folder = path.basename(file);
+    let manifest: Buffer | undefined;
+    try {
+      manifest = fs.statSync(file).isDirectory() ? packJsonOfFolder(file) : unwrapSingleFolder(readArchive(fs.readFileSync(file), `${this.name}/${folder}`)).get('pack.json');
+    } catch (e) {
+      return { folder, problem: e instanceof ProfileError ? e.message : (e as Error).message };
+    }
+    if (!manifest) return { folder, problem: 'no pack.json (not a pack)' };
+    try {
+      const json = JSON.parse(manifest.toString('utf8')) as Values;
+      if (typeof json.name !== 'string' || json.name === '' || typeof json.version !== 'string' || json.version === '') {
+        return { folder, problem: 'pack.json has no name or no version' };
+      }
+      return { folder, name: json.name, version: json.version };
+    } catch (e) {
+      return { folder, problem: `pack.json is not valid JSON: ${(e as Error).message}` };
+    }
+  }
+}
+
+/** A folder or archive of a {@link DirectoryRegistry}, and the pack identity it declares. */
+export interface DirectoryEntry {
+  /** The folder or archive name in the registry. */
+  readonly folder: string;
+  /** `pack.json: name`, when it could be read. */
+  readonly name?: string;
+  /** `pack.json: version`, as written. */
+  readonly version?: string;
+  /** Why the entry has no identity. */
+  readonly problem?: string;
+}
+
+interface DirectoryIndex {
+  /** Pack name → version as written → where it is, and any other folder claiming the same identity. */
+  readonly packs: Map<string, Map<string, { file: string; duplicates: string[] }>>;
+  readonly all: DirectoryEntry[];
+}
+
+/** pack.json of a pack folder, or of the one folder inside it. */
+function packJsonOfFolder(folder: string): Buffer | undefined {
+  const direct = path.join(folder, 'pack.json');
+  if (fs.existsSync(direct)) return fs.readFileSync(direct);
+  const children = fs.readdirSync(folder, { withFileTypes: true });
+  if (children.length === 1 && children[0].isDirectory()) {
+    const nested = path.join(folder, children[0].name, 'pack.json');
+    if (fs.existsSync(nested)) return fs.readFileSync(nested);
+  }
+  return undefined;
 }
 
 /**

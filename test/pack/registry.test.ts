@@ -50,11 +50,54 @@ describe('DirectoryRegistry', () => {
     expect(new DirectoryRegistry(dir).load('web', '1.0.0').digest).toBe(new DirectoryRegistry(other).load('web', '1.0.0').digest);
   });
 
-  it('fails on a pack whose pack.json disagrees with its folder name', () => {
+  it('takes a pack\'s identity from its pack.json, whatever its folder is called', () => {
+    const dir = packFolder([
+      { name: 'wordpress-chart', version: '6.4.3' },
+      { name: 'csi-driver-nfs', version: '4.9.0' },
+      { name: 'akuity-agent', version: '0.30.0-5.5.2026' },
+    ]);
+    fs.renameSync(path.join(dir, 'wordpress-chart-6.4.3'), path.join(dir, 'wordpress-6.4.3'));
+    fs.renameSync(path.join(dir, 'csi-driver-nfs-4.9.0'), path.join(dir, 'csi-driver-nfs'));
+    fs.renameSync(path.join(dir, 'akuity-agent-0.30.0-5.5.2026'), path.join(dir, 'akuity-agent-0.30.0-5.5.2026-copy'));
+    const registry = new DirectoryRegistry(dir, 'local');
+    expect(registry.versions('wordpress-chart')).toEqual(['6.4.3']);
+    expect(registry.versions('wordpress')).toEqual([]);
+    expect(registry.load('csi-driver-nfs', '4.9.0').manifest.name).toBe('csi-driver-nfs');
+    expect(registry.versions('akuity-agent')).toEqual(['0.30.0-5.5.2026']);
+  });
+
+  it('keeps versions as pack.json writes them', () => {
+    const dir = packFolder([
+      { name: 'ubuntu', version: '24.04' },
+      { name: 'ubuntu', version: '22.04' },
+      { name: 'rook', version: 'v1.12.0' },
+      { name: 'portworx', version: '1.5' },
+    ]);
+    const registry = new DirectoryRegistry(dir, 'local');
+    expect(registry.versions('ubuntu').sort()).toEqual(['22.04', '24.04']);
+    expect(registry.load('rook', 'v1.12.0').manifest.version).toBe('v1.12.0');
+    expect(registry.load('portworx', '1.5').manifest.version).toBe('1.5');
+  });
+
+  it('lists entries that are not packs with the reason, and skips them when resolving', () => {
     const dir = packFolder([{ name: 'web', version: '1.0.0' }]);
-    fs.renameSync(path.join(dir, 'web-1.0.0'), path.join(dir, 'web-1.0.1'));
-    expect(profileError(() => new DirectoryRegistry(dir, 'local').load('web', '1.0.1')).message).toBe(
-      'PACK_INVALID at local/web-1.0.1/pack.json: pack.json says web 1.0.0, but the folder is named for web 1.0.1\n  fix: name each pack folder or archive <name>-<version> after its pack.json',
+    fs.mkdirSync(path.join(dir, 'docs'));
+    fs.mkdirSync(path.join(dir, 'broken-1.0.0'));
+    fs.writeFileSync(path.join(dir, 'broken-1.0.0', 'pack.json'), '{ "name": ');
+    const registry = new DirectoryRegistry(dir, 'local');
+    expect(registry.list().map((e) => [e.folder, e.name ?? e.problem?.split(':')[0]])).toEqual([
+      ['broken-1.0.0', 'pack.json is not valid JSON'],
+      ['docs', 'no pack.json (not a pack)'],
+      ['web-1.0.0', 'web'],
+    ]);
+    expect(registry.versions('web')).toEqual(['1.0.0']);
+  });
+
+  it('fails on two folders that claim the same pack identity, naming both', () => {
+    const dir = packFolder([{ name: 'web', version: '1.0.0' }]);
+    fs.cpSync(path.join(dir, 'web-1.0.0'), path.join(dir, 'web-copy'), { recursive: true });
+    expect(profileError(() => new DirectoryRegistry(dir, 'local').load('web', '1.0.0')).message).toBe(
+      'PACK_INVALID at registry local: pack web 1.0.0 is published twice: web-1.0.0 and web-copy\n  fix: keep one of them, or give the other its own name or version in its pack.json',
     );
   });
 });

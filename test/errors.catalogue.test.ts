@@ -464,8 +464,8 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
   [
     'an unknown system macro',
     'UNKNOWN_MACRO',
-    () => planValues({ uid: '{{ .spectro.system.cluster.uid }}' }),
-    'UNKNOWN_MACRO at apps/web: "{{ .spectro.system.cluster.uid }}": there is no system macro cluster.uid\n  fix: use one of cluster.name, clusterprofile.name, clusterprofile.version, layer.name, layer.namespace, stack.name',
+    () => planValues({ id: '{{ .spectro.system.cluster.id }}' }),
+    'UNKNOWN_MACRO at apps/web: "{{ .spectro.system.cluster.id }}": there is no system macro cluster.id\n  fix: use one of cluster.name, cluster.uid, clusterprofile.name, clusterprofile.version, layer.name, layer.namespace, stack.name (did you mean "cluster.uid"?)',
   ],
   [
     'a macro the cluster does not set',
@@ -761,7 +761,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'a schema with an unknown format type',
     'PACK_INVALID',
     () => readCalico({ schema: 'a.b:\n  schema: \'{{ format "${colour}" }}\'\n' }),
-    'PACK_INVALID at reg/calico-3.30.3/schema.yaml: a.b: schema.yaml entry has an unknown format type "colour"\n  fix: use string, number, boolean, password, list, ipv4 or version',
+    'PACK_INVALID at reg/calico-3.30.3/schema.yaml: a.b: schema.yaml entry has an unknown format type "colour"\n  fix: use string, number, boolean, password, list, ipv4, version or input',
   ],
   [
     'a schema whose string format is not a regular expression',

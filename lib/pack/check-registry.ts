@@ -51,6 +51,8 @@ export interface PackCheckResult {
   /** Other packs of the registry synthesized with this one, because it requires them. */
   readonly with: readonly string[];
   readonly problems: readonly PackCheckProblem[];
+  /** What synthesized but deserves a look: values of the pack that reach no release. */
+  readonly notes: readonly string[];
 }
 
 /** Options of {@link checkPackRegistry}. */
@@ -83,7 +85,7 @@ export function checkPackRegistry(folder: string, options: CheckPackRegistryOpti
   try {
     const results = entries.map((entry, i) => {
       if (!entry.name || !entry.version) {
-        return { folder: entry.folder, outcome: 'not-a-pack' as const, with: [], problems: [problem({ code: 'PACK_INVALID', path: `${registry.name}/${entry.folder}`, message: entry.problem ?? 'not a pack', fix: 'add a pack.json with name and version, or move the folder out of the registry' })] };
+        return { folder: entry.folder, outcome: 'not-a-pack' as const, with: [], notes: [], problems: [problem({ code: 'PACK_INVALID', path: `${registry.name}/${entry.folder}`, message: entry.problem ?? 'not a pack', fix: 'add a pack.json with name and version, or move the folder out of the registry' })] };
       }
       return checkPack(registry, entry.folder, entry.name, entry.version, path.join(scratch, String(i)), options);
     });
@@ -101,17 +103,17 @@ function checkPack(registry: DirectoryRegistry, folder: string, name: string, ve
   try {
     pack = registry.load(name, version);
   } catch (e) {
-    return { ...base, outcome: 'load-failed', with: [], problems: problemsOf(e) };
+    return { ...base, outcome: 'load-failed', with: [], notes: [], problems: problemsOf(e) };
   }
   const layer = pack.manifest.layer;
   const companions = requiredPacks(registry, pack);
   try {
-    synthesize(registry, pack, companions, scratch, options);
-    return { ...base, layer, outcome: 'ok', with: companions.map(describe), problems: [] };
+    const notes = synthesize(registry, pack, companions, scratch, options);
+    return { ...base, layer, outcome: 'ok', with: companions.map(describe), problems: [], notes };
   } catch (e) {
     const problems = problemsOf(e);
     const outcome = problems.every((p) => p.origin === 'needs-input') ? 'needs-input' : 'synth-failed';
-    return { ...base, layer, outcome, with: companions.map(describe), problems };
+    return { ...base, layer, outcome, with: companions.map(describe), problems, notes: [] };
   }
 }
 
@@ -133,8 +135,8 @@ function requiredPacks(registry: DirectoryRegistry, pack: Pack): Pack[] {
   return found;
 }
 
-/** Synthesizes one cluster running `pack` and its companions, on a full profile. */
-function synthesize(registry: DirectoryRegistry, pack: Pack, companions: readonly Pack[], scratch: string, options: CheckPackRegistryOptions): void {
+/** Synthesizes one cluster running `pack` and its companions, on a full profile; returns notes. */
+function synthesize(registry: DirectoryRegistry, pack: Pack, companions: readonly Pack[], scratch: string, options: CheckPackRegistryOptions): string[] {
   fs.mkdirSync(scratch, { recursive: true });
   const app = new App({ outdir: path.join(scratch, 'cdktf.out'), skipValidation: true });
   const catalog = new PackCatalog(app, 'packs', { registries: [registry], lockfile: path.join(scratch, 'cluster-profiles.lock.json'), mode: 'auto' });
@@ -150,8 +152,11 @@ function synthesize(registry: DirectoryRegistry, pack: Pack, companions: readonl
   }
   for (const addon of all.filter((p) => p.manifest.layer === 'addon')) addPack(profile, catalog, addon, addon === pack ? 'pack' : `with-${addon.manifest.name}`);
   const stack = new TerraformStack(app, 'stack');
-  new Cluster(stack, 'check', { connection: ClusterConnection.kubeconfig({ path: '~/.kube/config' }), profiles: [profile] });
+  const cluster = new Cluster(stack, 'check', { connection: ClusterConnection.kubeconfig({ path: '~/.kube/config' }), profiles: [profile] });
   app.synth();
+  return cluster
+    .plan()
+    .layers.flatMap((l) => l.ignoredValues.map((v) => `${l.pack?.name ?? l.name}: ${v} in the pack's values.yaml names none of its charts, so it reaches no release (as in Palette, each chart gets only its own section)`));
 }
 
 function addPack(profile: FullProfile, catalog: PackCatalog, pack: Pack, id: string): void {
@@ -215,6 +220,7 @@ export function formatPackCheckReport(report: PackCheckReport): string {
   const out = [line(['pack', 'version', 'layer', 'result'])];
   report.results.forEach((r, i) => {
     out.push(line(rows[i]));
+    for (const note of r.notes) out.push(`    note: ${note}`);
     for (const p of r.problems) {
       out.push(`    ${p.code} at ${p.path}: ${p.message}`);
       out.push(`      fix: ${p.fix}  [${p.origin}]`);
@@ -225,4 +231,46 @@ export function formatPackCheckReport(report: PackCheckReport): string {
   out.push('');
   out.push(`${report.results.length} entries: ${loaded} loaded (${c.ok} synthesize, ${c['needs-input']} need input, ${c['synth-failed']} fail), ${c['load-failed']} failed to load, ${c['not-a-pack']} not packs`);
   return `${out.join('\n')}\n`;
+}
+
+/** `cluster-profiles packs check <registry-folder> [--json] [--kubernetes <version>] [--only <text>]`. */
+export const PACKS_USAGE = 'usage: cluster-profiles packs check <registry-folder> [--json] [--kubernetes <version>] [--only <text>]';
+
+/**
+ * Runs `packs check`: prints the report (a table, or JSON with `--json`) and returns the exit
+ * code: 0 when every pack loads and synthesizes or only needs input, 1 when one fails, 2 on bad usage.
+ */
+export function runPacksCommand(args: readonly string[], output: { stdout: (t: string) => void; stderr: (t: string) => void }): number {
+  const fail = (message: string): number => {
+    output.stderr(`cluster-profiles: ${message}\n${PACKS_USAGE}\n`);
+    return 2;
+  };
+  const [sub, ...rest] = args;
+  if (sub === '--help' || sub === '-h') {
+    output.stdout(`${PACKS_USAGE}\n\nLoads every pack of a directory registry and synthesizes each on a cluster of its own, with\nthe packs it requires. Prints pack, version, layer and result, and for each failure its code,\nplace, fix and origin: palette-format (Palette refuses it too), library-limit (a limit of\ncdktf-cluster-profiles) or needs-input (give the value, variable or pack it asks for).\n\n  --json                 the report as JSON\n  --kubernetes <version> the check cluster's Kubernetes version when a pack asks for none (default 1.34.0)\n  --only <text>          only packs whose name contains <text>\n\nExit: 0 all load and synthesize (or need input), 1 a pack fails, 2 bad usage.\n`);
+    return 0;
+  }
+  if (sub !== 'check') return fail(sub === undefined ? 'packs: no subcommand' : `packs: unknown subcommand "${sub}"`);
+  const folders: string[] = [];
+  let json = false;
+  const options: { kubernetesVersion?: string; filter?: string } = {};
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--json') json = true;
+    else if (arg === '--kubernetes' || arg === '--only') {
+      const value = rest[++i];
+      if (value === undefined) return fail(`${arg} needs a value`);
+      if (arg === '--kubernetes') options.kubernetesVersion = value;
+      else options.filter = value;
+    } else if (arg.startsWith('-')) return fail(`unknown option "${arg}"`);
+    else folders.push(arg);
+  }
+  if (folders.length !== 1) return fail(`packs check takes one registry folder, not ${folders.length}`);
+  try {
+    const report = checkPackRegistry(folders[0], options);
+    output.stdout(json ? `${JSON.stringify(report, null, 2)}\n` : formatPackCheckReport(report));
+    return report.counts['synth-failed'] + report.counts['load-failed'] > 0 ? 1 : 0;
+  } catch (e) {
+    return fail(e instanceof ProfileError ? e.message : String(e));
+  }
 }

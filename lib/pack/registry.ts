@@ -186,6 +186,15 @@ export class HelmRepositoryRegistry implements PackRegistry {
     return (this.entries().get(packName) ?? []).map((e) => e.version);
   }
 
+  /**
+   * The `sha256:` digest index.yaml records for one chart archive, without downloading it, or
+   * undefined when the index records none.
+   */
+  archiveDigest(chart: string, version: string): string | undefined {
+    const digest = (this.entries().get(chart) ?? []).find((e) => e.version === version)?.digest;
+    return digest ? `sha256:${digest}` : undefined;
+  }
+
   load(packName: string, version: string): Pack {
     const where = `${this.name}/${packName}-${version}.tgz`;
     // Archives verified once are kept, so a locked synth reads neither the index nor the network.

@@ -331,6 +331,12 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'INVALID_CONNECTION at ClusterConnection: token connection is missing token\n  fix: give host, clusterCaCertificate, token; each may be a Terraform expression',
   ],
   [
+    'a token connection with a literal token',
+    'SENSITIVE_LITERAL',
+    () => ClusterConnection.token({ host: 'https://h', clusterCaCertificate: 'PEM', token: 'eyJhbGciOi' }),
+    'SENSITIVE_LITERAL at ClusterConnection.token: the bearer token was given as a literal string, which would be written in clear text to cdk.tf.json\n  fix: pass a Terraform expression: a TerraformVariable with sensitive: true (supplied as TF_VAR_<name> at deploy), or an attribute of the resource that made the cluster',
+  ],
+  [
     'a cluster without a connection',
     'INVALID_CONNECTION',
     () => new Cluster(new TerraformStack(new App(), 's'), 'prod', {} as never),

@@ -1,5 +1,4 @@
 import { Construct } from 'constructs';
-import { definitionsChanged } from '../definitions';
 import { ProfileError } from '../errors';
 import { checkName } from '../names';
 import { cloneValues, Values, ValuesLayer } from '../values/merge';
@@ -139,7 +138,6 @@ export abstract class Layer extends Construct {
   protected constructor(scope: Construct, id: string, options: LayerOptions, role?: InfraRole) {
     super(scope, id);
     Object.defineProperty(this, LAYER_SYMBOL, { value: true });
-    definitionsChanged();
     this.options = options;
     this.layerName = options.name ?? id;
     this.role = role;
@@ -168,7 +166,6 @@ export abstract class Layer extends Construct {
   /** Declares that this layer installs after `layers` (by construct or name). Returns this layer. */
   public addDependency(...layers: Array<Layer | string>): this {
     this.extraDependencies.push(...layers);
-    definitionsChanged();
     return this;
   }
 

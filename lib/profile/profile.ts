@@ -4,7 +4,6 @@ import { HelmLayer, HelmLayerProps } from '../layer/helm-layer';
 import { Layer, LayerSpec } from '../layer/layer';
 import { ManifestLayer, ManifestLayerProps } from '../layer/manifest-layer';
 import { PackLayer, PackLayerProps } from '../layer/pack-layer';
-import { definitionsChanged } from '../definitions';
 import { ProfileError } from '../errors';
 import { cloneValues, Values } from '../values/merge';
 import { checkVariableDefinition, VariableDefinition } from './variable';
@@ -98,7 +97,6 @@ export abstract class Profile extends Construct {
       });
     }
     this.variableList.push({ ...variable });
-    definitionsChanged();
     return this;
   }
 
@@ -146,7 +144,6 @@ export abstract class Profile extends Construct {
   public setValues(layer: Layer | string, values: Values): this {
     const name = typeof layer === 'string' ? layer : layer.layerName;
     this.valueOverrides.set(name, [...(this.valueOverrides.get(name) ?? []), values]);
-    definitionsChanged();
     return this;
   }
 

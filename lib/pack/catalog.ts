@@ -82,7 +82,7 @@ export class PackCatalog extends Construct {
   /** Resolves a pack constraint, once per catalog; `where` names the layer asking. */
   public resolve(packName: string, constraint: string, where: string, includePrerelease = false): ResolvedPack {
     const kind = constraintKind(constraint, where);
-    const key = Lockfile.key(packName, constraint);
+    const key = Lockfile.key(packName, constraint, includePrerelease);
     const known = this.resolved.get(key);
     if (known) return known;
     const lock = (this.lockfile ??= Lockfile.read(this.lockfilePath));
@@ -132,7 +132,7 @@ export class PackCatalog extends Construct {
     where: string,
     includePrerelease: boolean,
   ): ResolvedPack {
-    const key = Lockfile.key(packName, constraint);
+    const key = Lockfile.key(packName, constraint, includePrerelease);
     const stale = (why: string): never =>
       ProfileError.throw({
         code: 'LOCK_STALE',

@@ -1,15 +1,16 @@
 import { Construct } from 'constructs';
 import { checkName, checkSemver } from '../names';
 import { HelmLayer, HelmLayerProps } from '../layer/helm-layer';
-import { Layer, LayerSpec } from '../layer/layer';
+import { Layer } from '../layer/layer';
+import { ProfileSpec, ProfileType } from '../model/profile';
+
+export { ProfileSpec, ProfileType } from '../model/profile';
 import { ManifestLayer, ManifestLayerProps } from '../layer/manifest-layer';
 import { PackLayer, PackLayerProps } from '../layer/pack-layer';
 import { ProfileError } from '../errors';
 import { cloneValues, Values } from '../values/merge';
 import { checkVariableDefinition, VariableDefinition } from './variable';
 
-/** Palette's profile types: infrastructure, add-on, or full (both). */
-export type ProfileType = 'infra' | 'addon' | 'full';
 
 /** Props every profile takes. */
 export interface ProfileProps {
@@ -33,19 +34,6 @@ export interface ProfileProps {
   readonly variables?: readonly VariableDefinition[];
 }
 
-/** A profile as plain data for planning. */
-export interface ProfileSpec {
-  readonly name: string;
-  readonly version: string;
-  readonly type: ProfileType;
-  readonly path: string;
-  /** Layers in declaration order. */
-  readonly layers: readonly LayerSpec[];
-  /** Profile-level value overrides, by layer name, in the order they were set. */
-  readonly values: ReadonlyMap<string, readonly Values[]>;
-  /** Profile variables, in declaration order. */
-  readonly variables: readonly VariableDefinition[];
-}
 
 /**
  * A named, versioned set of layers. A profile is a definition: it emits nothing until a

@@ -2,9 +2,9 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { diffProfiles, formatProfileDiff, serializeProfileDocument } from '../../lib';
-import { runCli } from '../../lib/document/cli';
+import { runCli } from '../../lib/cli/cli';
 import { tempDir } from '../helpers';
-import { twoVersions } from './fixtures';
+import { twoVersions } from '../document/fixtures';
 
 const bin = path.join(__dirname, '..', '..', 'bin', 'cluster-profiles.js');
 

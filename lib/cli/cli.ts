@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import { Diagnostic, ProfileError } from '../errors';
-import { diffProfiles, formatProfileDiff } from './diff-profiles';
-import { ProfileDocument } from './profile-document';
-import { readProfileDocument } from './read-document';
+import { diffProfiles, formatProfileDiff } from '../document/diff-profiles';
+import { ProfileDocument } from '../document/profile-document';
+import { readProfileDocument } from '../document/read-document';
 
 /** Where the command line writes; tests pass their own. */
 export interface CliOutput {

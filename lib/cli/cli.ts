@@ -1,71 +1,35 @@
-import * as fs from 'fs';
-import { Diagnostic, ProfileError } from '../errors';
-import { diffProfiles, formatProfileDiff } from '../document/diff-profiles';
-import { ProfileDocument } from '../document/profile-document';
-import { readProfileDocument } from '../document/read-document';
+import { CliOutput } from './command';
+import { COMMANDS } from './commands';
 
-/** Where the command line writes; tests pass their own. */
-export interface CliOutput {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
+export { CliCommand, CliOutput } from './command';
+
+/** The list of commands `cluster-profiles --help` prints. */
+export function helpText(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return ['usage: cluster-profiles <command> [arguments]', '', 'commands:', ...lines, '', 'cluster-profiles <command> --help prints the arguments of one command.', ''].join('\n');
 }
-
-/** How to call the command line. */
-export const CLI_USAGE = 'usage: cluster-profiles diff <old.json> <new.json> [--json]';
 
 /**
- * Runs `cluster-profiles <args>` (bin/cluster-profiles.js). `diff` compares two profile
- * documents and prints the differences as text, or as JSON with `--json`. Returns the exit code:
- * 0 when the profiles are equal, 1 when they differ, 2 on bad input (usage, unreadable file,
- * invalid document), with the error on stderr.
+ * Runs `cluster-profiles <args>` (bin/cluster-profiles.js) and returns the exit code. `--help`
+ * (or `help`, `-h`) lists the commands and exits 0; `<command> --help` prints its usage. A
+ * missing or unknown command exits 2 with the list on stderr. The commands are lib/cli/commands.ts.
  */
 export function runCli(args: readonly string[], output: CliOutput): number {
-  const fail = (message: string): number => {
-    output.stderr(`cluster-profiles: ${message}\n`);
+  const [name, ...rest] = args;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    output.stdout(helpText());
+    return 0;
+  }
+  const entry = name === undefined ? undefined : Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!entry) {
+    output.stderr(`cluster-profiles: ${name === undefined ? 'no command' : `unknown command "${name}"`}\n${helpText()}`);
     return 2;
-  };
-  const [command, ...rest] = args;
-  if (command !== 'diff') return fail(command === undefined ? `no command\n${CLI_USAGE}` : `unknown command "${command}"\n${CLI_USAGE}`);
-  const files = rest.filter((a) => a !== '--json');
-  const unknownOption = files.find((a) => a.startsWith('-'));
-  if (unknownOption) return fail(`unknown option "${unknownOption}"\n${CLI_USAGE}`);
-  if (files.length !== 2) return fail(`diff takes two files, not ${files.length}\n${CLI_USAGE}`);
-  try {
-    const [before, after] = readDocuments(files);
-    const diff = diffProfiles(before, after);
-    output.stdout(rest.includes('--json') ? `${JSON.stringify(diff, null, 2)}\n` : formatProfileDiff(diff));
-    return diff.equal ? 0 : 1;
-  } catch (e) {
-    return fail(e instanceof ProfileError ? e.message : ((e as Error).stack ?? String(e)));
   }
-}
-
-/** Reads every file, reporting the problems of all of them at once. */
-function readDocuments(files: readonly string[]): ProfileDocument[] {
-  const diagnostics: Diagnostic[] = [];
-  const documents = files.map((file) => {
-    try {
-      return readProfileDocument(readText(file), file);
-    } catch (e) {
-      if (!(e instanceof ProfileError)) throw e;
-      diagnostics.push(...e.diagnostics);
-      return undefined;
-    }
-  });
-  if (diagnostics.length > 0) throw new ProfileError(diagnostics);
-  return documents as ProfileDocument[];
-}
-
-function readText(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return ProfileError.throw({
-      code: 'INVALID_DOCUMENT',
-      path: file,
-      message: code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : `cannot be read: ${(e as Error).message}`,
-      fix: 'give the path of a profile document, such as cdktf.out/profiles/<name>-<version>.json',
-    });
+  const command = entry.load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    output.stdout(`usage: ${command.usage}\n`);
+    return 0;
   }
+  return command.run(rest, output);
 }

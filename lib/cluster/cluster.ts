@@ -4,6 +4,7 @@ import { Aspects, DefaultTokenResolver, IAspect, ISynthesisSession, StringConcat
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, IConstruct } from 'constructs';
 import { writeProfileDocuments } from '../document/write-documents';
+import { checkFreeId, guardId } from '../construct-id';
 import { Diagnostic, ProfileError } from '../errors';
 import { Layer } from '../layer/layer';
 import { PackLayer } from '../layer/pack-layer';
@@ -70,7 +71,9 @@ export class Cluster extends Construct {
   private emitted?: { plan: InstallPlan; layers: Map<string, EmittedLayer> };
 
   constructor(scope: Construct, id: string, props: ClusterProps) {
+    checkFreeId(scope, id, 'Cluster');
     super(scope, id);
+    guardId(this, 'Cluster');
     Object.defineProperty(this, CLUSTER_SYMBOL, { value: true });
     this.clusterName = props.name ?? id;
     checkName('cluster', this.clusterName, this.node.path);

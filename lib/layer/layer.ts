@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { checkFreeId, guardId } from '../construct-id';
 import { ProfileError } from '../errors';
 import { checkName } from '../names';
 import { cloneValues, Values } from '../values/merge';
@@ -78,7 +79,9 @@ export abstract class Layer extends Construct {
   private readonly extraDependencies: Array<Layer | string> = [];
 
   protected constructor(scope: Construct, id: string, options: LayerOptions, role?: InfraRole) {
+    checkFreeId(scope, id, 'layer');
     super(scope, id);
+    guardId(this, 'layer');
     Object.defineProperty(this, LAYER_SYMBOL, { value: true });
     this.options = options;
     this.layerName = options.name ?? id;

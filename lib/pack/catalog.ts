@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { Construct, IConstruct } from 'constructs';
+import { checkFreeId, guardId } from '../construct-id';
 import { ProfileError } from '../errors';
 import { Lockfile } from './lockfile';
 import { Pack } from './pack';
@@ -68,7 +69,9 @@ export class PackCatalog extends Construct {
   private readonly changes: string[] = [];
 
   constructor(scope: Construct, id: string, props: PackCatalogProps) {
+    checkFreeId(scope, id, 'PackCatalog');
     super(scope, id);
+    guardId(this, 'PackCatalog');
     Object.defineProperty(this, CATALOG_SYMBOL, { value: true });
     this.registries = [...props.registries];
     this.lockfilePath = path.resolve(props.lockfile ?? 'cluster-profiles.lock.json');

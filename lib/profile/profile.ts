@@ -7,6 +7,7 @@ import { ProfileSpec, ProfileType } from '../model/profile';
 export { ProfileSpec, ProfileType } from '../model/profile';
 import { ManifestLayer, ManifestLayerProps } from '../layer/manifest-layer';
 import { PackLayer, PackLayerProps } from '../layer/pack-layer';
+import { checkFreeId, guardId } from '../construct-id';
 import { ProfileError } from '../errors';
 import { cloneValues, Values } from '../values/merge';
 import { checkVariableDefinition, VariableDefinition } from './variable';
@@ -58,7 +59,9 @@ export abstract class Profile extends Construct {
   private readonly variableList: VariableDefinition[] = [];
 
   protected constructor(scope: Construct, id: string, props: ProfileProps) {
+    checkFreeId(scope, id, 'profile');
     super(scope, id);
+    guardId(this, 'profile');
     Object.defineProperty(this, PROFILE_SYMBOL, { value: true });
     this.profileName = props.name ?? id;
     this.version = props.version;

@@ -53,6 +53,7 @@ export {
 export { exportProfile, ExportProfileOptions } from './document/export-profile';
 
 export { ClusterPolicy, PolicyViolation } from './policy/cluster-policy';
+export { installsRelease } from './cluster/layer-releases';
 export { RequirePinnedVersions, UnpinnedVersion, findUnpinnedVersions, describeUnpinned } from './policy/require-pinned-versions';
 export { ForbidClearTextSecrets, ForbidClearTextSecretsOptions, SECRET_KEY_PATTERN } from './policy/forbid-clear-text-secrets';
 export { RequireNamespaces } from './policy/require-namespaces';

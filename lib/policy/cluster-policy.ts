@@ -58,13 +58,3 @@ export abstract class ClusterPolicy implements IAspect {
 }
 
 const POLICY_SYMBOL = Symbol.for('cdktf-cluster-profiles.ClusterPolicy');
-
-/**
- * Whether emission makes at least one `helm_release` for the layer. Only a manifest or Kubernetes
- * layer without a chart and without objects installs nothing (a bare Kubernetes layer only
- * checks the server version).
- */
-export function installsRelease(layer: PlannedLayer): boolean {
-  const bare = (layer.kind === 'manifest' || layer.kind === 'kubernetes') && layer.chart === undefined;
-  return !bare || (layer.documents?.length ?? 0) > 0;
-}

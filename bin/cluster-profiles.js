@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 'use strict';
-// The `cluster-profiles` command; the code is lib/document/cli.ts. In a checkout of the
+// The `cluster-profiles` command; the code is lib/cli/cli.ts. In a checkout of the
 // repository, the TypeScript source is loaded through tsx (a devDependency), so the command needs
 // no build and never runs a stale dist/. An installed package has no lib/*.ts and runs dist/.
 const fs = require('fs');
 const path = require('path');
 
-const source = path.join(__dirname, '..', 'lib', 'document', 'cli.ts');
-const compiled = path.join(__dirname, '..', 'dist', 'lib', 'document', 'cli.js');
+const source = path.join(__dirname, '..', 'lib', 'cli', 'cli.ts');
+const compiled = path.join(__dirname, '..', 'dist', 'lib', 'cli', 'cli.js');
 
 function loadCli() {
   if (fs.existsSync(source) && canResolve('tsx/cjs/api')) return require('tsx/cjs/api').require(source, __filename);

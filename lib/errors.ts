@@ -57,7 +57,8 @@ export type ErrorCode =
   | 'UNKNOWN_MASKED_VALUE'
   | 'DUPLICATE_PROFILE'
   | 'PROTECTED_LAYER_REMOVED'
-  | 'NAMESPACE_CONFLICT';
+  | 'NAMESPACE_CONFLICT'
+  | 'DUPLICATE_CONSTRUCT_ID';
 
 /** One problem found in the user's declarations. */
 export interface Diagnostic {

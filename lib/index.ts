@@ -52,64 +52,21 @@ export {
 } from './document/profile-document';
 export { exportProfile, ExportProfileOptions } from './document/export-profile';
 
-// Loaded on first use: policies, and reading, importing and diffing profile documents. An app that
-// only synthesizes needs none of them, and loading them with the rest cost every cold start about
-// 3% (bench/, cold_node). Their names stay exports of this module: types here, values as getters
-// (test/index.test.ts checks that every export of these modules is one of ours).
-import type * as clusterPolicy from './policy/cluster-policy';
-import type * as forbidClearTextSecrets from './policy/forbid-clear-text-secrets';
-import type * as requireKubernetesCompatibility from './policy/require-kubernetes-compatibility';
-import type * as requireNamespaces from './policy/require-namespaces';
-import type * as requirePinnedVersions from './policy/require-pinned-versions';
-import type * as requireRecoverableReleases from './policy/require-recoverable-releases';
-import type * as readDocument from './document/read-document';
-import type * as importDocument from './document/import-profile';
-import type * as diff from './document/diff-profiles';
-
-export type { PolicyViolation } from './policy/cluster-policy';
-export declare const ClusterPolicy: typeof clusterPolicy.ClusterPolicy;
-export type ClusterPolicy = clusterPolicy.ClusterPolicy;
-export declare const installsRelease: typeof clusterPolicy.installsRelease;
-lazyExports(() => require('./policy/cluster-policy'), ['ClusterPolicy', 'installsRelease']);
-
-export type { UnpinnedVersion } from './policy/require-pinned-versions';
-export declare const RequirePinnedVersions: typeof requirePinnedVersions.RequirePinnedVersions;
-export type RequirePinnedVersions = requirePinnedVersions.RequirePinnedVersions;
-export declare const findUnpinnedVersions: typeof requirePinnedVersions.findUnpinnedVersions;
-export declare const describeUnpinned: typeof requirePinnedVersions.describeUnpinned;
-lazyExports(() => require('./policy/require-pinned-versions'), ['RequirePinnedVersions', 'findUnpinnedVersions', 'describeUnpinned']);
-
-export type { ForbidClearTextSecretsOptions } from './policy/forbid-clear-text-secrets';
-export declare const ForbidClearTextSecrets: typeof forbidClearTextSecrets.ForbidClearTextSecrets;
-export type ForbidClearTextSecrets = forbidClearTextSecrets.ForbidClearTextSecrets;
-export declare const SECRET_KEY_PATTERN: typeof forbidClearTextSecrets.SECRET_KEY_PATTERN;
-lazyExports(() => require('./policy/forbid-clear-text-secrets'), ['ForbidClearTextSecrets', 'SECRET_KEY_PATTERN']);
-
-export declare const RequireNamespaces: typeof requireNamespaces.RequireNamespaces;
-export type RequireNamespaces = requireNamespaces.RequireNamespaces;
-lazyExports(() => require('./policy/require-namespaces'), ['RequireNamespaces']);
-
-export type { RequireRecoverableReleasesOptions } from './policy/require-recoverable-releases';
-export declare const RequireRecoverableReleases: typeof requireRecoverableReleases.RequireRecoverableReleases;
-export type RequireRecoverableReleases = requireRecoverableReleases.RequireRecoverableReleases;
-lazyExports(() => require('./policy/require-recoverable-releases'), ['RequireRecoverableReleases']);
-
-export declare const RequireKubernetesCompatibility: typeof requireKubernetesCompatibility.RequireKubernetesCompatibility;
-export type RequireKubernetesCompatibility = requireKubernetesCompatibility.RequireKubernetesCompatibility;
-lazyExports(() => require('./policy/require-kubernetes-compatibility'), ['RequireKubernetesCompatibility']);
-
-export declare const PROFILE_DOCUMENT_SCHEMA: typeof readDocument.PROFILE_DOCUMENT_SCHEMA;
-export declare const readProfileDocument: typeof readDocument.readProfileDocument;
-lazyExports(() => require('./document/read-document'), ['PROFILE_DOCUMENT_SCHEMA', 'readProfileDocument']);
-
-export type { ImportProfileOptions } from './document/import-profile';
-export declare const importProfile: typeof importDocument.importProfile;
-lazyExports(() => require('./document/import-profile'), ['importProfile']);
-
-export type {
+export { ClusterPolicy, PolicyViolation } from './policy/cluster-policy';
+export { installsRelease } from './cluster/layer-releases';
+export { RequirePinnedVersions, UnpinnedVersion, findUnpinnedVersions, describeUnpinned } from './policy/require-pinned-versions';
+export { ForbidClearTextSecrets, ForbidClearTextSecretsOptions, SECRET_KEY_PATTERN } from './policy/forbid-clear-text-secrets';
+export { RequireNamespaces } from './policy/require-namespaces';
+export { RequireRecoverableReleases, RequireRecoverableReleasesOptions } from './policy/require-recoverable-releases';
+export { RequireKubernetesCompatibility } from './policy/require-kubernetes-compatibility';
+export { PROFILE_DOCUMENT_SCHEMA, readProfileDocument } from './document/read-document';
+export { importProfile, ImportProfileOptions } from './document/import-profile';
+export {
   ChangeKind,
   ComparableProfile,
+  diffProfiles,
   FieldChange,
+  formatProfileDiff,
   LayerFieldChange,
   LayerMove,
   LayerPosition,
@@ -120,14 +77,3 @@ export type {
   VariableChange,
   VersionChange,
 } from './document/diff-profiles';
-export declare const diffProfiles: typeof diff.diffProfiles;
-export declare const formatProfileDiff: typeof diff.formatProfileDiff;
-lazyExports(() => require('./document/diff-profiles'), ['diffProfiles', 'formatProfileDiff']);
-
-/** Defines `names` on this module's exports as getters that load their module on first access. */
-function lazyExports(load: () => Record<string, unknown>, names: readonly string[]): void {
-  let loaded: Record<string, unknown> | undefined;
-  for (const name of names) {
-    Object.defineProperty(module.exports, name, { enumerable: true, get: () => (loaded ??= load())[name] });
-  }
-}

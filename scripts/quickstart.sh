@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Synthesizes examples/quickstart with the cdktf CLI (no network, no cluster) and prints the
-# install order from the install plan it wrote.
+# install plan it wrote, with `cluster-profiles plan`.
 set -euo pipefail
 cd "$(dirname "$0")/../examples/quickstart"
 export CHECKPOINT_DISABLE=1   # no update check: synth must work offline
@@ -15,4 +15,4 @@ if ! npx --no-install cdktf synth > "$log" 2>&1; then
   exit 1
 fi
 echo "Synthesized examples/quickstart into examples/quickstart/cdktf.out"
-node ../../scripts/print-install-order.js cdktf.out/stacks/quickstart/clusters/edge-1/install-plan.json
+node ../../bin/cluster-profiles.js plan cdktf.out

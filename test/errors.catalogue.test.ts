@@ -332,6 +332,12 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'INVALID_CONNECTION at ClusterConnection: token connection is missing token\n  fix: give host, clusterCaCertificate, token; each may be a Terraform expression',
   ],
   [
+    'a token connection with a literal token',
+    'SENSITIVE_LITERAL',
+    () => ClusterConnection.token({ host: 'https://h', clusterCaCertificate: 'PEM', token: 'eyJhbGciOi' }),
+    'SENSITIVE_LITERAL at ClusterConnection.token: the bearer token was given as a literal string, which would be written in clear text to cdk.tf.json\n  fix: pass a Terraform expression: a TerraformVariable with sensitive: true (supplied as TF_VAR_<name> at deploy), or an attribute of the resource that made the cluster',
+  ],
+  [
     'a cluster without a connection',
     'INVALID_CONNECTION',
     () => new Cluster(new TerraformStack(new App(), 's'), 'prod', {} as never),
@@ -666,6 +672,36 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
       return Testing.synth(one.node.scope as TerraformStack);
     },
     'DUPLICATE_CLUSTER at stack/two: cluster name "one" is also used by stack/one in the same stack\n  fix: give each cluster of a stack a distinct name; it becomes the provider alias and the address prefix',
+  ],
+  [
+    'a pack catalog with the id of a stack beside it',
+    'DUPLICATE_CONSTRUCT_ID',
+    () => {
+      const app = testApp();
+      new TerraformStack(app, 'packs');
+      new PackCatalog(app, 'packs', { registries: [] });
+    },
+    'DUPLICATE_CONSTRUCT_ID at packs: the PackCatalog "packs" cannot be created: the App already has the TerraformStack "packs"\n  fix: give the PackCatalog another construct id, such as "packs-catalog", or rename the TerraformStack: construct ids under one scope must differ',
+  ],
+  [
+    'a stack with the id of the pack catalog beside it',
+    'DUPLICATE_CONSTRUCT_ID',
+    () => {
+      const app = testApp();
+      new PackCatalog(app, 'packs', { registries: [] });
+      new TerraformStack(app, 'packs');
+    },
+    'DUPLICATE_CONSTRUCT_ID at packs: the TerraformStack "packs" cannot be created: the App already has the PackCatalog "packs"\n  fix: give the TerraformStack another construct id, such as "packs-stack", or rename the PackCatalog: construct ids under one scope must differ',
+  ],
+  [
+    'a layer with the id of another layer of its profile',
+    'DUPLICATE_CONSTRUCT_ID',
+    () => {
+      const profile = new AddonProfile(testApp(), 'apps', { version: '1.0.0' });
+      profile.addHelmLayer('web', { chart, version: '1.0.0' });
+      profile.addHelmLayer('web', { chart, version: '1.0.0', name: 'web-2' });
+    },
+    'DUPLICATE_CONSTRUCT_ID at apps/web: the layer "web" cannot be created: apps already has the layer "web"\n  fix: give the layer another construct id, such as "web-layer", or rename the layer: construct ids under one scope must differ',
   ],
   [
     'two different profiles of one name and version',

@@ -3,8 +3,8 @@ import * as path from 'path';
 import { Aspects, DefaultTokenResolver, IAspect, ISynthesisSession, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, IConstruct } from 'constructs';
-import { checkProfileDocuments, writeProfileDocuments } from '../document/write-documents';
-import { definitionsRevision } from '../definitions';
+import { writeProfileDocuments } from '../document/write-documents';
+import { checkFreeId, guardId } from '../construct-id';
 import { Diagnostic, ProfileError } from '../errors';
 import { Layer } from '../layer/layer';
 import { HelmLayer } from '../layer/helm-layer';
@@ -18,6 +18,7 @@ import { ClusterConnection } from './connection';
 import { emitCluster, EmittedLayer } from './emit';
 import { installPlanDocument } from './install-plan-document';
 import { ClusterSpec, InstallOrder, InstallPlan, planCluster, PlanResult } from './plan';
+import { runPassBefore, runSynthPass } from './synth-pass';
 
 /** Props of a {@link Cluster}. */
 export interface ClusterProps {
@@ -68,11 +69,12 @@ export class Cluster extends Construct {
   private readonly valueOverrides = new Map<string, Values[]>();
   private readonly variableValues = new Map<string, VariableValue>();
   private readonly macroValues: Record<string, string> = {};
-  private planned?: { result: PlanResult; revision: number };
   private emitted?: { plan: InstallPlan; layers: Map<string, EmittedLayer> };
 
   constructor(scope: Construct, id: string, props: ClusterProps) {
+    checkFreeId(scope, id, 'Cluster');
     super(scope, id);
+    guardId(this, 'Cluster');
     Object.defineProperty(this, CLUSTER_SYMBOL, { value: true });
     this.clusterName = props.name ?? id;
     checkName('cluster', this.clusterName, this.node.path);
@@ -89,6 +91,8 @@ export class Cluster extends Construct {
     this.installOrder = props.installOrder ?? 'dag';
     this.protectedLayers = [...(props.protectedLayers ?? [])];
     for (const profile of props.profiles ?? []) this.attach(profile);
+    // The app's one synth pass must run before the first stack is written, whichever it is.
+    runPassBefore([...this.node.root.node.children.filter(TerraformStack.isStack), TerraformStack.of(this)]);
     Aspects.of(this).add(new EmitOnce(this));
     addCustomSynthesis(this, { onSynthesize: (session) => this.writeFiles(session) });
   }
@@ -115,7 +119,6 @@ export class Cluster extends Construct {
     }
     if (profile.type === 'addon') this.profiles.push(profile);
     else this.profiles.unshift(profile);
-    this.planned = undefined;
     return this;
   }
 
@@ -126,7 +129,6 @@ export class Cluster extends Construct {
   public setValues(layer: Layer | string, values: Values): this {
     const name = typeof layer === 'string' ? layer : layer.layerName;
     this.valueOverrides.set(name, [...(this.valueOverrides.get(name) ?? []), values]);
-    this.planned = undefined;
     return this;
   }
 
@@ -137,14 +139,12 @@ export class Cluster extends Construct {
    */
   public setVariables(values: Readonly<Record<string, VariableValue>>): this {
     for (const [name, value] of Object.entries(values)) this.variableValues.set(name, value);
-    this.planned = undefined;
     return this;
   }
 
   /** Sets user macros (`{{ .spectro.macro.<name> }}`) for this cluster. Returns this cluster. */
   public setMacros(values: Readonly<Record<string, string>>): this {
     Object.assign(this.macroValues, values);
-    this.planned = undefined;
     return this;
   }
 
@@ -175,18 +175,19 @@ export class Cluster extends Construct {
     return result.plan;
   }
 
-  /** Plans the cluster and returns the diagnostics instead of throwing them. */
+  /**
+   * Plans the cluster and returns the diagnostics instead of throwing them. Each call plans
+   * anew from the definitions as they are now; synth plans once, in the app's synth pass.
+   */
   public tryPlan(): PlanResult {
-    const revision = definitionsRevision();
-    if (this.planned?.revision !== revision) this.planned = { result: planCluster(this.toSpec()), revision };
-    return this.planned.result;
+    return planCluster(this.toSpec());
   }
 
-  /** Emits the cluster's Terraform elements, once, after every cluster of the app planned cleanly. */
+  /** Emits the cluster's Terraform elements, once, after the app's synth pass found no problem. */
   public emit(): void {
     if (this.emitted) return;
-    checkApp(this.node.root);
-    const plan = this.plan();
+    // A cluster made after the pass ran (between two Testing.synth calls) plans on its own.
+    const plan = runSynthPass(this.node.root).plans.get(this) ?? this.plan();
     this.emitted = { plan, layers: emitCluster(this, this.clusterName, this.connection.settings, plan) };
   }
 
@@ -234,37 +235,3 @@ class EmitOnce implements IAspect {
     if (node === this.cluster) this.cluster.emit();
   }
 }
-
-/**
- * Plans every cluster of the app and throws all problems at once. cdktf writes each stack as soon
- * as it is synthesized, so checking only the current stack could leave earlier stacks written
- * when a later one fails; checking the whole app first means a failed synth writes nothing.
- */
-function checkApp(root: IConstruct): void {
-  // Once per app: every cluster's emit() calls this, and walking the tree each time made synth
-  // grow with the square of the number of clusters (bench/, issue 7).
-  if (checkedApps.has(root)) return;
-  const clusters = root.node.findAll().filter(Cluster.isCluster);
-  const diagnostics: Diagnostic[] = [];
-  const names = new Map<string, Cluster>();
-  for (const cluster of clusters) {
-    diagnostics.push(...cluster.tryPlan().diagnostics);
-    const key = `${TerraformStack.of(cluster).node.path}/${cluster.clusterName}`;
-    const other = names.get(key);
-    if (other) {
-      diagnostics.push({
-        code: 'DUPLICATE_CLUSTER',
-        path: cluster.node.path,
-        message: `cluster name "${cluster.clusterName}" is also used by ${other.node.path} in the same stack`,
-        fix: 'give each cluster of a stack a distinct name; it becomes the provider alias and the address prefix',
-      });
-    }
-    names.set(key, cluster);
-  }
-  diagnostics.push(...checkProfileDocuments(clusters.flatMap((c) => c.attachedProfiles), clusters));
-  const unique = new Map(diagnostics.map((d) => [`${d.code}|${d.path}|${d.message}`, d]));
-  if (unique.size > 0) throw new ProfileError([...unique.values()]);
-  checkedApps.add(root);
-}
-
-const checkedApps = new WeakSet<IConstruct>();

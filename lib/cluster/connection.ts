@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import { ProfileError } from '../errors';
 
 /** A credential plugin that prints a token, as kubeconfig's `exec` (aws eks get-token, say). */
@@ -45,10 +46,20 @@ export class ClusterConnection {
   }
 
   /**
-   * An API server address, its CA certificate (PEM) and a bearer token.
+   * An API server address, its CA certificate (PEM) and a bearer token. The token must be a
+   * Terraform expression (a sensitive `TerraformVariable`, another resource's attribute): a
+   * literal would be written in clear text to cdk.tf.json, so it is refused.
    */
   static token(options: { readonly host: string; readonly clusterCaCertificate: string; readonly token: string }): ClusterConnection {
     requireAll(options, ['host', 'clusterCaCertificate', 'token'], 'token');
+    if (!Token.isUnresolved(options.token)) {
+      ProfileError.throw({
+        code: 'SENSITIVE_LITERAL',
+        path: 'ClusterConnection.token',
+        message: 'the bearer token was given as a literal string, which would be written in clear text to cdk.tf.json',
+        fix: 'pass a Terraform expression: a TerraformVariable with sensitive: true (supplied as TF_VAR_<name> at deploy), or an attribute of the resource that made the cluster',
+      });
+    }
     return new ClusterConnection({ ...options });
   }
 

@@ -6,12 +6,11 @@ import { DataKubernetesServerVersion } from '@cdktf/provider-kubernetes/lib/data
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import type { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { kubernetesVersionPattern } from '../layer/kubernetes-layer';
-import { isPlainObject, Values } from '../values/merge';
-import { archiveChart, ChartFiles, generatedChart, localChart, manifestSection, packManifestChart } from './chart-files';
+import { archiveChart, ChartFiles, generatedChart, localChart, packManifestChart } from './chart-files';
+import { LayerRelease, layerReleases } from './layer-releases';
 import { ConnectionSettings } from './connection';
 import { InstallPlan, PlannedLayer } from './plan';
 import { HelmRelease } from './helm-release';
-import { chartSection } from '../pack/chart-sections';
 import { escapeForSet, splitReleaseValues } from './release-values';
 
 /** A chart written beside the stack: its folder (relative to the stack's) and files. */
@@ -75,7 +74,7 @@ export function emitCluster(
     }
     let previous: HelmRelease | undefined;
     for (const release of releasesOf(layer, clusterName)) {
-      if (release.chart) charts.push(release.chart);
+      if (release.written) charts.push(release.written);
       const waits = previous ? [{ element: previous as ITerraformDependable, address: addressOf(previous) }] : waitsOfLayer;
       const dependsOn = [...waits].sort((a, b) => (a.address < b.address ? -1 : 1)).map((a) => a.element);
       // Not the binding's Release, which costs 8 stack-trace captures per release: see helm-release.ts.
@@ -98,84 +97,37 @@ export function emitCluster(
 
 type ChartReference = { repository?: string; chart: string; version?: string };
 
-/** One Helm release a layer installs. */
-interface LayerRelease {
-  /** Appended to the layer's address and construct id when a layer installs several releases. */
-  readonly suffix: string;
-  readonly releaseName: string;
+/** A release of {@link layerReleases} with its chart located: where Helm reads it, what is written. */
+interface EmittedRelease extends LayerRelease {
   readonly reference: ChartReference;
-  readonly values: Values;
-  readonly chart?: WrittenChart;
+  readonly written?: WrittenChart;
 }
 
-/**
- * The releases a layer installs, in order: none for an empty manifest layer or a bare Kubernetes
- * layer; one per chart of a pack, then one for its manifests; one otherwise.
- */
-function releasesOf(layer: PlannedLayer, clusterName: string): LayerRelease[] {
-  const written = (files: ChartFiles, name: string) => {
-    const directory = `clusters/${clusterName}/charts/${name}-${files.digest.slice('sha256:'.length, 'sha256:'.length + 12)}`;
-    // The digest in the folder name makes a content change a change of `chart`, which Helm's
-    // provider would not notice for a local chart of unchanged version.
-    const chartPath = files.archive ? `${directory}/${[...files.files.keys()][0]}` : directory;
-    return { reference: { chart: `./${chartPath}` }, chart: { directory, files } };
-  };
-  const single = (reference: ChartReference, values: Values, chart?: WrittenChart): LayerRelease[] => [
-    { suffix: '', releaseName: layer.releaseName, reference, values, chart },
-  ];
-  const location = layer.chart;
-  if (location?.type === 'repository' || location?.type === 'oci') {
-    return single({ repository: location.repository, chart: location.chart, version: layer.chartVersion }, layer.values);
-  }
-  if (location?.type === 'local') {
-    const w = written(localChart(location.path, layer.path), layer.name);
-    return single(w.reference, layer.values, w.chart);
-  }
-  if (layer.pack) return packReleases(layer, written);
-  if (layer.documents && layer.documents.length > 0) {
-    const w = written(generatedChart(layer.name, layer.documents), layer.name);
-    return single(w.reference, {}, w.chart);
-  }
-  return [];
+/** The layer's releases, with the charts written beside the stack read or generated. */
+function releasesOf(layer: PlannedLayer, clusterName: string): EmittedRelease[] {
+  return layerReleases(layer).map((release) => ({ ...release, ...chartOf(layer, release, clusterName) }));
 }
 
-function packReleases(
-  layer: PlannedLayer,
-  written: (files: ChartFiles, name: string) => { reference: ChartReference; chart: WrittenChart },
-): LayerRelease[] {
-  const pack = layer.pack!;
-  const section = (key: string): Values => (isPlainObject(layer.values[key]) ? (layer.values[key] as Values) : {});
-  const overrides = section('pack').releaseNameOverride as Record<string, string> | undefined;
-  const several = pack.charts.length + (pack.manifests.length > 0 ? 1 : 0) > 1;
-  const releases: LayerRelease[] = pack.charts.map((packChart) => {
-    const { file, chartName } = packChart;
-    const w = written(archiveChart(file, pack.files.get(file)!), several ? `${layer.name}--${chartName}` : layer.name);
-    return {
-      suffix: several ? `--${chartName}` : '',
-      releaseName: several ? (overrides?.[chartName] ?? `${layer.name}-${chartName}`) : layer.releaseName,
-      reference: w.reference,
-      values: chartSection(packChart, layer.values),
-      chart: w.chart,
-    };
-  });
-  if (pack.manifests.length > 0) {
-    const manifests = pack.manifests.map((file) => ({ file, content: pack.files.get(file)! }));
-    const w = written(packManifestChart(layer.name, manifests), several ? `${layer.name}--manifests` : layer.name);
-    // Every manifest gets its section, so a template never indexes a missing key.
-    const sections: Values = {};
-    for (const file of pack.manifests) sections[manifestSection(file)] = section('manifests')[manifestSection(file)] ?? {};
-    releases.push({
-      suffix: several ? '--manifests' : '',
-      releaseName: several ? `${layer.name}-manifests` : layer.releaseName,
-      reference: w.reference,
-      values: { manifests: sections },
-      chart: w.chart,
-    });
-  }
-  return releases;
+function chartOf(layer: PlannedLayer, release: LayerRelease, clusterName: string): { reference: ChartReference; written?: WrittenChart } {
+  const chart = release.chart;
+  if (chart.type === 'remote') return { reference: { repository: chart.repository, chart: chart.chart, version: chart.version } };
+  const pack = layer.pack;
+  const files =
+    chart.type === 'local'
+      ? localChart(chart.path, layer.path)
+      : chart.type === 'pack-chart'
+        ? archiveChart(chart.file, pack!.files.get(chart.file)!)
+        : chart.type === 'pack-manifests'
+          ? packManifestChart(layer.name, chart.files.map((file) => ({ file, content: pack!.files.get(file)! })))
+          : generatedChart(layer.name, layer.documents!);
+  const directory = `clusters/${clusterName}/charts/${release.folder}-${files.digest.slice('sha256:'.length, 'sha256:'.length + 12)}`;
+  // The digest in the folder name makes a content change a change of `chart`, which Helm's
+  // provider would not notice for a local chart of unchanged version.
+  const chartPath = files.archive ? `${directory}/${[...files.files.keys()][0]}` : directory;
+  return { reference: { chart: `./${chartPath}` }, written: { directory, files } };
 }
 
-function releaseArguments(scope: Construct, layer: PlannedLayer, release: LayerRelease) {
+function releaseArguments(scope: Construct, layer: PlannedLayer, release: EmittedRelease) {
   const values = splitReleaseValues(release.values);
   const stack = TerraformStack.of(scope);
   const chart = release.reference;

@@ -1,3 +1,4 @@
+import { describeEdge } from '../graph/layer-graph';
 import { ProfileSpec } from '../profile/profile';
 import { EmittedLayer } from './emit';
 import { InstallPlan, PlannedLayer } from './plan';
@@ -25,6 +26,8 @@ export function installPlanDocument(
     installOrder: plan.installOrder,
     profiles: profiles.map((p) => ({ name: p.name, version: p.version, type: p.type })),
     groups: plan.groups,
+    // The emitted depends_on between layers (the transitive reduction), each with its reason.
+    edges: plan.edges.map((e) => ({ from: e.from, to: e.to, reason: describeEdge(e) })),
     namespaces: plan.namespaces,
     layers: plan.layers.map((layer) => layerEntry(layer, emitted.get(layer.name)!, resolve)),
   };

@@ -3,99 +3,25 @@ import { Diagnostic, withSuggestions } from '../errors';
 import { normalizeVersion } from '../pack/version';
 import { describeEdge, Edge, LayerGraph } from '../graph/layer-graph';
 import { transitiveReduction } from '../graph/reduce';
-import { ChartLocation } from '../layer/chart-source';
-import { INFRA_ROLES, InfraRole, LayerKind, LayerSpec } from '../layer/layer';
-import { ManifestDocument } from '../layer/manifests';
-import { ResolvedReleaseOptions } from '../layer/release-options';
-import { ProfileSpec } from '../profile/profile';
+import { INFRA_ROLES, InfraRole, LayerSpec } from '../model/layer';
+import { ProfileSpec } from '../model/profile';
+import { ClusterSpec, PlannedLayer, PlanResult } from '../model/plan';
 import { checkChartSections } from '../pack/chart-sections';
+
 import { checkPackConstraints } from '../pack/constraints';
-import { NamespaceSpec, requestedNamespaces } from './namespaces';
+import { requestedNamespaces } from './namespaces';
 import { checkSchema } from '../pack/schema';
-import { MergedValues, mergeValues, Values, ValueSource, ValuesLayer } from '../values/merge';
+import { MergedValues, mergeValues, Values, ValuesLayer } from '../values/merge';
 import { ExpressionLayer, resolveExpressions } from '../values/expressions';
-import { PackSpec } from '../layer/layer';
 import { formatProblem, VariableDefinition, VariableValue } from '../profile/variable';
 import { SensitiveValue } from '../values/sensitive';
+
+export { ClusterSpec, InstallOrder, InstallPlan, PlannedLayer, PlanResult } from '../model/plan';
 
 /**
  * Planning: from the profiles a cluster runs to the ordered, merged, checked list of layers.
  * A pure function of plain data: no cdktf, no I/O. Emission turns its result into Terraform.
  */
-
-/** `dag` installs layers in parallel wherever no dependency joins them; `sequential` one at a time. */
-export type InstallOrder = 'dag' | 'sequential';
-
-/** A cluster as plain data for planning. */
-export interface ClusterSpec {
-  readonly name: string;
-  readonly path: string;
-  /** Attached profiles: the infra or full profile first, then add-on profiles in attach order. */
-  readonly profiles: readonly ProfileSpec[];
-  /** Cluster-level value overrides by layer name, in the order they were set. */
-  readonly values: ReadonlyMap<string, readonly Values[]>;
-  readonly installOrder: InstallOrder;
-  /** The stack the cluster is in, for the `stack.name` macro. */
-  readonly stack: string;
-  /** Values of profile variables, by name, for every attached profile that declares them. */
-  readonly variables: ReadonlyMap<string, VariableValue>;
-  /** User macros (`{{ .spectro.macro.<name> }}`), by name. */
-  readonly macros: Readonly<Record<string, string>>;
-  /** Layers that must stay installed: never destroyed, and never silently dropped from the code. */
-  readonly protectedLayers: readonly string[];
-}
-
-/** One layer as it will be installed on one cluster. */
-export interface PlannedLayer {
-  readonly name: string;
-  readonly kind: LayerKind;
-  readonly role?: InfraRole;
-  readonly profile: { readonly name: string; readonly version: string };
-  /** Construct path of the layer. */
-  readonly path: string;
-  readonly namespace: string;
-  readonly createNamespace: boolean;
-  readonly releaseName: string;
-  readonly priority: number;
-  /** Index of the group this layer installs with: layers of one group have no order between them. */
-  readonly group: number;
-  /** Layers this one waits for directly (the transitive reduction), in install order. */
-  readonly dependsOn: readonly string[];
-  /** Values merged from layer, profile and cluster. */
-  readonly values: Values;
-  /** For every leaf path of `values`, which source set it. */
-  readonly provenance: Readonly<Record<string, ValueSource>>;
-  /** Sections of the pack's own values that reach no release (see `checkChartSections`), dropped as Palette drops them. */
-  readonly ignoredValues: readonly string[];
-  readonly release: ResolvedReleaseOptions;
-  /** Whether Terraform must refuse to destroy the layer's releases. */
-  readonly protect: boolean;
-  readonly chart?: ChartLocation;
-  readonly chartVersion?: string;
-  readonly documents?: readonly ManifestDocument[];
-  readonly kubernetesVersion?: string;
-  /** The resolved pack of a pack layer. */
-  readonly pack?: PackSpec;
-}
-
-/** The install plan of one cluster. */
-export interface InstallPlan {
-  readonly cluster: string;
-  readonly installOrder: InstallOrder;
-  /** Layers in install order. */
-  readonly layers: readonly PlannedLayer[];
-  /** Groups of layer names that install together, in order. */
-  readonly groups: readonly (readonly string[])[];
-  /** The edges kept after transitive reduction: exactly the emitted `depends_on`. */
-  readonly edges: readonly Edge[];
-  /** Namespaces that packs ask to be created with labels or annotations, or in addition. */
-  readonly namespaces: readonly NamespaceSpec[];
-}
-
-/** The plan, or every problem that prevents it. */
-export type PlanResult =
-  | { readonly plan: InstallPlan; readonly diagnostics: readonly [] }
-  | { readonly plan?: undefined; readonly diagnostics: readonly Diagnostic[] };
 
 interface Placed {
   readonly layer: LayerSpec;
@@ -368,16 +294,10 @@ function plannedLayer(
 ): PlannedLayer {
   const { layer, profile } = placed;
   const position = new Map(order.map((n, i) => [n, i]));
+  const { baseValues: _mergedIntoValues, ...spec } = layer;
   return {
-    name: layer.name,
-    kind: layer.kind,
-    role: layer.role,
+    ...spec,
     profile: { name: profile.name, version: profile.version },
-    path: layer.path,
-    namespace: layer.namespace,
-    createNamespace: layer.createNamespace,
-    releaseName: layer.releaseName,
-    priority: layer.priority,
     group: groups.findIndex((g) => g.includes(layer.name)),
     dependsOn: edges
       .filter((e) => e.to === layer.name)
@@ -386,13 +306,7 @@ function plannedLayer(
     values: merged.values,
     provenance: merged.provenance,
     ignoredValues: merged.ignoredValues ?? [],
-    release: layer.release,
     protect: layer.protect || cluster.protectedLayers.includes(layer.name),
-    chart: layer.chart,
-    chartVersion: layer.chartVersion,
-    documents: layer.documents,
-    kubernetesVersion: layer.kubernetesVersion,
-    pack: layer.pack,
   };
 }
 

@@ -1,21 +1,14 @@
 import { Construct } from 'constructs';
-import { definitionsChanged } from '../definitions';
+import { checkFreeId, guardId } from '../construct-id';
 import { ProfileError } from '../errors';
 import { checkName } from '../names';
-import { cloneValues, Values, ValuesLayer } from '../values/merge';
+import { cloneValues, Values } from '../values/merge';
 import { parseValuesYaml } from '../values/yaml';
-import { ChartLocation } from './chart-source';
-import { ManifestDocument } from './manifests';
-import { ReleaseOptions, ResolvedReleaseOptions, resolveReleaseOptions } from './release-options';
+import { ReleaseOptions, resolveReleaseOptions } from './release-options';
+import { INFRA_ROLES, InfraRole, LayerKind, LayerSpec } from '../model/layer';
 
-/** The infrastructure roles, bottom-up: the order in which a cluster's infra layers install. */
-export const INFRA_ROLES = ['os', 'k8s', 'cni', 'csi'] as const;
+export { INFRA_ROLES, InfraRole, LayerKind, LayerSpec, PackSpec } from '../model/layer';
 
-/** An infrastructure role: operating system, Kubernetes, network (CNI), storage (CSI). */
-export type InfraRole = (typeof INFRA_ROLES)[number];
-
-/** How a layer is delivered. */
-export type LayerKind = 'helm' | 'manifest' | 'kubernetes' | 'pack';
 
 /** Options every layer takes. */
 export interface LayerOptions {
@@ -66,59 +59,6 @@ export interface LayerOptions {
   readonly protect?: boolean;
 }
 
-/** Everything the planner needs to know about a layer, as plain data. */
-export interface LayerSpec {
-  readonly name: string;
-  /** Construct path of the layer, for errors. */
-  readonly path: string;
-  readonly kind: LayerKind;
-  readonly role?: InfraRole;
-  readonly namespace: string;
-  readonly createNamespace: boolean;
-  readonly releaseName: string;
-  readonly priority: number;
-  readonly dependsOn: readonly string[];
-  /** Values below the layer's own: a pack's defaults and its chosen presets. */
-  readonly baseValues?: readonly ValuesLayer[];
-  /** The layer's own values, above `baseValues` and below the profile's and the cluster's. */
-  readonly values: Values;
-  readonly release: ResolvedReleaseOptions;
-  /** Whether Terraform must refuse to destroy the layer's releases. */
-  readonly protect: boolean;
-  /** Chart of a Helm layer. */
-  readonly chart?: ChartLocation;
-  /** Chart version or range of a Helm layer. */
-  readonly chartVersion?: string;
-  /** Objects of a manifest layer (or the extra objects of another layer). */
-  readonly documents?: readonly ManifestDocument[];
-  /** Server version a Kubernetes layer expects: exact (`1.34.4`) or a train (`1.34.x`). */
-  readonly kubernetesVersion?: string;
-  /** The Kubernetes distribution a Kubernetes layer is, for pack dependencies on `layer: k8s`. */
-  readonly kubernetesDistribution?: string;
-  /** The resolved pack of a pack layer. */
-  readonly pack?: PackSpec;
-}
-
-/** A pack layer's resolved pack, as plain data. */
-export interface PackSpec {
-  readonly name: string;
-  readonly displayName: string;
-  /** The version resolved from `constraint`. */
-  readonly version: string;
-  /** What the profile asked for: exact, a train or a range. */
-  readonly constraint: string;
-  readonly registry: string;
-  readonly digest: string;
-  /** Chart archives in install order, with the chart name read from each. */
-  readonly charts: ReadonlyArray<import('../pack/chart-sections').PackChart>;
-  /** Manifest files in install order. */
-  readonly manifests: readonly string[];
-  /** Every file of the pack. */
-  readonly files: ReadonlyMap<string, Buffer>;
-  readonly dependencies: ReadonlyArray<import('../pack/pack').PackDependency>;
-  readonly schema: ReadonlyArray<import('../pack/schema').SchemaRule>;
-}
-
 /**
  * One installable unit of a profile. Layers are constructs whose scope is their profile; they
  * emit nothing themselves: a {@link Cluster} plans and emits the layers of the profiles it runs.
@@ -139,9 +79,10 @@ export abstract class Layer extends Construct {
   private readonly extraDependencies: Array<Layer | string> = [];
 
   protected constructor(scope: Construct, id: string, options: LayerOptions, role?: InfraRole) {
+    checkFreeId(scope, id, 'layer');
     super(scope, id);
+    guardId(this, 'layer');
     Object.defineProperty(this, LAYER_SYMBOL, { value: true });
-    definitionsChanged();
     this.options = options;
     this.layerName = options.name ?? id;
     this.role = role;
@@ -170,7 +111,6 @@ export abstract class Layer extends Construct {
   /** Declares that this layer installs after `layers` (by construct or name). Returns this layer. */
   public addDependency(...layers: Array<Layer | string>): this {
     this.extraDependencies.push(...layers);
-    definitionsChanged();
     return this;
   }
 

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { Construct, IConstruct } from 'constructs';
+import { checkFreeId, guardId } from '../construct-id';
 import { ProfileError } from '../errors';
 import { Lockfile } from './lockfile';
 import { Pack } from './pack';
@@ -70,7 +71,9 @@ export class PackCatalog extends Construct {
   private readonly changes: string[] = [];
 
   constructor(scope: Construct, id: string, props: PackCatalogProps) {
+    checkFreeId(scope, id, 'PackCatalog');
     super(scope, id);
+    guardId(this, 'PackCatalog');
     Object.defineProperty(this, CATALOG_SYMBOL, { value: true });
     this.registries = [...props.registries];
     this.lockfilePath = path.resolve(props.lockfile ?? 'cluster-profiles.lock.json');
@@ -84,7 +87,7 @@ export class PackCatalog extends Construct {
   /** Resolves a pack constraint, once per catalog; `where` names the layer asking. */
   public resolve(packName: string, constraint: string, where: string, includePrerelease = false): ResolvedPack {
     const kind = constraintKind(constraint, where);
-    const key = Lockfile.key(packName, constraint);
+    const key = Lockfile.key(packName, constraint, includePrerelease);
     const known = this.resolved.get(key);
     if (known) return known;
     const lock = (this.lockfile ??= Lockfile.read(this.lockfilePath));
@@ -191,7 +194,7 @@ export class PackCatalog extends Construct {
     where: string,
     includePrerelease: boolean,
   ): ResolvedPack {
-    const key = Lockfile.key(packName, constraint);
+    const key = Lockfile.key(packName, constraint, includePrerelease);
     const stale = (why: string): never =>
       ProfileError.throw({
         code: 'LOCK_STALE',

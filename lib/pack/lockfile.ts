@@ -43,9 +43,12 @@ export class Lockfile {
     return new Lockfile(file, entries);
   }
 
-  /** The key of a pack constraint. */
-  static key(packName: string, constraint: string): string {
-    return `${packName}@${constraint}`;
+  /**
+   * The key of a pack constraint: `<pack>@<constraint>`, and ` (pre-releases)` after it when the
+   * constraint may resolve to a pre-release, since then it may resolve to another version.
+   */
+  static key(packName: string, constraint: string, includePrerelease = false): string {
+    return `${packName}@${constraint}${includePrerelease ? ' (pre-releases)' : ''}`;
   }
 
   private readonly original: string;

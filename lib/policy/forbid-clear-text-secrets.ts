@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { TerraformStack, Token } from 'cdktf';
 import { InstallPlan } from '../cluster/plan';
 import { isPlainObject, joinPath } from '../values/merge';
 import { ClusterPolicy, PolicyViolation } from './cluster-policy';
@@ -25,6 +25,16 @@ export const SECRET_KEY_PATTERN = /^(?!existing).*(password|passwd|token|secret|
  * pass.
  */
 export class ForbidClearTextSecrets extends ClusterPolicy {
+  /**
+   * Turns the default rule off for the clusters of `stack`: their values may hold secrets in
+   * clear text, which then land in cdk.tf.json. Say why, for the reviewer.
+   * @param stack the stack whose clusters are exempt
+   * @param reason why clear text is acceptable there (a throwaway test cluster, say)
+   */
+  static allowIn(stack: TerraformStack, reason: string): void {
+    Object.defineProperty(stack, ALLOWED, { value: reason, configurable: true });
+  }
+
   public readonly rule = 'forbid-clear-text-secrets';
   private readonly keyPattern: RegExp;
 
@@ -56,4 +66,11 @@ export class ForbidClearTextSecrets extends ClusterPolicy {
       return this.clearTextSecrets(child, childPath);
     });
   }
+}
+
+const ALLOWED = Symbol.for('cdktf-cluster-profiles.ClearTextSecretsAllowed');
+
+/** Whether `stack` opted out of the default secrets rule with {@link ForbidClearTextSecrets.allowIn}. */
+export function clearTextSecretsAllowed(stack: TerraformStack): boolean {
+  return (stack as { [ALLOWED]?: string })[ALLOWED] !== undefined;
 }

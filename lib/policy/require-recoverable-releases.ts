@@ -1,5 +1,6 @@
 import { InstallPlan } from '../cluster/plan';
-import { ClusterPolicy, installsRelease, PolicyViolation } from './cluster-policy';
+import { installsRelease } from '../cluster/layer-releases';
+import { ClusterPolicy, PolicyViolation } from './cluster-policy';
 
 /** Options of {@link RequireRecoverableReleases}. */
 export interface RequireRecoverableReleasesOptions {

@@ -1,16 +1,17 @@
 import { Construct } from 'constructs';
 import { checkName, checkSemver } from '../names';
 import { HelmLayer, HelmLayerProps } from '../layer/helm-layer';
-import { Layer, LayerSpec } from '../layer/layer';
+import { Layer } from '../layer/layer';
+import { ProfileSpec, ProfileType } from '../model/profile';
+
+export { ProfileSpec, ProfileType } from '../model/profile';
 import { ManifestLayer, ManifestLayerProps } from '../layer/manifest-layer';
 import { PackLayer, PackLayerProps } from '../layer/pack-layer';
-import { definitionsChanged } from '../definitions';
+import { checkFreeId, guardId } from '../construct-id';
 import { ProfileError } from '../errors';
 import { cloneValues, Values } from '../values/merge';
 import { checkVariableDefinition, VariableDefinition } from './variable';
 
-/** Palette's profile types: infrastructure, add-on, or full (both). */
-export type ProfileType = 'infra' | 'addon' | 'full';
 
 /** Props every profile takes. */
 export interface ProfileProps {
@@ -34,19 +35,6 @@ export interface ProfileProps {
   readonly variables?: readonly VariableDefinition[];
 }
 
-/** A profile as plain data for planning. */
-export interface ProfileSpec {
-  readonly name: string;
-  readonly version: string;
-  readonly type: ProfileType;
-  readonly path: string;
-  /** Layers in declaration order. */
-  readonly layers: readonly LayerSpec[];
-  /** Profile-level value overrides, by layer name, in the order they were set. */
-  readonly values: ReadonlyMap<string, readonly Values[]>;
-  /** Profile variables, in declaration order. */
-  readonly variables: readonly VariableDefinition[];
-}
 
 /**
  * A named, versioned set of layers. A profile is a definition: it emits nothing until a
@@ -71,7 +59,9 @@ export abstract class Profile extends Construct {
   private readonly variableList: VariableDefinition[] = [];
 
   protected constructor(scope: Construct, id: string, props: ProfileProps) {
+    checkFreeId(scope, id, 'profile');
     super(scope, id);
+    guardId(this, 'profile');
     Object.defineProperty(this, PROFILE_SYMBOL, { value: true });
     this.profileName = props.name ?? id;
     this.version = props.version;
@@ -98,7 +88,6 @@ export abstract class Profile extends Construct {
       });
     }
     this.variableList.push({ ...variable });
-    definitionsChanged();
     return this;
   }
 
@@ -146,7 +135,6 @@ export abstract class Profile extends Construct {
   public setValues(layer: Layer | string, values: Values): this {
     const name = typeof layer === 'string' ? layer : layer.layerName;
     this.valueOverrides.set(name, [...(this.valueOverrides.get(name) ?? []), values]);
-    definitionsChanged();
     return this;
   }
 

@@ -29,7 +29,7 @@ export type ClusterSubject = Cluster | SynthesizedCluster;
 /** What {@link toHaveLayer} checks besides the layer's presence. */
 export interface LayerExpectation {
   /**
-   * The chart version, or for a Kubernetes layer the server version it pins.
+   * The chart version; for a pack layer the pack version it resolved to; for a Kubernetes layer the server version it pins.
    * @default - any version
    */
   readonly version?: string;

@@ -28,7 +28,7 @@ export interface SynthesizedLayer {
   readonly dependsOn: readonly string[];
   /** The namespace the layer installs into. */
   readonly namespace: string;
-  /** The chart version, or for a Kubernetes layer the server version it pins. */
+  /** The chart version; for a pack layer the pack version it resolved to; for a Kubernetes layer the server version it pins. */
   readonly version?: string;
   /** Values merged from layer, profile and cluster; secrets stay `SensitiveValue`s. */
   readonly values: Values;
@@ -79,7 +79,7 @@ export class SynthesizedCluster {
       group: layer.group,
       dependsOn: layer.dependsOn,
       namespace: layer.namespace,
-      version: layer.chartVersion ?? layer.kubernetesVersion,
+      version: layer.chartVersion ?? layer.pack?.version ?? layer.kubernetesVersion,
       values: layer.values,
       planned: layer,
       resources: blocks.get(layer.name) ?? [],

@@ -30,11 +30,10 @@ export class SensitiveValue {
   /**
    * A Terraform expression, given as a cdktf token: `someVariable.stringValue`,
    * `secret.attribute`, `Fn.file(...)`.
-   * @param token an unresolved cdktf string token
-   * @param isToken how to recognise a token; the default recognises cdktf string tokens
+   * @param token an unresolved cdktf string token; a literal string is refused
    */
-  static fromToken(token: string, isToken: (value: string) => boolean = looksLikeToken): SensitiveValue {
-    if (!isToken(token)) {
+  static fromToken(token: string): SensitiveValue {
+    if (!isUnresolvedToken(token)) {
       ProfileError.throw({
         code: 'SENSITIVE_LITERAL',
         path: 'SensitiveValue.fromToken',
@@ -66,7 +65,12 @@ export class SensitiveValue {
   }
 }
 
-/** cdktf encodes string tokens as `${TfToken[...]}`; resolved expressions never start like that. */
-function looksLikeToken(value: string): boolean {
-  return typeof value === 'string' && value.includes('${TfToken[');
+/**
+ * Whether `value` is an unresolved cdktf token, asked through cdktf's public API. Loaded here, on
+ * first use, so that planning (which only checks `instanceof SensitiveValue`) loads without cdktf.
+ */
+function isUnresolvedToken(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const { Token } = require('cdktf') as typeof import('cdktf');
+  return Token.isUnresolved(value);
 }

@@ -54,14 +54,15 @@ describe('emitting Terraform', () => {
     const addons = addonProfile(app);
     addons.addHelmLayer('web', { chart });
     const east = clusterIn(app, { profiles: [addons] }, 'stack', 'east');
+    const token = new TerraformVariable(east.node.scope as any, 'west_token', { type: 'string', sensitive: true });
     new Cluster(east.node.scope as any, 'west', {
-      connection: ClusterConnection.token({ host: 'https://10.0.0.1', clusterCaCertificate: 'PEM', token: 'abc' }),
+      connection: ClusterConnection.token({ host: 'https://10.0.0.1', clusterCaCertificate: 'PEM', token: token.stringValue }),
       profiles: [addons],
     });
     const json = synthJson(east.node.scope as any);
     expect(json.provider.helm).toEqual([
       { alias: 'east', kubernetes: { config_path: '~/.kube/config' } },
-      { alias: 'west', kubernetes: { cluster_ca_certificate: 'PEM', host: 'https://10.0.0.1', token: 'abc' } },
+      { alias: 'west', kubernetes: { cluster_ca_certificate: 'PEM', host: 'https://10.0.0.1', token: '${var.west_token}' } },
     ]);
     expect(releases(json)['east_web'].provider).toBe('helm.east');
     expect(releases(json)['west_web'].provider).toBe('helm.west');

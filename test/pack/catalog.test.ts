@@ -46,6 +46,22 @@ describe('PackCatalog and its lockfile', () => {
     });
   });
 
+  it('resolves one constraint apart with and without pre-releases, in the cache and in the lockfile', () => {
+    const { catalog, lockfile } = setup();
+    const stable = catalog.resolve('calico', '3.x', 'base/cni');
+    const early = catalog.resolve('calico', '3.x', 'edge/cni', true);
+    expect([stable.pack.manifest.version, early.pack.manifest.version]).toEqual(['3.30.3', '3.31.0-rc.1']);
+    expect(catalog.resolve('calico', '3.x', 'other/cni').pack.manifest.version).toBe('3.30.3');
+    catalog.saveLockfile();
+    expect(Object.keys(JSON.parse(fs.readFileSync(lockfile, 'utf8')).packs)).toEqual(['calico@3.x', 'calico@3.x (pre-releases)']);
+    const again = setup('frozen', lockfile);
+    expect(again.catalog.resolve('calico', '3.x', 'edge/cni', true).pack.manifest.version).toBe('3.31.0-rc.1');
+    expect(again.catalog.resolve('calico', '3.x', 'base/cni').pack.manifest.version).toBe('3.30.3');
+    const reversed = setup();
+    expect(reversed.catalog.resolve('calico', '3.x', 'edge/cni', true).pack.manifest.version).toBe('3.31.0-rc.1');
+    expect(reversed.catalog.resolve('calico', '3.x', 'base/cni').pack.manifest.version).toBe('3.30.3');
+  });
+
   it('answers from the lockfile without reading the registry index, even when a newer release appears', () => {
     const first = setup();
     first.catalog.resolve('calico', '3.x', 'base/cni');

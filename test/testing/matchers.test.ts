@@ -1,4 +1,7 @@
-import { SensitiveValue } from '../../lib';
+import * as path from 'path';
+import { App } from 'cdktf';
+import { DirectoryRegistry, PackCatalog, SensitiveValue } from '../../lib';
+import { packFolder } from '../pack/fixtures';
 import {
   synthCluster,
   toHaveDependencyEdges,
@@ -8,7 +11,7 @@ import {
   toInstallBefore,
   toInstallTogether,
 } from '../../lib/testing';
-import { addonProfile, clusterIn, configMap, profileError, testApp } from '../helpers';
+import { addonProfile, clusterIn, configMap, profileError, tempDir, testApp } from '../helpers';
 import { addonCluster } from './fixture';
 
 const ORDER = [
@@ -94,6 +97,20 @@ describe('cluster matchers', () => {
           '  values.replicaCount: expected 3, found 2',
           '  values.webhook: expected {"enabled":true}, found nothing',
         ].join('\n'),
+      });
+    });
+
+    it('sees the version a pack layer resolved to', () => {
+      const app = new App({ outdir: tempDir() });
+      const registry = new DirectoryRegistry(packFolder([{ name: 'calico', version: '3.30.3', layer: 'addon', charts: { calico: '' } }]), 'local');
+      new PackCatalog(app, 'packs', { registries: [registry], lockfile: path.join(tempDir(), 'lock.json') });
+      const addons = addonProfile(app);
+      addons.addPackLayer('cni', { pack: 'calico', version: '3.30.x', namespace: 'cni' });
+      const withPack = clusterIn(app, { profiles: [addons] });
+      expect(toHaveLayer(withPack, 'cni', { version: '3.30.3' }).pass).toBe(true);
+      expect(toHaveLayer(withPack, 'cni', { version: '3.30.4' })).toEqual({
+        pass: false,
+        message: 'expected cluster "prod" to have layer "cni" with {"version":"3.30.4"}, but:\n  version: expected "3.30.4", found "3.30.3"',
       });
     });
 

@@ -2,9 +2,10 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { diffProfiles, formatProfileDiff, serializeProfileDocument } from '../../lib';
-import { runCli } from '../../lib/document/cli';
+import { helpText, runCli } from '../../lib/cli/cli';
+import { COMMANDS } from '../../lib/cli/commands';
 import { tempDir } from '../helpers';
-import { twoVersions } from './fixtures';
+import { twoVersions } from '../document/fixtures';
 
 const bin = path.join(__dirname, '..', '..', 'bin', 'cluster-profiles.js');
 
@@ -68,18 +69,38 @@ describe('cluster-profiles diff', () => {
     expect(run(dir, 'diff', 'apps-2.0.0.json')).toEqual({
       status: 2,
       stdout: '',
-      stderr: 'cluster-profiles: diff takes two files, not 1\nusage: cluster-profiles diff <old.json> <new.json> [--json]\n       cluster-profiles packs check <registry-folder> [--json]\n',
+      stderr: 'cluster-profiles: diff takes two files, not 1\nusage: cluster-profiles diff <old.json> <new.json> [--json]\n',
     });
   });
 
-  it('names the unknown command or option (in process: the command line is the same function)', () => {
+  it('names the unknown option (in process: the command line is the same function)', () => {
     const stderr: string[] = [];
     const output = { stdout: () => undefined, stderr: (text: string) => stderr.push(text) };
-    expect([runCli(['compare', 'a', 'b'], output), runCli(['diff', '-j', 'a', 'b'], output), runCli([], output)]).toEqual([2, 2, 2]);
-    expect(stderr).toEqual([
-      'cluster-profiles: unknown command "compare"\nusage: cluster-profiles diff <old.json> <new.json> [--json]\n       cluster-profiles packs check <registry-folder> [--json]\n',
-      'cluster-profiles: unknown option "-j"\nusage: cluster-profiles diff <old.json> <new.json> [--json]\n       cluster-profiles packs check <registry-folder> [--json]\n',
-      'cluster-profiles: no command\nusage: cluster-profiles diff <old.json> <new.json> [--json]\n       cluster-profiles packs check <registry-folder> [--json]\n',
+    expect(runCli(['diff', '-j', 'a', 'b'], output)).toBe(2);
+    expect(stderr).toEqual(['cluster-profiles: unknown option "-j"\nusage: cluster-profiles diff <old.json> <new.json> [--json]\n']);
+  });
+});
+
+describe('cluster-profiles --help', () => {
+  it('lists every command and exits 0', () => {
+    const result = run(__dirname, '--help');
+    expect(result).toEqual({ status: 0, stdout: helpText(), stderr: '' });
+    expect(result.stdout.split('\n').slice(0, 5)).toEqual([
+      'usage: cluster-profiles <command> [arguments]',
+      '',
+      'commands:',
+      '  plan   print the install plan of every synthesized cluster (a table, or --mermaid / --dot)',
+      '  diff   compare two profile documents (exit 0 when equal, 1 when different)',
     ]);
+    for (const name of Object.keys(COMMANDS)) expect(result.stdout).toContain(`  ${name}  `);
+  });
+
+  it('prints the usage of one command with <command> --help, and exits 2 with the list on a missing or unknown command', () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const output = { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t) };
+    expect([runCli(['plan', '--help'], output), runCli(['compare'], output), runCli([], output)]).toEqual([0, 2, 2]);
+    expect(out).toEqual(['usage: cluster-profiles plan [cdktf.out] [--mermaid | --dot]\n']);
+    expect(err).toEqual([`cluster-profiles: unknown command "compare"\n${helpText()}`, `cluster-profiles: no command\n${helpText()}`]);
   });
 });

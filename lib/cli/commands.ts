@@ -1,0 +1,21 @@
+import type { CliCommand } from './command';
+
+/**
+ * Every subcommand of `cluster-profiles`, by name, in the order `--help` lists them. Each is
+ * loaded when run, so one command's dependencies never slow another. To add a command, add a
+ * module exporting a {@link CliCommand} and one row here.
+ */
+export const COMMANDS: Readonly<Record<string, { readonly summary: string; readonly load: () => CliCommand }>> = {
+  plan: {
+    summary: 'print the install plan of every synthesized cluster (a table, or --mermaid / --dot)',
+    load: () => (require('./plan') as typeof import('./plan')).planCommand,
+  },
+  diff: {
+    summary: 'compare two profile documents (exit 0 when equal, 1 when different)',
+    load: () => (require('./diff') as typeof import('./diff')).diffCommand,
+  },
+  packs: {
+    summary: 'check every pack of a registry folder: load and synthesize each (exit 1 when one fails)',
+    load: () => (require('./packs') as typeof import('./packs')).packsCommand,
+  },
+};

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Packs the library as npm would publish it (prepack builds lib/ into dist/lib), checks what the
+# tarball holds, installs it into a fresh consumer project under /tmp, and uses it there from
+# CommonJS and from ESM: every public name of every entry point, a synth, the core without cdktf
+# and the command line. The consumer borrows cdktf, constructs and the providers (peer
+# dependencies) from this checkout's node_modules by symlink, so nothing large is downloaded.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d /tmp/cluster-profiles-package-XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+
+echo "== npm pack"
+(cd "$root" && npm pack --silent --pack-destination "$work" > "$work/pack.log")
+tarball="$work/$(tail -n 1 "$work/pack.log")"
+tar -tzf "$tarball" | sort > "$work/files"
+for required in package/dist/lib/index.js package/dist/lib/index.d.ts package/dist/lib/core.js package/dist/lib/testing/index.js \
+  package/dist/lib/testing/jest-setup.js package/dist/lib/document/profile-document.schema.json package/bin/cluster-profiles.js; do
+  grep -qx "$required" "$work/files" || { echo "check-package: the tarball lacks $required" >&2; exit 1; }
+done
+if grep -v -e '^package/dist/lib/' -e '^package/bin/' -e '^package/package.json$' -e '^package/README.md$' -e '^package/LICENSE' "$work/files"; then
+  echo "check-package: the tarball holds files outside dist/lib and bin (above)" >&2
+  exit 1
+fi
+echo "$(wc -l < "$work/files") files, all under dist/lib and bin"
+
+echo "== install into a fresh consumer project"
+consumer="$work/consumer"
+mkdir -p "$consumer"
+printf '{ "name": "consumer", "version": "1.0.0", "private": true }\n' > "$consumer/package.json"
+(cd "$consumer" && npm install --silent --no-audit --no-fund --legacy-peer-deps --prefer-offline "$tarball")
+for peer in cdktf constructs @cdktf/provider-helm @cdktf/provider-kubernetes; do
+  mkdir -p "$consumer/node_modules/$(dirname "$peer")"
+  ln -s "$(cd "$root" && node -p "require('path').dirname(require.resolve('$peer/package.json'))")" "$consumer/node_modules/$peer"
+done
+
+echo "== CommonJS"
+cat > "$consumer/use.cjs" <<'EOF'
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { App, TerraformStack } = require('cdktf');
+const lib = require('cdktf-cluster-profiles');
+require('cdktf-cluster-profiles/testing');
+const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'consumer-out-'));
+const app = new App({ outdir });
+const addons = new lib.AddonProfile(app, 'apps', { version: '1.0.0' });
+addons.addHelmLayer('web', { chart: lib.ChartSource.repository('https://charts.example.com', 'web'), version: '1.0.0', namespace: 'web' });
+new lib.Cluster(new TerraformStack(app, 'prod'), 'prod', { connection: lib.ClusterConnection.kubeconfig({ path: '~/.kube/config' }), profiles: [addons] });
+app.synth();
+const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'prod', 'cdk.tf.json'), 'utf8'));
+if (!json.resource.helm_release.prod_web) throw new Error('no helm_release.prod_web');
+fs.rmSync(outdir, { recursive: true, force: true });
+console.log(`cjs: ${Object.keys(lib).length} names, synth wrote helm_release.prod_web`);
+EOF
+(cd "$consumer" && node use.cjs)
+
+echo "== ESM: every public name of every entry point as a named import"
+for entry in cdktf-cluster-profiles cdktf-cluster-profiles/testing cdktf-cluster-profiles/core; do
+  names=$(cd "$consumer" && node -p "Object.keys(require('$entry')).filter((n) => n !== 'default' && n !== '__esModule').join(', ')")
+  printf "import { %s } from '%s';\nconsole.log('esm: %s: ' + [%s].length + ' names');\n" "$names" "$entry" "$entry" "$names" > "$consumer/use-$(echo "$entry" | tr '/' '-').mjs"
+  (cd "$consumer" && node "use-$(echo "$entry" | tr '/' '-').mjs")
+done
+
+echo "== the core loads without cdktf or constructs"
+cat > "$consumer/core.cjs" <<'EOF'
+const Module = require('module');
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  if (/^(cdktf|constructs)(\/|$)|^@cdktf\//.test(request)) throw new Error(`the core asked for ${request}`);
+  return resolve.call(this, request, ...rest);
+};
+const core = require('cdktf-cluster-profiles/core');
+if (typeof core.planCluster !== 'function') throw new Error('no planCluster');
+console.log('core: planCluster loaded, no cdktf, no constructs');
+EOF
+(cd "$consumer" && node core.cjs)
+
+echo "== the command line"
+(cd "$consumer" && npx --no-install cluster-profiles --help > "$work/help.txt") || { cat "$work/help.txt"; exit 1; }
+head -n 1 "$work/help.txt"
+echo "check-package: OK"

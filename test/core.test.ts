@@ -1,0 +1,90 @@
+import { execFileSync } from 'child_process';
+import * as path from 'path';
+import { ClusterSpec, LayerSpec, planCluster, ProfileSpec, resolveReleaseOptions } from '../lib/core';
+
+/** A layer as plain data, with the defaults a layer construct would give. */
+function layer(name: string, more: Partial<LayerSpec> = {}): LayerSpec {
+  return {
+    name,
+    path: `apps/${name}`,
+    kind: 'helm',
+    namespace: name,
+    createNamespace: true,
+    releaseName: name,
+    priority: 0,
+    dependsOn: [],
+    values: {},
+    release: resolveReleaseOptions(),
+    protect: false,
+    chart: { type: 'repository', repository: 'https://charts.example.com', chart: name },
+    chartVersion: '1.0.0',
+    ...more,
+  };
+}
+
+function addons(layers: LayerSpec[], name = 'apps'): ProfileSpec {
+  return { name, version: '1.0.0', type: 'addon', path: name, layers, values: new Map(), variables: [] };
+}
+
+function cluster(profiles: ProfileSpec[], more: Partial<ClusterSpec> = {}): ClusterSpec {
+  return {
+    name: 'prod',
+    path: 'stack/prod',
+    profiles,
+    values: new Map(),
+    installOrder: 'dag',
+    stack: 'stack',
+    variables: new Map(),
+    macros: {},
+    protectedLayers: [],
+    ...more,
+  };
+}
+
+describe('the core', () => {
+  it('plans plain data with no App: priorities group layers, dependsOn orders them, edges are reduced', () => {
+    const result = planCluster(
+      cluster([
+        addons([
+          layer('cert-manager'),
+          layer('metrics'),
+          layer('issuer', { priority: 10, dependsOn: ['cert-manager'] }),
+        ]),
+      ]),
+    );
+    expect(result.diagnostics).toEqual([]);
+    expect(result.plan!.groups).toEqual([['cert-manager', 'metrics'], ['issuer']]);
+    expect(result.plan!.edges.map((e) => [e.from, e.to, e.reason.kind])).toEqual([
+      ['cert-manager', 'issuer', 'priority'],
+      ['metrics', 'issuer', 'priority'],
+    ]);
+    const issuer = result.plan!.layers[2];
+    expect([issuer.name, issuer.group, issuer.dependsOn, issuer.profile]).toEqual(['issuer', 1, ['cert-manager', 'metrics'], { name: 'apps', version: '1.0.0' }]);
+  });
+
+  it('merges layer, profile and cluster values, recording which source set each leaf', () => {
+    const profile = { ...addons([layer('web', { values: { replicas: 1, image: 'web:1' } })]), values: new Map([['web', [{ replicas: 2 }]]]) };
+    const result = planCluster(cluster([profile], { values: new Map([['web', [{ image: 'web:2' }]]]) }));
+    expect(result.plan!.layers[0].values).toEqual({ image: 'web:2', replicas: 2 });
+    expect(result.plan!.layers[0].provenance).toEqual({ image: 'cluster', replicas: 'profile' });
+    expect('baseValues' in result.plan!.layers[0]).toBe(false);
+  });
+
+  it('returns every diagnostic instead of throwing: a cycle prints its loop with the reason of each edge', () => {
+    const result = planCluster(cluster([addons([layer('a', { dependsOn: ['b'] }), layer('b', { dependsOn: ['a'] })])]));
+    expect(result.plan).toBeUndefined();
+    expect(result.diagnostics.map((d) => [d.code, d.message, d.details])).toEqual([
+      ['LAYER_CYCLE', 'layers form a cycle: a -> b -> a', ['a -> b   (b.dependsOn)', 'b -> a   (a.dependsOn)']],
+    ]);
+  });
+
+  it('loads with neither cdktf nor constructs', () => {
+    const script = [
+      "const core = require('./lib/core');",
+      "const foreign = Object.keys(require.cache).filter((f) => /node_modules[\\\\/](cdktf|constructs|@cdktf)[\\\\/]/.test(f));",
+      'process.stdout.write(JSON.stringify({ planCluster: typeof core.planCluster, foreign }));',
+    ].join('\n');
+    const output = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: path.join(__dirname, '..'), encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual({ planCluster: 'function', foreign: [] });
+  });
+});

@@ -57,7 +57,12 @@ export type ErrorCode =
   | 'UNKNOWN_MASKED_VALUE'
   | 'DUPLICATE_PROFILE'
   | 'PROTECTED_LAYER_REMOVED'
-  | 'NAMESPACE_CONFLICT';
+  | 'NAMESPACE_CONFLICT'
+  | 'INVALID_DRIFT_RULE'
+  | 'DRIFT_INPUT'
+  | 'KUBE_CONNECTION'
+  | 'KUBE_REQUEST'
+  | 'RELEASE_RECORD';
 
 /** One problem found in the user's declarations. */
 export interface Diagnostic {

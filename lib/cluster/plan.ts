@@ -1,3 +1,4 @@
+import { ResolvedDriftOptions } from '../drift/drift-options';
 import { Diagnostic, withSuggestions } from '../errors';
 import { describeEdge, Edge, LayerGraph } from '../graph/layer-graph';
 import { transitiveReduction } from '../graph/reduce';
@@ -65,6 +66,8 @@ export interface PlannedLayer {
   readonly release: ResolvedReleaseOptions;
   /** Whether Terraform must refuse to destroy the layer's releases. */
   readonly protect: boolean;
+  /** What `cluster-profiles drift` ignores on this layer's objects. */
+  readonly drift?: ResolvedDriftOptions;
   readonly chart?: ChartLocation;
   readonly chartVersion?: string;
   readonly documents?: readonly ManifestDocument[];
@@ -352,6 +355,7 @@ function plannedLayer(
     provenance: merged.provenance,
     release: layer.release,
     protect: layer.protect || cluster.protectedLayers.includes(layer.name),
+    drift: layer.drift,
     chart: layer.chart,
     chartVersion: layer.chartVersion,
     documents: layer.documents,

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import { Diagnostic, ProfileError } from '../errors';
+import { runDriftCli } from '../drift/drift-cli';
 import { diffProfiles, formatProfileDiff } from './diff-profiles';
 import { ProfileDocument } from './profile-document';
 import { readProfileDocument } from './read-document';
@@ -17,14 +18,16 @@ export const CLI_USAGE = 'usage: cluster-profiles diff <old.json> <new.json> [--
  * Runs `cluster-profiles <args>` (bin/cluster-profiles.js). `diff` compares two profile
  * documents and prints the differences as text, or as JSON with `--json`. Returns the exit code:
  * 0 when the profiles are equal, 1 when they differ, 2 on bad input (usage, unreadable file,
- * invalid document), with the error on stderr.
+ * invalid document), with the error on stderr. `drift` (lib/drift/drift-cli.ts) is asynchronous
+ * and returns a promise of its exit code.
  */
-export function runCli(args: readonly string[], output: CliOutput): number {
+export function runCli(args: readonly string[], output: CliOutput): number | Promise<number> {
   const fail = (message: string): number => {
     output.stderr(`cluster-profiles: ${message}\n`);
     return 2;
   };
   const [command, ...rest] = args;
+  if (command === 'drift') return runDriftCli(rest, output);
   if (command !== 'diff') return fail(command === undefined ? `no command\n${CLI_USAGE}` : `unknown command "${command}"\n${CLI_USAGE}`);
   const files = rest.filter((a) => a !== '--json');
   const unknownOption = files.find((a) => a.startsWith('-'));

@@ -7,6 +7,7 @@ import { parseValuesYaml } from '../values/yaml';
 import { ChartLocation } from './chart-source';
 import { ManifestDocument } from './manifests';
 import { ReleaseOptions, ResolvedReleaseOptions, resolveReleaseOptions } from './release-options';
+import { DriftOptions, ResolvedDriftOptions, resolveDriftOptions } from '../drift/drift-options';
 
 /** The infrastructure roles, bottom-up: the order in which a cluster's infra layers install. */
 export const INFRA_ROLES = ['os', 'k8s', 'cni', 'csi'] as const;
@@ -64,6 +65,12 @@ export interface LayerOptions {
    * @default false
    */
   readonly protect?: boolean;
+  /**
+   * How `cluster-profiles drift` compares the layer's objects with the cluster: fields to ignore
+   * because something else owns them (an autoscaler's `/spec/replicas`), as JSON pointers.
+   * @default - every field the layer's manifests set is compared
+   */
+  readonly drift?: DriftOptions;
 }
 
 /** Everything the planner needs to know about a layer, as plain data. */
@@ -85,6 +92,8 @@ export interface LayerSpec {
   readonly release: ResolvedReleaseOptions;
   /** Whether Terraform must refuse to destroy the layer's releases. */
   readonly protect: boolean;
+  /** Drift rules, checked. */
+  readonly drift?: ResolvedDriftOptions;
   /** Chart of a Helm layer. */
   readonly chart?: ChartLocation;
   /** Chart version or range of a Helm layer. */
@@ -155,6 +164,7 @@ export abstract class Layer extends Construct {
         fix: 'use a whole number; lower installs first, and the default is 0',
       });
     }
+    resolveDriftOptions(options.drift, path);
     if (role !== undefined && !(INFRA_ROLES as readonly string[]).includes(role)) {
       ProfileError.throw({
         code: 'ROLE_NOT_ALLOWED',
@@ -212,6 +222,7 @@ export abstract class Layer extends Construct {
       values: {},
       release: resolveReleaseOptions(options.release),
       protect: options.protect ?? false,
+      drift: resolveDriftOptions(options.drift, this.node.path),
       ...this.specifics(),
     };
   }

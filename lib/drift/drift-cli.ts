@@ -110,7 +110,7 @@ function parseArguments(args: readonly string[]): DriftArguments | string {
 }
 
 /** The stack folders to check: those named, or every one; an unknown name is an error. */
-function selectStacks(out: string, wanted: readonly string[]): string[] {
+export function selectStacks(out: string, wanted: readonly string[]): string[] {
   const root = path.join(out, 'stacks');
   const present = fs.existsSync(root) ? fs.readdirSync(root).filter((s) => fs.existsSync(path.join(root, s, 'cdk.tf.json'))).sort() : [];
   if (present.length === 0) {

@@ -56,6 +56,17 @@ function matches(object: KubeObject, selector: string | null): boolean {
   });
 }
 
+/** RFC 7386: maps merge, null removes, anything else replaces. */
+function mergePatch(target: any, patch: any): any {
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return patch;
+  const result = typeof target === 'object' && target !== null && !Array.isArray(target) ? { ...target } : {};
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete result[k];
+    else result[k] = mergePatch(result[k], v);
+  }
+  return result;
+}
+
 /** Starts the server; `secure: false` serves plain HTTP. */
 export async function startFakeApiServer(options: { secure?: boolean } = {}): Promise<FakeApiServer> {
   const secure = options.secure ?? true;
@@ -80,6 +91,18 @@ export async function startFakeApiServer(options: { secure?: boolean } = {}): Pr
       return existed ? send(200, { kind: 'Status', status: 'Success' }) : send(404, { kind: 'Status', message: 'not found' });
     }
     const found = objects.get(url.pathname);
+    if (request.method === 'PATCH') {
+      const chunks: Buffer[] = [];
+      request.on('data', (c: Buffer) => chunks.push(c));
+      request.on('end', () => {
+        if (!found) return send(404, { kind: 'Status', message: `${url.pathname} not found` });
+        if (request.headers['content-type'] !== 'application/merge-patch+json') return send(415, { kind: 'Status', message: 'only merge patches' });
+        const patched = mergePatch(found, JSON.parse(Buffer.concat(chunks).toString('utf8')));
+        objects.set(url.pathname, patched);
+        send(200, patched);
+      });
+      return;
+    }
     if (found) return send(200, found);
     const prefix = `${url.pathname}/`;
     const items = [...objects.entries()].filter(([p]) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/')).map(([, o]) => o);

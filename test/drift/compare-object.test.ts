@@ -143,4 +143,22 @@ describe('compareObject', () => {
     const stored = { ...service, spec: { clusterIP: '10.0.0.7', type: 'ClusterIP', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 443 }, { name: 'http', port: 80, protocol: 'TCP', targetPort: 8080 }] } };
     expect(compareObject(service, stored).fields).toEqual([]);
   });
+
+  it('matches volumes by name and volume mounts by mount path, in any order', () => {
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { volumes: [{ name: 'a', emptyDir: {} }, { name: 'b', configMap: { name: 'c' } }], containers: [{ name: 'x', volumeMounts: [{ name: 'a', mountPath: '/a' }, { name: 'b', mountPath: '/b' }] }] } };
+    const stored = { ...pod, spec: { volumes: [{ name: 'b', configMap: { name: 'c', defaultMode: 420 } }, { name: 'a', emptyDir: {} }], containers: [{ name: 'x', volumeMounts: [{ name: 'b', mountPath: '/b' }, { name: 'a', mountPath: '/a' }] }] } };
+    expect(compareObject(pod, stored).fields).toEqual([]);
+    stored.spec.containers[0].volumeMounts[0].mountPath = '/elsewhere';
+    expect(compareObject(pod, stored).fields).toEqual([
+      { field: '/spec/containers/0/volumeMounts/1', expected: { name: 'b', mountPath: '/b' }, path: 'spec.containers[name=x].volumeMounts[mountPath=/b]' },
+    ]);
+  });
+
+  it('ignores the CA bundle injected into webhook configurations and API services, by default', () => {
+    const webhook = { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'MutatingWebhookConfiguration', metadata: { name: 'w' }, webhooks: [{ name: 'w.example.dev', clientConfig: { service: { name: 'w', namespace: 'x' } } }] };
+    const injected = { ...webhook, webhooks: [{ name: 'w.example.dev', clientConfig: { service: { name: 'w', namespace: 'x' }, caBundle: 'LS0t' } }] };
+    expect(compareObject({ ...webhook, webhooks: [{ ...webhook.webhooks[0], clientConfig: { ...webhook.webhooks[0].clientConfig, caBundle: 'Cg==' } }] }, injected)).toEqual({ fields: [], ignored: ['/webhooks/0/clientConfig/caBundle'] });
+    const service = { apiVersion: 'apiregistration.k8s.io/v1', kind: 'APIService', metadata: { name: 'v1.x' }, spec: { caBundle: 'Cg==' } };
+    expect(compareObject(service, { ...service, spec: { caBundle: 'LS0t' } }).fields).toEqual([]);
+  });
 });

@@ -52,6 +52,8 @@ export interface TerraformDrift {
   readonly status: 'in-sync' | 'drifted' | 'error' | 'skipped';
   /** Resources Terraform says changed outside it, by address. */
   readonly changed: readonly string[];
+  /** For each of them, the attributes that changed (paths, never values), or `(deleted)`. */
+  readonly attributes?: Readonly<Record<string, readonly string[]>>;
   readonly error?: string;
 }
 
@@ -114,7 +116,8 @@ export function formatDriftReport(report: DriftReport): string {
   for (const stack of report.stacks) {
     const tf = stack.terraform;
     lines.push(`stack ${stack.stack}`);
-    lines.push(`  terraform refresh: ${tf.status}${tf.changed.length > 0 ? ` (${tf.changed.join(', ')})` : ''}${tf.error ? `: ${tf.error}` : ''}`);
+    lines.push(`  terraform refresh: ${tf.status}${tf.error ? `: ${tf.error}` : ''}`);
+    for (const address of tf.changed) lines.push(`    ${address}: ${(tf.attributes?.[address] ?? []).join(', ') || 'changed'}`);
     for (const cluster of stack.clusters) {
       const drifted = cluster.layers.filter((l) => l.status !== 'in-sync');
       const checked = cluster.layers.reduce((n, l) => n + l.checked, 0);

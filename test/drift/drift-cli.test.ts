@@ -96,12 +96,13 @@ describe('cluster-profiles drift', () => {
   let env: NodeJS.ProcessEnv;
   let terraformCalls: string[];
   let refreshExit: number;
+  let refreshPlan: object;
 
   const terraform = async (args: readonly string[], cwd: string): Promise<TerraformResult> => {
     terraformCalls.push(`${path.relative(out, cwd)}: terraform ${args.join(' ')}`);
     if (args[0] === 'apply') install(api); // what -replace does: reinstall the releases
-    const stdout = refreshExit === 2 ? '\n  # helm_release.edge_web has been deleted\n  - resource "helm_release" "edge_web" {\n' : '';
-    return { exitCode: args[0] === 'plan' ? refreshExit : 0, stdout, stderr: '' };
+    if (args[0] === 'show') return { exitCode: 0, stdout: JSON.stringify(refreshPlan), stderr: '' };
+    return { exitCode: args[0] === 'plan' ? refreshExit : 0, stdout: '', stderr: '' };
   };
 
   const drift$ = async (...args: string[]) => {
@@ -138,6 +139,7 @@ describe('cluster-profiles drift', () => {
   beforeEach(() => {
     terraformCalls = [];
     refreshExit = 0;
+    refreshPlan = {};
     install(api);
     api.remove('v1', 'ConfigMap', 'left-behind', 'web');
   });
@@ -156,7 +158,7 @@ describe('cluster-profiles drift', () => {
         '',
       ].join('\n'),
     });
-    expect(terraformCalls).toEqual(['stacks/shop: terraform plan -refresh-only -detailed-exitcode -input=false -no-color']);
+    expect(terraformCalls).toEqual([expect.stringMatching(/^stacks\/shop: terraform plan -refresh-only -detailed-exitcode -input=false -no-color -out=\S+refresh.tfplan$/)]);
   });
 
   it('reports a changed value, a scaled Deployment, a deleted Service, a changed Secret and an extra object, with layer and field, and exits 1', async () => {
@@ -211,7 +213,7 @@ describe('cluster-profiles drift', () => {
     // Not the extra object: replacing a release never deletes what its manifest does not hold.
     drift(api, { extra: false });
     const result = await drift$('--repair', '--json');
-    expect(terraformCalls).toEqual([
+    expect(terraformCalls.map((c) => c.replace(/ -out=\S+/, ''))).toEqual([
       'stacks/shop: terraform plan -refresh-only -detailed-exitcode -input=false -no-color',
       'stacks/shop: terraform apply -auto-approve -input=false -no-color -replace=helm_release.edge_web',
       'stacks/shop: terraform plan -refresh-only -detailed-exitcode -input=false -no-color',
@@ -224,9 +226,36 @@ describe('cluster-profiles drift', () => {
 
   it("reports Terraform's own drift (exit 2 of the refresh-only plan) with the addresses, and exits 1", async () => {
     refreshExit = 2;
+    refreshPlan = {
+      resource_drift: [
+        { address: 'helm_release.edge_web', change: { actions: ['delete'], before: { name: 'web' }, after: null } },
+        { address: 'helm_release.edge_api', change: { actions: ['update'], before: { metadata: { revision: 1 } }, after: { metadata: { revision: 2 } } } },
+      ],
+    };
     const result = await drift$('shop', '--json');
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout).stacks[0].terraform).toEqual({ status: 'drifted', changed: ['helm_release.edge_web'] });
+    expect(JSON.parse(result.stdout).stacks[0].terraform).toEqual({
+      status: 'drifted',
+      changed: ['helm_release.edge_api', 'helm_release.edge_web'],
+      attributes: { 'helm_release.edge_api': ['metadata.revision'], 'helm_release.edge_web': ['(deleted)'] },
+    });
+    expect((await drift$('shop')).stdout).toContain('  terraform refresh: drifted\n    helm_release.edge_api: metadata.revision\n    helm_release.edge_web: (deleted)\n');
+    const [plan, show] = terraformCalls;
+    expect(show).toBe(`stacks/shop: terraform show -json ${/-out=(\S+)/.exec(plan)![1]}`);
+    // The saved plan holds what the state holds: it is deleted once read.
+    expect(fs.existsSync(path.dirname(/-out=(\S+)/.exec(plan)![1]))).toBe(false);
+  });
+
+  it('takes no bookkeeping the API server bumps by itself for drift (a namespace\'s resource_version), nor null read back as {}', async () => {
+    refreshExit = 2;
+    refreshPlan = {
+      resource_drift: [
+        { address: 'kubernetes_namespace_v1.edge_namespace_web', change: { actions: ['update'], before: { metadata: [{ name: 'web', resource_version: '10', generation: 0, annotations: null }] }, after: { metadata: [{ name: 'web', resource_version: '42', generation: 0, annotations: {} }] } } },
+      ],
+    };
+    const result = await drift$('--json');
+    expect(JSON.parse(result.stdout).stacks[0].terraform).toEqual({ status: 'in-sync', changed: [] });
+    expect(result.code).toBe(0);
   });
 
   it('exits 2 when Terraform fails or the cluster cannot be reached, saying which', async () => {

@@ -71,9 +71,11 @@ suite('drift on a real cluster', () => {
   it('finds no drift right after a deploy, in the objects or in Terraform\'s refresh', async () => {
     const result = await drift('--json');
     const report = JSON.parse(result.stdout) as Report;
-    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
-    expect(report.stacks.map((s) => [s.stack, s.terraform.status, s.clusters.map((c) => `${c.cluster} ${c.status}`)])).toEqual([['quickstart', 'in-sync', ['edge-1 in-sync']]]);
+    // The findings first: on failure they say what drifted.
+    expect(report.stacks.map((s) => [s.stack, s.terraform, s.clusters.map((c) => `${c.cluster} ${c.status}`)])).toEqual([['quickstart', { status: 'in-sync', changed: [] }, ['edge-1 in-sync']]]);
+    expect([...layers(report).values()].filter((l) => l.status !== 'in-sync')).toEqual([]);
     expect([...layers(report).keys()]).toEqual(['node-os', 'cni', 'csi', 'issuer-crds', 'issuers', 'web', 'podinfo']);
+    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
   });
 
   it('reports a changed ConfigMap value, a scaled Deployment and a deleted Service with layer and field, exits 1, and not the ignored field', async () => {
@@ -114,6 +116,8 @@ suite('drift on a real cluster', () => {
     const repaired = await drift('--repair', '--json');
     const report = JSON.parse(repaired.stdout) as Report;
     expect(report.repair).toEqual({ status: 'repaired', replaced: { quickstart: ['helm_release.edge-1_web'] } });
+    expect([...layers(report).values()].filter((l) => l.status !== 'in-sync')).toEqual([]);
+    expect(report.stacks[0].terraform).toEqual({ status: 'in-sync', changed: [] });
     expect({ code: repaired.code, drifted: report.drifted, errors: report.errors }).toEqual({ code: 0, drifted: false, errors: false });
 
     expect(JSON.parse(await cluster.kubectl('-n', 'web', 'get', 'configmap', 'web-settings', '-o', 'json')).data).toEqual({ message: 'hello from edge-1' });

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { KubeClient } from '../../lib/kube/kube-client';
 import { readKubeconfig } from '../../lib/kube/kubeconfig';
-import { kubeConnection, stackConnection } from '../../lib/kube/stack-connection';
+import { kubeConnection, stackConnection, terraformConsole } from '../../lib/kube/stack-connection';
 import { profileError, tempDir } from '../helpers';
 import { startFakeApiServer } from './fake-api-server';
 
@@ -96,5 +96,15 @@ describe('the Kubernetes client', () => {
     expect(profileError(() => new KubeClient({ server: 'ftp://x', source: 'cluster prod' })).message).toBe(
       'KUBE_CONNECTION at cluster prod: server "ftp://x" is not an http(s) URL\n  fix: give the API server as https://host:port',
     );
+  });
+
+  it('evaluates any other expression with terraform console in the stack folder, sensitive or not', async () => {
+    const dir = tempDir('console-');
+    fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify({ variable: { host: { type: 'string', default: '10.0.0.1' }, token: { type: 'string', sensitive: true, default: 's3cr3t' } } }));
+    const evaluate = terraformConsole(dir, { ...process.env, CHECKPOINT_DISABLE: '1' });
+    expect(await evaluate('https://${var.host}:6443')).toBe('https://10.0.0.1:6443');
+    expect(await evaluate('${var.token}')).toBe('s3cr3t');
+    await expect(evaluate('${var.missing}')).rejects.toThrow('KUBE_CONNECTION at');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

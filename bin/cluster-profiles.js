@@ -23,7 +23,12 @@ function canResolve(id) {
   }
 }
 
-process.exitCode = loadCli().runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+// `drift` answers with a promise of its exit code, `diff` with the code itself.
+Promise.resolve(
+  loadCli().runCli(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  }),
+).then((code) => {
+  process.exitCode = code;
 });

@@ -58,7 +58,12 @@ export type ErrorCode =
   | 'DUPLICATE_PROFILE'
   | 'PROTECTED_LAYER_REMOVED'
   | 'NAMESPACE_CONFLICT'
-  | 'DUPLICATE_CONSTRUCT_ID';
+  | 'DUPLICATE_CONSTRUCT_ID'
+  | 'INVALID_DRIFT_RULE'
+  | 'DRIFT_INPUT'
+  | 'KUBE_CONNECTION'
+  | 'KUBE_REQUEST'
+  | 'RELEASE_RECORD';
 
 /** One problem found in the user's declarations. */
 export interface Diagnostic {

@@ -5,6 +5,7 @@ export * from './values/sensitive';
 export { canonicalYaml, parseValuesYaml } from './values/yaml';
 export * from './layer/layer';
 export * from './layer/release-options';
+export { DriftIgnoreRule, DriftOptions, ResolvedDriftOptions } from './drift/drift-options';
 export * from './layer/chart-source';
 export * from './layer/manifests';
 export * from './layer/helm-layer';

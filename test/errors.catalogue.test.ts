@@ -31,6 +31,10 @@ import {
 import { fixtureText, palettePacks, platformPacks, platformProfiles } from './document/fixtures';
 import { addonProfile, clusterIn, configMap, infraProfile, profileError, tempDir, testApp } from './helpers';
 import { ERROR_CODES } from './fuzz/harness';
+import { selectStacks } from '../lib/drift/drift-cli';
+import { decodeReleaseRecord } from '../lib/drift/release-record';
+import { kubeRequestError } from '../lib/kube/kube-client';
+import { readKubeconfig } from '../lib/kube/kubeconfig';
 import { packFiles, packFolder, PackFixture } from './pack/fixtures';
 
 /**
@@ -950,6 +954,59 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'NAMESPACE_CONFLICT at stack/prod: namespace "shared" gets label tier=gold from layer "certs-a" and tier=silver from layer "certs-b"\n  fix: give tier one value in the pack: sections of both layers',
   ],
 
+  // --- Drift: rules declared on layers, and what the drift command reads.
+  [
+    'a drift rule that is not a JSON pointer',
+    'INVALID_DRIFT_RULE',
+    () => addonProfile(new App()).addManifestLayer('web', { documents: [configMap('web')], drift: { ignore: ['/spec/replicas', 'spec/replicas'] } }),
+    'INVALID_DRIFT_RULE at addons/web: drift.ignore[1]: "spec/replicas" does not start with /\n  fix: write a JSON pointer such as /spec/replicas, with ~1 for "/" and ~0 for "~" inside a key',
+  ],
+  [
+    'a drift rule without pointers',
+    'INVALID_DRIFT_RULE',
+    () => addonProfile(new App()).addManifestLayer('web', { documents: [configMap('web')], drift: { ignore: [{ kind: 'Deployment', pointers: [] }] } }),
+    'INVALID_DRIFT_RULE at addons/web: drift.ignore[0] has no pointers\n  fix: give pointers: ["/spec/replicas"], say',
+  ],
+  [
+    'drift asked to check a folder without synthesized stacks',
+    'DRIFT_INPUT',
+    () => selectStacks('no-such-out', []),
+    'DRIFT_INPUT at no-such-out: holds no synthesized stack\n  fix: run npx cdktf synth (or deploy) first, or give --out the folder it wrote',
+  ],
+  [
+    'drift asked for a stack synth did not write',
+    'DRIFT_INPUT',
+    () => {
+      const out = tempDir();
+      for (const stack of ['prod', 'staging']) {
+        fs.mkdirSync(path.join(out, 'stacks', stack), { recursive: true });
+        fs.writeFileSync(path.join(out, 'stacks', stack, 'cdk.tf.json'), '{}');
+      }
+      return selectStacks(out, ['prdo']).map(() => out);
+    },
+    (): string => expect.stringMatching(/^DRIFT_INPUT at .*\/stacks: has no stack "prdo"\n  fix: name one of: prod, staging \(did you mean "prod"\?\)$/) as unknown as string,
+  ],
+  [
+    'a kubeconfig that cannot be read',
+    'KUBE_CONNECTION',
+    () => readKubeconfig('no-such-kubeconfig', 'e2e'),
+    'KUBE_CONNECTION at kubeconfig no-such-kubeconfig (context e2e): cannot be read (ENOENT)\n  fix: give the path of the kubeconfig Terraform uses (the variable behind config_path, e.g. TF_VAR_kubeconfig)',
+  ],
+  [
+    'an API request the server refuses',
+    'KUBE_REQUEST',
+    () => {
+      throw kubeRequestError('GET', '/api/v1/namespaces/web/secrets', 'https://127.0.0.1:6443', 403, 'secrets is forbidden');
+    },
+    'KUBE_REQUEST at https://127.0.0.1:6443: GET /api/v1/namespaces/web/secrets answered 403: secrets is forbidden\n  fix: check that the credentials of the cluster connection are current and allowed to read this object (RBAC)',
+  ],
+  [
+    'a Helm release Secret that holds no release',
+    'RELEASE_RECORD',
+    () => decodeReleaseRecord(Buffer.from(Buffer.from('not json').toString('base64')).toString('base64'), 'Secret web/sh.helm.release.v1.web.v1'),
+    'RELEASE_RECORD at Secret web/sh.helm.release.v1.web.v1: is not a Helm release record: neither gzip nor JSON\n  fix: check the Secret is one Helm 3 wrote (type helm.sh/release.v1); reinstall the release if it was edited',
+  ],
+
   // --- Profile documents: read, checked by JSONPath, and imported.
   [
     'document text that is not JSON',
@@ -993,7 +1050,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
       document.spec.template.packs[1]['x-cluster-profiles'].prority = 5;
       return readProfileDocument(document, 'apps.json');
     },
-    "INVALID_DOCUMENT at apps.json: $.spec.template.packs[1]['x-cluster-profiles'].prority: is not a known field\n  fix: remove it; the known fields are pack, namespace, createNamespace, releaseName, priority, dependsOn, includePrerelease, protect, release (did you mean \"priority\"?)",
+    "INVALID_DOCUMENT at apps.json: $.spec.template.packs[1]['x-cluster-profiles'].prority: is not a known field\n  fix: remove it; the known fields are pack, namespace, createNamespace, releaseName, priority, dependsOn, includePrerelease, protect, release, drift (did you mean \"priority\"?)",
   ],
   [
     'a layer name twice in a document',

@@ -15,7 +15,7 @@ export function helpText(): string {
  * (or `help`, `-h`) lists the commands and exits 0; `<command> --help` prints its usage. A
  * missing or unknown command exits 2 with the list on stderr. The commands are lib/cli/commands.ts.
  */
-export function runCli(args: readonly string[], output: CliOutput): number {
+export function runCli(args: readonly string[], output: CliOutput): number | Promise<number> {
   const [name, ...rest] = args;
   if (name === '--help' || name === '-h' || name === 'help') {
     output.stdout(helpText());
@@ -28,7 +28,7 @@ export function runCli(args: readonly string[], output: CliOutput): number {
   }
   const command = entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    output.stdout(`usage: ${command.usage}\n`);
+    output.stdout(command.help ?? `usage: ${command.usage}\n`);
     return 0;
   }
   return command.run(rest, output);

@@ -8,8 +8,13 @@ export interface CliOutput {
 export interface CliCommand {
   /** One line: `cluster-profiles <name> <arguments>`. */
   readonly usage: string;
-  /** Runs the command with the arguments after its name; returns the exit code. */
-  run(args: readonly string[], output: CliOutput): number;
+  /**
+   * What `<name> --help` prints: every option.
+   * @default - the usage line
+   */
+  readonly help?: string;
+  /** Runs the command with the arguments after its name; returns the exit code (or its promise). */
+  run(args: readonly string[], output: CliOutput): number | Promise<number>;
 }
 
 /** Prints `cluster-profiles: <message>` and the usage to stderr; returns exit code 2. */

@@ -14,6 +14,10 @@ export const COMMANDS: Readonly<Record<string, { readonly summary: string; reado
     summary: 'compare two profile documents (exit 0 when equal, 1 when different)',
     load: () => (require('./diff') as typeof import('./diff')).diffCommand,
   },
+  drift: {
+    summary: 'compare deployed clusters with their profiles, and repair them with --repair (exit 1 on drift)',
+    load: () => (require('./drift') as typeof import('./drift')).driftCommand,
+  },
   packs: {
     summary: 'check every pack of a registry folder: load and synthesize each (exit 1 when one fails)',
     load: () => (require('./packs') as typeof import('./packs')).packsCommand,

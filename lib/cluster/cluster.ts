@@ -204,7 +204,7 @@ export class Cluster extends Construct {
     // layers (bench/); most values hold no token, and those are written as they are.
     const resolve = (value: unknown) =>
       mayHoldTokens(value) ? Tokenization.resolve(value, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) }) : value;
-    const document = installPlanDocument(this.emitted.plan, this.toSpec().profiles, this.emitted.layers, resolve);
+    const document = installPlanDocument(this.emitted.plan, this.toSpec().profiles, this.emitted.layers, resolve, this.connection.settings);
     fs.mkdirSync(clusterDirectory, { recursive: true });
     fs.writeFileSync(path.join(clusterDirectory, 'install-plan.json'), `${JSON.stringify(document, null, 2)}\n`);
     writeProfileDocuments(session, this.profiles, () => this.node.root.node.findAll().filter(Cluster.isCluster));

@@ -25,6 +25,15 @@ export interface EmittedLayer {
   readonly addresses: readonly string[];
   /** The charts written beside the stack (local, pack and generated charts), in install order. */
   readonly charts: ReadonlyArray<WrittenChart>;
+  /** The Helm releases of the layer, in install order: what drift reads back from the cluster. */
+  readonly releases: ReadonlyArray<EmittedRelease>;
+}
+
+/** One Helm release of a layer: its name and namespace on the cluster, its Terraform address. */
+export interface EmittedRelease {
+  readonly name: string;
+  readonly namespace: string;
+  readonly address: string;
 }
 
 /**
@@ -65,6 +74,7 @@ export function emitCluster(
     ];
     const elements: Array<ITerraformDependable & { terraformResourceType: string; friendlyUniqueId: string; }> = [];
     const charts: WrittenChart[] = [];
+    const releases: EmittedRelease[] = [];
     const id = `${clusterName}_${layer.name}`;
     if (layer.kubernetesVersion !== undefined) {
       // No depends_on: the check reads the server at plan time, failing before anything changes.
@@ -86,11 +96,12 @@ export function emitCluster(
       });
       previous.overrideLogicalId(`${id}${release.suffix}`);
       elements.push(previous);
+      releases.push({ name: release.releaseName, namespace: layer.namespace, address: addressOf(previous) });
     }
     // Later layers wait for the last release of this one; a layer with no release (an empty
     // manifest layer, a bare Kubernetes layer) passes on what it waited for, plus its check.
     anchors.set(layer.name, previous ? [{ element: previous, address: addressOf(previous) }] : waitsOfLayer);
-    emitted.set(layer.name, { addresses: elements.map((e) => addressOf(e)), charts });
+    emitted.set(layer.name, { addresses: elements.map((e) => addressOf(e)), charts, releases });
   }
   return emitted;
 }
@@ -98,13 +109,13 @@ export function emitCluster(
 type ChartReference = { repository?: string; chart: string; version?: string };
 
 /** A release of {@link layerReleases} with its chart located: where Helm reads it, what is written. */
-interface EmittedRelease extends LayerRelease {
+interface LocatedRelease extends LayerRelease {
   readonly reference: ChartReference;
   readonly written?: WrittenChart;
 }
 
 /** The layer's releases, with the charts written beside the stack read or generated. */
-function releasesOf(layer: PlannedLayer, clusterName: string): EmittedRelease[] {
+function releasesOf(layer: PlannedLayer, clusterName: string): LocatedRelease[] {
   return layerReleases(layer).map((release) => ({ ...release, ...chartOf(layer, release, clusterName) }));
 }
 
@@ -127,7 +138,7 @@ function chartOf(layer: PlannedLayer, release: LayerRelease, clusterName: string
   return { reference: { chart: `./${chartPath}` }, written: { directory, files } };
 }
 
-function releaseArguments(scope: Construct, layer: PlannedLayer, release: EmittedRelease) {
+function releaseArguments(scope: Construct, layer: PlannedLayer, release: LocatedRelease) {
   const values = splitReleaseValues(release.values);
   const stack = TerraformStack.of(scope);
   const chart = release.reference;

@@ -1,5 +1,6 @@
 import { describeEdge } from '../graph/layer-graph';
 import { ProfileSpec } from '../profile/profile';
+import { ConnectionSettings } from './connection';
 import { EmittedLayer } from './emit';
 import { InstallPlan, PlannedLayer } from './plan';
 
@@ -18,12 +19,14 @@ export function installPlanDocument(
   profiles: readonly ProfileSpec[],
   emitted: ReadonlyMap<string, EmittedLayer>,
   resolve: (value: unknown) => unknown,
+  connection: ConnectionSettings,
 ): object {
   return {
     apiVersion: INSTALL_PLAN_API_VERSION,
     kind: 'InstallPlan',
     cluster: plan.cluster,
     installOrder: plan.installOrder,
+    connection: connectionEntry(plan.cluster, connection, resolve),
     profiles: profiles.map((p) => ({ name: p.name, version: p.version, type: p.type })),
     groups: plan.groups,
     // The emitted depends_on between layers (the transitive reduction), each with its reason.
@@ -47,6 +50,8 @@ function layerEntry(layer: PlannedLayer, emitted: EmittedLayer, resolve: (value:
     chart: chartEntry(layer, emitted),
     version: layer.pack?.version ?? layer.chartVersion ?? layer.kubernetesVersion ?? null,
     terraform: emitted.addresses,
+    releases: emitted.releases,
+    drift: layer.drift ?? { ignore: [] },
     // Through JSON first: SensitiveValue leaves become their masked text before tokens resolve.
     values: resolve(JSON.parse(JSON.stringify(layer.values))),
     provenance: layer.provenance,
@@ -66,4 +71,17 @@ function chartEntry(layer: PlannedLayer, emitted: EmittedLayer): object | null {
   const [chart] = emitted.charts;
   if (!chart) return null;
   return { type: location?.type === 'local' ? 'local' : 'generated', path: chart.directory, digest: chart.files.digest };
+}
+
+/**
+ * How the cluster is reached, for `cluster-profiles drift` and reviewers: the kind of connection,
+ * the helm provider that holds its settings in cdk.tf.json, and the settings that are no
+ * credential (kubeconfig path and context, server), as written. Tokens and certificates are
+ * never repeated here; the command line reads them where Terraform does.
+ */
+function connectionEntry(cluster: string, c: ConnectionSettings, resolve: (value: unknown) => unknown): object {
+  const type = c.configPath !== undefined ? 'kubeconfig' : c.exec ? 'exec' : 'token';
+  const shown = { configPath: c.configPath, configContext: c.configContext, host: type === 'kubeconfig' ? undefined : c.host };
+  const defined = Object.fromEntries(Object.entries(shown).filter(([, v]) => v !== undefined));
+  return { type, provider: `helm.${cluster}`, ...(resolve(defined) as object) };
 }

@@ -6,6 +6,7 @@ import { Layer, LayerSpec } from '../layer/layer';
 import { ManifestDocument } from '../layer/manifests';
 import { PackLayer } from '../layer/pack-layer';
 import { ReleaseOptions } from '../layer/release-options';
+import { resolveDriftOptions } from '../drift/drift-options';
 import { Profile, ProfileType } from '../profile/profile';
 import { VariableDefinition } from '../profile/variable';
 import { isPlainObject, joinPath, Values } from '../values/merge';
@@ -124,6 +125,7 @@ function layerExtensions(layer: Layer, spec: LayerSpec): LayerExtensions | undef
     includePrerelease: pack?.includePrerelease,
     release: declared.release ? releaseOptions(declared.release) : undefined,
     protect: declared.protect,
+    drift: declared.drift?.ignore?.length ? { ignore: resolveDriftOptions(declared.drift, layer.node.path).ignore } : undefined,
   });
   return Object.keys(extensions).length > 0 ? extensions : undefined;
 }

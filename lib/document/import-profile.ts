@@ -168,8 +168,8 @@ function declareLayer(profile: Profile, layer: ImportedLayer, workingDirectory: 
 }
 
 function layerOptions(entry: PackEntry): LayerOptions {
-  const { namespace, createNamespace, releaseName, priority, dependsOn, release, protect } = extensionsOf(entry);
-  return definedFields({ name: entry.name, namespace, createNamespace, releaseName, priority, dependsOn, release, protect });
+  const { namespace, createNamespace, releaseName, priority, dependsOn, release, protect, drift } = extensionsOf(entry);
+  return definedFields({ name: entry.name, namespace, createNamespace, releaseName, priority, dependsOn, release, protect, drift });
 }
 
 function chartSource(registry: RegistryEntry, workingDirectory: string): ChartSource {

@@ -1,3 +1,4 @@
+import { DriftOptions } from '../drift/drift-options';
 import { ReleaseOptions } from '../layer/release-options';
 import { sortKeys } from '../values/yaml';
 
@@ -134,6 +135,8 @@ export interface LayerExtensions {
   readonly protect?: boolean;
   /** Helm release options, as declared. */
   readonly release?: ReleaseOptions;
+  /** Fields `cluster-profiles drift` ignores, every rule in its long form. */
+  readonly drift?: DriftOptions;
 }
 
 /** A profile variable in Palette's shape (`V1Variable`). */

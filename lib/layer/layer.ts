@@ -6,6 +6,7 @@ import { cloneValues, Values } from '../values/merge';
 import { parseValuesYaml } from '../values/yaml';
 import { ReleaseOptions, resolveReleaseOptions } from './release-options';
 import { INFRA_ROLES, InfraRole, LayerKind, LayerSpec } from '../model/layer';
+import { DriftOptions, resolveDriftOptions } from '../drift/drift-options';
 
 export { INFRA_ROLES, InfraRole, LayerKind, LayerSpec, PackSpec } from '../model/layer';
 
@@ -57,6 +58,12 @@ export interface LayerOptions {
    * @default false
    */
   readonly protect?: boolean;
+  /**
+   * How `cluster-profiles drift` compares the layer's objects with the cluster: fields to ignore
+   * because something else owns them (an autoscaler's `/spec/replicas`), as JSON pointers.
+   * @default - every field the layer's manifests set is compared
+   */
+  readonly drift?: DriftOptions;
 }
 
 /**
@@ -98,6 +105,7 @@ export abstract class Layer extends Construct {
         fix: 'use a whole number; lower installs first, and the default is 0',
       });
     }
+    resolveDriftOptions(options.drift, path);
     if (role !== undefined && !(INFRA_ROLES as readonly string[]).includes(role)) {
       ProfileError.throw({
         code: 'ROLE_NOT_ALLOWED',
@@ -154,6 +162,7 @@ export abstract class Layer extends Construct {
       values: {},
       release: resolveReleaseOptions(options.release),
       protect: options.protect ?? false,
+      drift: resolveDriftOptions(options.drift, this.node.path),
       ...this.specifics(),
     };
   }

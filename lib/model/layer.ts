@@ -1,6 +1,7 @@
 import type { ChartLocation } from '../layer/chart-source';
 import type { ManifestDocument } from '../layer/manifests';
 import type { ResolvedReleaseOptions } from '../layer/release-options';
+import type { ResolvedDriftOptions } from '../drift/drift-options';
 import type { PackChart } from '../pack/chart-sections';
 import type { PackDependency } from '../pack/pack';
 import type { SchemaRule } from '../pack/schema';
@@ -39,6 +40,8 @@ export interface LayerSpec {
   readonly release: ResolvedReleaseOptions;
   /** Whether Terraform must refuse to destroy the layer's releases. */
   readonly protect: boolean;
+  /** Drift rules, checked. */
+  readonly drift?: ResolvedDriftOptions;
   /** Chart of a Helm layer. */
   readonly chart?: ChartLocation;
   /** Chart version or range of a Helm layer. */

@@ -86,6 +86,7 @@ describe('exportProfile', () => {
                 dependsOn: ['crds'],
                 release: { atomic: false, timeoutSeconds: 600 },
                 protect: true,
+                drift: { ignore: [{ pointers: ['/spec/replicas'] }] },
               },
             },
             { name: 'grafana', type: 'helm', layer: 'addon', values: 'adminUser: admin\n', registry: { oci: 'oci://ghcr.io/grafana/helm-charts/grafana' } },

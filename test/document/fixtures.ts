@@ -98,6 +98,7 @@ export function platformProfiles(app: App): { infra: InfraProfile; addons: Addon
     dependsOn: [crds],
     release: { timeoutSeconds: 600, atomic: false },
     protect: true,
+    drift: { ignore: ['/spec/replicas'] },
     values: { replicas: 1, password: SensitiveValue.fromVariable('web_password'), host: domain.stringValue, tokens: ['plain', SensitiveValue.fromVariable('second')] },
   });
   addons.addHelmLayer('grafana', { chart: ChartSource.oci('oci://ghcr.io/grafana/helm-charts/grafana'), values: 'adminUser: admin\n' });

@@ -85,12 +85,13 @@ export function parallel(app: App, context: ScenarioContext): void {
  * Published Palette packs from Spectro Cloud's public registry, unmodified: rbac-manager (a chart
  * with a CRD and a custom resource of it) and hello-universe (Go-templated manifests, with a
  * preset). hello-universe exposes a LoadBalancer Service, which never gets an address on this
- * cluster (no cloud controller), so its release does not wait for it.
+ * cluster (no cloud controller), so its release does not wait for it (and so is not atomic: Helm's
+ * atomic implies wait).
  */
 export function palettePacks(app: App, context: ScenarioContext): void {
   new PackCatalog(app, 'packs', { registries: [new DirectoryRegistry(context.palettePacks!, 'pack-central')] });
   const addons = new AddonProfile(app, 'palette-addons', { name: 'palette', version: '1.0.0' });
   addons.addPackLayer('rbac-manager', { pack: 'rbac-manager', version: '1.9.0' });
-  addons.addPackLayer('hello-universe', { pack: 'hello-universe', version: '1.3.x', presets: ['disable-api'], release: { wait: false } });
+  addons.addPackLayer('hello-universe', { pack: 'hello-universe', version: '1.3.x', presets: ['disable-api'], release: { wait: false, atomic: false } });
   cluster(app, 'palette', context, { profiles: [addons] });
 }

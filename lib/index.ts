@@ -37,6 +37,7 @@ export {
   MASKED_EXPRESSION,
   MASKED_SENSITIVE,
   ManifestEntry,
+  DISPLAY_NAME_SEPARATOR,
   PackEntry,
   PackEntryLayer,
   PackEntryType,
@@ -50,7 +51,8 @@ export {
   TemplateType,
   VariableEntry,
 } from './document/profile-document';
-export { exportProfile, ExportProfileOptions } from './document/export-profile';
+export { DocumentFormat, exportProfile, ExportProfileOptions } from './document/export-profile';
+export { profileNameFrom } from './document/profile-name';
 
 // Loaded on first use: policies, and reading, importing and diffing profile documents. An app that
 // only synthesizes needs none of them, and loading them with the rest cost every cold start about
@@ -102,13 +104,15 @@ export declare const PROFILE_DOCUMENT_SCHEMA: typeof readDocument.PROFILE_DOCUME
 export declare const readProfileDocument: typeof readDocument.readProfileDocument;
 lazyExports(() => require('./document/read-document'), ['PROFILE_DOCUMENT_SCHEMA', 'readProfileDocument']);
 
-export type { ImportProfileOptions } from './document/import-profile';
+export type { ImportProfileOptions, ProfileImport } from './document/import-profile';
 export declare const importProfile: typeof importDocument.importProfile;
-lazyExports(() => require('./document/import-profile'), ['importProfile']);
+export declare const importProfiles: typeof importDocument.importProfiles;
+lazyExports(() => require('./document/import-profile'), ['importProfile', 'importProfiles']);
 
 export type {
   ChangeKind,
   ComparableProfile,
+  DiffProfilesOptions,
   FieldChange,
   LayerFieldChange,
   LayerMove,

@@ -936,7 +936,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'a document missing its version',
     'INVALID_DOCUMENT',
     () => readProfileDocument({ metadata: { name: 'apps' }, spec: { template: { type: 'add-on', packs: [] } } }),
-    'INVALID_DOCUMENT at $.spec.version: is missing\n  fix: add "version": a strict semantic version: MAJOR.MINOR.PATCH, with an optional pre-release',
+    'INVALID_DOCUMENT at $.spec.version: is missing\n  a rule of Palette\'s format: Palette refuses this too\n  fix: add "version": a strict semantic version: MAJOR.MINOR.PATCH, with an optional pre-release',
   ],
   [
     'a layer of an unknown kind',
@@ -956,7 +956,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
       document.spec.template.packs[1]['x-cluster-profiles'].prority = 5;
       return readProfileDocument(document, 'apps.json');
     },
-    "INVALID_DOCUMENT at apps.json: $.spec.template.packs[1]['x-cluster-profiles'].prority: is not a known field\n  fix: remove it; the known fields are pack, namespace, createNamespace, releaseName, priority, dependsOn, includePrerelease, protect, release (did you mean \"priority\"?)",
+    "INVALID_DOCUMENT at apps.json: $.spec.template.packs[1]['x-cluster-profiles'].prority: is not a known field\n  fix: remove it; the known fields are pack, namespace, createNamespace, releaseName, priority, dependsOn, includePrerelease, protect, kubernetesVersion, release (did you mean \"priority\"?)",
   ],
   [
     'a layer name twice in a document',
@@ -1035,6 +1035,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     () => importProfile(documentApp(palettePacks), 'edge', fixtureText('palette-missing-packs.json'), { source: 'edge.json' }),
     [
       'PACK_NOT_FOUND at edge.json: $.spec.template.packs: 3 packs are not in the registries of the catalog (test)',
+      "  a limit of this library: Palette's format allows this (Palette finds packs in its own registries, this library in the app's PackCatalog)",
       '  $.spec.template.packs[0]: cni-calico 3.30.x: pack cni-calico is in none of the registries (test)',
       '  $.spec.template.packs[2]: argo-cd 2.14.x: no version of argo-cd satisfies 2.14.x (pre-releases excluded); available in test: 3.3.5',
       '  $.spec.template.packs[3]: nginx 4.11.3: pack nginx is in none of the registries (test)',
@@ -1049,7 +1050,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
       document.spec.template.packs[0].layer = 'cni';
       return importProfile(documentApp(palettePacks), 'ml-ops', document);
     },
-    'INVALID_DOCUMENT at $.spec.template.packs[0].layer: is "cni", but pack istio 1.24.0 is for layer addon\n  fix: write "addon", the layer of the pack',
+    'INVALID_DOCUMENT at $.spec.template.packs[0].layer: is "cni", but pack istio 1.24.0 is for layer addon\n  a rule of Palette\'s format: Palette refuses this too\n  fix: write "addon", the layer of the pack',
   ],
 ];
 

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { Diagnostic, ProfileError } from '../errors';
 import { diffProfiles, formatProfileDiff } from './diff-profiles';
+import type { PackRegistry } from '../pack/registry';
 import { ProfileDocument } from './profile-document';
 import { readProfileDocument } from './read-document';
 
@@ -11,13 +12,15 @@ export interface CliOutput {
 }
 
 /** How to call the command line. */
-export const CLI_USAGE = 'usage: cluster-profiles diff <old.json> <new.json> [--json]';
+export const CLI_USAGE = 'usage: cluster-profiles diff <old.json> <new.json> [--json] [--registry <pack-folder>]...';
 
 /**
  * Runs `cluster-profiles <args>` (bin/cluster-profiles.js). `diff` compares two profile
- * documents and prints the differences as text, or as JSON with `--json`. Returns the exit code:
- * 0 when the profiles are equal, 1 when they differ, 2 on bad input (usage, unreadable file,
- * invalid document), with the error on stderr.
+ * documents and prints the differences as text, or as JSON with `--json`; each `--registry`
+ * names a folder of packs (a DirectoryRegistry) against which pack values compare as what
+ * installs (see DiffProfilesOptions). Returns the exit code: 0 when the profiles are equal, 1
+ * when they differ, 2 on bad input (usage, unreadable file, invalid document), with the error on
+ * stderr.
  */
 export function runCli(args: readonly string[], output: CliOutput): number {
   const fail = (message: string): number => {
@@ -26,18 +29,32 @@ export function runCli(args: readonly string[], output: CliOutput): number {
   };
   const [command, ...rest] = args;
   if (command !== 'diff') return fail(command === undefined ? `no command\n${CLI_USAGE}` : `unknown command "${command}"\n${CLI_USAGE}`);
-  const files = rest.filter((a) => a !== '--json');
+  const files: string[] = [];
+  const registryFolders: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    if (rest[i] === '--json') continue;
+    if (rest[i] === '--registry') {
+      if (rest[i + 1] === undefined) return fail(`--registry needs a folder of packs\n${CLI_USAGE}`);
+      registryFolders.push(rest[++i]);
+    } else files.push(rest[i]);
+  }
   const unknownOption = files.find((a) => a.startsWith('-'));
   if (unknownOption) return fail(`unknown option "${unknownOption}"\n${CLI_USAGE}`);
   if (files.length !== 2) return fail(`diff takes two files, not ${files.length}\n${CLI_USAGE}`);
   try {
     const [before, after] = readDocuments(files);
-    const diff = diffProfiles(before, after);
+    const diff = diffProfiles(before, after, registryFolders.length > 0 ? { registries: directoryRegistries(registryFolders) } : {});
     output.stdout(rest.includes('--json') ? `${JSON.stringify(diff, null, 2)}\n` : formatProfileDiff(diff));
     return diff.equal ? 0 : 1;
   } catch (e) {
     return fail(e instanceof ProfileError ? e.message : ((e as Error).stack ?? String(e)));
   }
+}
+
+/** The registries of `--registry` folders; loaded only then, since reading packs loads more of the library. */
+function directoryRegistries(folders: readonly string[]): PackRegistry[] {
+  const { DirectoryRegistry } = require('../pack/registry') as typeof import('../pack/registry');
+  return folders.map((folder) => new DirectoryRegistry(folder));
 }
 
 /** Reads every file, reporting the problems of all of them at once. */

@@ -47,7 +47,7 @@ export function readProfileDocument(input: unknown, source?: string): ProfileDoc
   let diagnostics: Diagnostic[] = violations.map((v) => ({ code: 'INVALID_DOCUMENT', path: v.path, message: v.message, fix: v.fix }));
   if (diagnostics.length === 0) diagnostics.push(...checkContent(document as ProfileDocument));
   const palette = isPlainObject(document) && document.apiVersion === undefined;
-  if (palette) diagnostics = diagnostics.map((d) => withRefusalKind(d, refusalKind(d)));
+  if (palette) diagnostics = diagnostics.map((d) => withRefusalKind(d, refusalKind(d, document)));
   if (diagnostics.length > 0) throw new ProfileError(diagnostics.map((d) => ({ ...d, path: at(d.path) })));
   return document as ProfileDocument;
 }
@@ -72,13 +72,18 @@ export function withRefusalKind(diagnostic: Diagnostic, kind: RefusalKind): Diag
  * (`zarf`, `system`), manifests attached to a pack layer, Go templates in manifests. Everything
  * else the schema and checks ask for is Palette's format as Palette documents it.
  */
-function refusalKind(diagnostic: Diagnostic): RefusalKind {
+function refusalKind(diagnostic: Diagnostic, document: unknown): RefusalKind {
   const { path, message } = diagnostic;
   if (/\.packs\[\d+\]\.name$/.test(path) && !message.startsWith('repeats') && message !== 'is missing') return 'library';
   if (/\.packs\[\d+\]\.type$/.test(path) && message.includes('"zarf"')) return 'library';
   if (path === '$.spec.template.type' && message.includes('"system"')) return 'library';
   if (/\.manifests$/.test(path) && message.startsWith('are attached')) return 'library';
-  if (/\.manifests\[\d+\]\.content$/.test(path)) return 'library';
+  const manifest = /^\$\.spec\.template\.packs\[(\d+)\]\.manifests\[(\d+)\]\.content\b/.exec(path);
+  if (manifest) {
+    // Palette renders manifests as templates; this library reads them as YAML.
+    const content = (document as ProfileDocument).spec.template.packs[Number(manifest[1])].manifests?.[Number(manifest[2])]?.content ?? '';
+    return content.includes('{{') ? 'library' : 'palette';
+  }
   return 'palette';
 }
 

@@ -18,6 +18,7 @@ import { runCli } from '../../lib/document/cli';
 import { mergeValues, Values } from '../../lib/values/merge';
 import { parseValuesYaml } from '../../lib/values/yaml';
 import { clusterIn, profileError, synthJson, tempDir } from '../helpers';
+import { packFolder } from '../pack/fixtures';
 import { fixtureText } from './fixtures';
 
 /**
@@ -173,6 +174,44 @@ describe('Palette pack entries', () => {
   });
 });
 
+describe('Palette pack entries, more shapes', () => {
+  it('names the manifests release of a pack with charts and manifests by releaseNameOverride, as its charts', () => {
+    const app = new App();
+    const packs = packFolder([{ name: 'portal', version: '1.0.0', charts: { portal: 'replicas: 1\n' }, manifests: { 'portal-config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: portal\n' } }]);
+    new PackCatalog(app, 'packs', { registries: [new DirectoryRegistry(packs, 'local')], lockfile: path.join(tempDir(), 'lock.json') });
+    const document = { metadata: { name: 'Portal' }, spec: { version: '1.0.0', template: { type: 'add-on', packs: [
+      { name: 'portal', type: 'spectro', layer: 'addon', tag: '1.0.0', registryUid: 'r', values: 'pack:\n  releaseNameOverride:\n    portal: web-portal\n    portal-config: portal-settings\n' },
+    ] } } };
+    const releases = synthJson(clusterIn(app, { profiles: [importProfile(app, 'portal', document as ProfileDocument)] }).node.scope as never).resource.helm_release;
+    expect(Object.values(releases).map((r: any) => r.name).sort()).toEqual(['portal-settings', 'web-portal']);
+  });
+
+  it('names a manifest entry\'s release by its only releaseNameOverride entry', () => {
+    const document = given('palette-api-payload.json') as any;
+    document.spec.template.packs[2].values = 'pack:\n  releaseNameOverride:\n    anything: team-spaces\n';
+    const profile = importProfile(paletteApp(), 'dns', document);
+    expect(profile.layers.find((l) => l.layerName === 'team-namespaces')!.toSpec().releaseName).toBe('team-spaces');
+  });
+
+  it('checks the k8s pack\'s version when its tag is no Kubernetes version, and nothing for a distribution\'s numbering', () => {
+    const versions = (tag: string, version: string) => {
+      const document = given('palette-cluster-template.json') as any;
+      Object.assign(document.spec.template.packs[1], { tag, version });
+      return (importProfile(paletteApp(), 'template', document).layers[1] as PackLayer).toSpec().kubernetesVersion;
+    };
+    expect(versions('~1.33.0', '1.33.9')).toBe('1.33.9');
+    expect(versions('1.33.8', '1.33.8')).toBe('1.33.8');
+  });
+
+  it('fails on a Kubernetes version for a pack of another layer than k8s', () => {
+    const app = paletteApp();
+    const profile = importProfile(app, 'apps', fixtureText('palette-data-science.json'));
+    expect(profileError(() => new PackLayer(profile, 'mesh', { pack: 'service-mesh', version: '1.22.3', kubernetesVersion: '1.33.x' })).message).toBe(
+      'INVALID_KUBERNETES_VERSION at apps/mesh: pack service-mesh is for layer addon, so it pins no Kubernetes version\n  fix: set kubernetesVersion only on the pack of the k8s layer',
+    );
+  });
+});
+
 describe('exporting a profile imported from Palette', () => {
   it('writes what changed since the import over Palette\'s document, values whole as Palette keeps them', () => {
     const profile = importProfile(paletteApp(), 'apps', fixtureText('palette-data-science.json'));
@@ -187,6 +226,20 @@ describe('exporting a profile imported from Palette', () => {
     expect(diffProfiles(fixtureText('palette-data-science.json'), again).values).toEqual([
       { layer: 'service-mesh', path: 'manifests.service-mesh.tracing', change: 'changed', old: true, new: false },
     ]);
+  });
+
+  it('writes a layer added after the import in Palette\'s shape, with the pack\'s whole values', () => {
+    const profile = importProfile(paletteApp(), 'apps', fixtureText('palette-data-science.json'));
+    profile.addPackLayer('dns', { pack: 'external-dns', version: '0.15.0', values: { manifests: { 'external-dns': { provider: 'rfc2136' } } } });
+    expect(exportProfile(profile).spec.template.packs[3]).toEqual({
+      name: 'dns--external-dns',
+      type: 'spectro',
+      layer: 'addon',
+      tag: '0.15.0',
+      version: '0.15.0',
+      registry: { metadata: { name: 'fixtures' } },
+      values: 'manifests:\n  external-dns:\n    interval: 1m\n    provider: rfc2136\npack:\n  namespace: external-dns\n',
+    });
   });
 
   it('masks the values a cluster makes sensitive, as for any profile', () => {
@@ -313,6 +366,11 @@ describe('refusals of a Palette document', () => {
         '  fix: move the objects to a manifest layer of their own',
       ].join('\n'),
     );
+    const templated = given('palette-api-payload.json') as any;
+    templated.spec.template.packs[2].manifests[0].content = '{{- if .spectro.var.teams }}\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n{{- end }}\n';
+    expect(profileError(() => importProfile(paletteApp(), 'dns', templated)).diagnostics[0].details).toEqual(["a limit of this library: Palette's format allows this"]);
+    templated.spec.template.packs[2].manifests[0].content = 'apiVersion: v1\nkind: [Namespace\n';
+    expect(profileError(() => importProfile(paletteApp(), 'dns', templated)).diagnostics[0].details).toEqual(["a rule of Palette's format: Palette refuses this too"]);
     const latest = given('palette-api-payload.json') as any;
     latest.spec.template.packs[3].tag = 'latest';
     expect(profileError(() => importProfile(paletteApp(), 'dns', latest)).message).toBe(

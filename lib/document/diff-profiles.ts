@@ -120,7 +120,8 @@ export interface DiffProfilesOptions {
    * document's values are already whole), so a default one document keeps and the other
    * overrides shows as old -> new, and a document of this library compares equal to Palette's
    * document of the same profile. A pack they lack fails with PACK_NOT_FOUND.
-   * @default - none: values compare as written (parsed, so never by their YAML text)
+   * @default - for profiles given as constructs, the registries their pack layers resolved
+   * from; for documents, none: values compare as written (parsed, never by their YAML text)
    */
   readonly registries?: readonly PackRegistry[];
 }
@@ -133,7 +134,7 @@ export interface DiffProfilesOptions {
 export function diffProfiles(oldProfile: ComparableProfile, newProfile: ComparableProfile, options: DiffProfilesOptions = {}): ProfileDiff {
   const a = asDocument(oldProfile);
   const b = asDocument(newProfile);
-  const effective = effectiveValues(options.registries, [a, b]);
+  const effective = effectiveValues(options.registries ?? registriesOf([oldProfile, newProfile]), [a, b]);
   const layerValues = (document: ProfileDocument, entry: PackEntry, index: number): Values => effective(document, entry, index);
   const oldLayers = new Map(a.spec.template.packs.map((p, i) => [layerName(a, p), { entry: p, index: i }]));
   const newLayers = new Map(b.spec.template.packs.map((p, i) => [layerName(b, p), { entry: p, index: i }]));
@@ -258,6 +259,19 @@ function layerSettings(entry: PackEntry, index: number): Record<string, unknown>
     presets: readLayerValues(entry, packPath(index)).presets.map((p) => (p.group ? `${p.group}:${p.name}` : p.name)).join(',') || undefined,
     ...flatten(EXTENSIONS_FIELD, entry[EXTENSIONS_FIELD] ?? {}),
   };
+}
+
+/**
+ * The registries the pack layers of the profiles given as constructs resolved from: comparing
+ * profiles, rather than documents, compares what installs. Undefined when there are none.
+ */
+function registriesOf(inputs: readonly ComparableProfile[]): PackRegistry[] | undefined {
+  const registries = new Set<PackRegistry>();
+  for (const input of inputs) {
+    if (typeof input === 'string' || Object.getPrototypeOf(input) === Object.prototype) continue;
+    for (const layer of (input as Profile).layers) for (const registry of (layer as { catalog?: { registries: readonly PackRegistry[] } }).catalog?.registries ?? []) registries.add(registry);
+  }
+  return registries.size > 0 ? [...registries] : undefined;
 }
 
 /**

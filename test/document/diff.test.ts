@@ -89,14 +89,14 @@ describe('diffProfiles', () => {
     expect(formatProfileDiff(diff)).toBe('apps 2.0.0 -> apps 2.0.0: no changes\n');
   });
 
-  it('compares profiles by exporting them', () => {
+  it('compares profiles by exporting them, and their pack values as what installs: a preset\'s value and the override', () => {
     const app = new App();
     const { infra } = platformProfiles(app);
     const document = exportProfile(infra);
     const next = importProfile(app, 'base-next', { ...document, spec: { ...document.spec, version: '1.1.0' } });
     next.setValues('cni', { charts: { net: { mtu: 9000 } } });
     expect(formatProfileDiff(diffProfiles(infra, next))).toBe(
-      ['base 1.0.0 -> base 1.1.0: 2 changes', 'profile', '  ~ spec.version: "1.0.0" -> "1.1.0"', 'values', '  + cni: charts.net.mtu: 9000', ''].join('\n'),
+      ['base 1.0.0 -> base 1.1.0: 2 changes', 'profile', '  ~ spec.version: "1.0.0" -> "1.1.0"', 'values', '  ~ cni: charts.net.mtu: 8950 -> 9000', ''].join('\n'),
     );
   });
 

@@ -124,20 +124,24 @@ function importAll(scope: Construct, imports: readonly ProfileImport[]): Profile
   if (diagnostics.length > 0) throw new ProfileError(diagnostics);
   const profiles: Profile[] = [];
   const failures: Diagnostic[] = [];
+  // The constructs check what a document cannot (a local chart on disk, a variable's regex): when
+  // one fails, no profile of the call stays in the app, so that a retry can use the same ids.
+  const removeDeclared = (): void => profiles.forEach((profile) => scope.node.tryRemoveChild(profile.node.id));
   for (const p of prepared) {
     const existing = scope.node.tryFindChild(p.id);
     try {
       profiles.push(declareProfile(scope, p));
     } catch (e) {
-      // The constructs check what a document cannot (a local chart on disk, a variable's regex): when
-      // one fails, no half-declared profile stays in the app to break a retry with the same id.
       if (!existing) scope.node.tryRemoveChild(p.id);
-      if (!(e instanceof ProfileError)) throw e;
+      if (!(e instanceof ProfileError)) {
+        removeDeclared();
+        throw e;
+      }
       failures.push(...e.diagnostics);
     }
   }
   if (failures.length > 0) {
-    for (const profile of profiles) scope.node.tryRemoveChild(profile.node.id);
+    removeDeclared();
     throw new ProfileError(failures);
   }
   return profiles;
@@ -175,6 +179,7 @@ function prepare(scope: Construct, item: ProfileImport): Prepared {
     document = readProfileDocument(item.document, options.source);
   } catch (e) {
     if (!(e instanceof ProfileError)) throw e;
+    // Nothing is declared for a document that does not read: declareProfile never sees this one.
     return { id: item.id, document: undefined as unknown as ProfileDocument, options, palette: false, layers: [], diagnostics: e.diagnostics };
   }
   const palette = !isOwnDocument(document);

@@ -256,6 +256,25 @@ describe('exporting a profile imported from Palette', () => {
   });
 });
 
+describe('synth of a profile imported from Palette', () => {
+  it('writes Palette\'s document, named after the derived profile name', () => {
+    const outdir = tempDir('synth-');
+    const app = new App({ outdir });
+    new PackCatalog(app, 'packs', { registries: [registry()], lockfile: path.join(tempDir(), 'lock.json') });
+    const profile = importProfile(app, 'apps', fixtureText('palette-data-science.json'));
+    clusterIn(app, { profiles: [profile] });
+    app.synth();
+    expect(JSON.parse(require('fs').readFileSync(path.join(outdir, 'profiles', 'data-science-1.0.0.json'), 'utf8'))).toEqual(given('palette-data-science.json'));
+  });
+
+  it('clones into a profile of this library, which does not remember the document', () => {
+    const app = paletteApp();
+    const profile = importProfile(app, 'apps', fixtureText('palette-data-science.json'));
+    const copy = profile.clone(app, 'apps-next', { version: '1.1.0' });
+    expect(exportProfile(copy).apiVersion).toBe('cluster-profiles.dev/v1');
+  });
+});
+
 describe('diffProfiles of Palette documents', () => {
   it('compares what installs when given the registries: this library\'s document equals Palette\'s', () => {
     const own = exportProfile(importProfile(paletteApp(), 'apps', fixtureText('palette-data-science.json')), { format: 'library' });

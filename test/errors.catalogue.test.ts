@@ -82,7 +82,8 @@ const registryPacks: PackFixture[] = [
   { name: 'web', version: '1.0.0', charts: { web: '' }, values: 'pack:\n  namespace: web\n', dependencies: [{ packName: 'cert-manager', minVersion: '1.14.0', type: 'required' }] },
   { name: 'certs', version: '1.0.0', charts: { certs: '' }, values: 'pack:\n  namespaceLabels:\n    shared: tier=gold\n' },
   { name: 'twice', version: '1.0.0', charts: { operator: '' }, files: { 'pack.json': '{"name": "twice", "version": "1.0.0", "layer": "addon", "charts": ["charts/operator-1.0.0.tgz", "charts/operator-1.0.0.tgz"]}' } },
-  { name: 'misnamed', version: '1.0.0', files: { 'pack.json': '{"name": "misnamed", "version": "1.0.1", "layer": "addon"}' } },
+  { name: 'dup', version: '1.0.0' },
+  { name: 'dup-copy', version: '1.0.0', files: { 'pack.json': '{"name": "dup", "version": "1.0.0", "layer": "addon"}' } },
 ];
 let registryFolder: string | undefined;
 const temporary: string[] = [];
@@ -463,8 +464,8 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
   [
     'an unknown system macro',
     'UNKNOWN_MACRO',
-    () => planValues({ uid: '{{ .spectro.system.cluster.uid }}' }),
-    'UNKNOWN_MACRO at apps/web: "{{ .spectro.system.cluster.uid }}": there is no system macro cluster.uid\n  fix: use one of cluster.name, clusterprofile.name, clusterprofile.version, layer.name, layer.namespace, stack.name',
+    () => planValues({ id: '{{ .spectro.system.cluster.id }}' }),
+    'UNKNOWN_MACRO at apps/web: "{{ .spectro.system.cluster.id }}": there is no system macro cluster.id\n  fix: use one of cluster.name, cluster.uid, clusterprofile.name, clusterprofile.version, layer.name, layer.namespace, stack.name (did you mean "cluster.uid"?)',
   ],
   [
     'a macro the cluster does not set',
@@ -506,7 +507,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'references between layers that form a loop',
     'UNKNOWN_PACK_REFERENCE',
     () => planValues({ a: '{{ .spectro.pack.db.ref }}' }, [], undefined, { ref: '{{ .spectro.pack.web.a }}' }),
-    'UNKNOWN_PACK_REFERENCE at apps/web: pack references form a loop: db -> web -> db\n  fix: make one of these values a literal',
+    'UNKNOWN_PACK_REFERENCE at apps/db: pack references form a loop: web.a -> db.ref -> web.a\n  fix: make one of these values a literal',
   ],
 
   // --- Planning a cluster: the order, names and roles of every layer on it.
@@ -715,16 +716,16 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'PACK_INVALID at reg/calico-3.30.3/pack.json: layer: layer "network" is not a supported layer\n  fix: use one of os, k8s, cni, csi, addon',
   ],
   [
-    'pack.json with a version that is not strict semver',
+    'pack.json with a version that is not a version',
     'PACK_INVALID',
-    () => readCalico({ version: 'v3.30.3' }),
-    'PACK_INVALID at reg/calico-3.30.3/pack.json: version: version "v3.30.3" is not a strict semantic version\n  fix: write MAJOR.MINOR.PATCH, e.g. "1.2.3"',
+    () => readCalico({ version: 'latest' }),
+    'PACK_INVALID at reg/calico-3.30.3/pack.json: version: version "latest" is not a version\n  fix: write MAJOR.MINOR.PATCH ("1.2.3"), or a Palette version such as "24.04" or "v1.1.0"',
   ],
   [
     'a dependency of an unknown type',
     'PACK_INVALID',
     () => readCalico({ dependencies: [{ packName: 'kubernetes', type: 'recommended' }] }),
-    'PACK_INVALID at reg/calico-3.30.3/pack.json: constraints.dependencies[0].type: dependency type "recommended" is not required, optional or notSupported\n  fix: use required, optional or notSupported',
+    'PACK_INVALID at reg/calico-3.30.3/pack.json: constraints.dependencies[0].type: dependency type "recommended" is not one of required, optional, upgrade, notSupported\n  fix: use one of required, optional, upgrade, notSupported',
   ],
   [
     'a listed chart that is missing',
@@ -760,7 +761,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'a schema with an unknown format type',
     'PACK_INVALID',
     () => readCalico({ schema: 'a.b:\n  schema: \'{{ format "${colour}" }}\'\n' }),
-    'PACK_INVALID at reg/calico-3.30.3/schema.yaml: a.b: schema.yaml entry has an unknown format type "colour"\n  fix: use string, number, boolean, password, list, ipv4 or version',
+    'PACK_INVALID at reg/calico-3.30.3/schema.yaml: a.b: schema.yaml entry has an unknown format type "colour"\n  fix: use string, number, boolean, password, list, ipv4, version or input',
   ],
   [
     'a schema whose string format is not a regular expression',
@@ -798,7 +799,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'a version constraint that is none of exact, train or range',
     'INVALID_VERSION_CONSTRAINT',
     () => constraintKind('latest', 'base/cni'),
-    'INVALID_VERSION_CONSTRAINT at base/cni: version "latest" is not an exact version, a train or a semver range\n  fix: write an exact version ("1.27.5"), a train ("1.x", "1.27.x") or a range (">=1.27.0 <1.29.0")',
+    'INVALID_VERSION_CONSTRAINT at base/cni: version "latest" is not an exact version, a train or a semver range\n  fix: write an exact version ("1.27.5", "24.04"), a train ("1.x", "1.27.x") or a range (">=1.27.0 <1.29.0")',
   ],
   [
     'a version no registry has',
@@ -823,10 +824,10 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'REGISTRY_UNREACHABLE at registry local: pack folder "/nonexistent/packs" does not exist\n  fix: create it, or give DirectoryRegistry the folder that holds your packs',
   ],
   [
-    'a pack whose pack.json disagrees with its folder name',
+    'two folders whose pack.json claim the same pack',
     'PACK_INVALID',
-    () => new DirectoryRegistry(packsFolder(), 'local').load('misnamed', '1.0.0'),
-    'PACK_INVALID at local/misnamed-1.0.0/pack.json: pack.json says misnamed 1.0.1, but the folder is named for misnamed 1.0.0\n  fix: name each pack folder or archive <name>-<version> after its pack.json',
+    () => new DirectoryRegistry(packsFolder(), 'local').load('dup', '1.0.0'),
+    'PACK_INVALID at registry local: pack dup 1.0.0 is published twice: dup-1.0.0 and dup-copy-1.0.0\n  fix: keep one of them, or give the other its own name or version in its pack.json',
   ],
   [
     'a pack with two charts of one name',

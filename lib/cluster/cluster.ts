@@ -7,6 +7,7 @@ import { checkProfileDocuments, writeProfileDocuments } from '../document/write-
 import { definitionsRevision } from '../definitions';
 import { Diagnostic, ProfileError } from '../errors';
 import { Layer } from '../layer/layer';
+import { HelmLayer } from '../layer/helm-layer';
 import { PackLayer } from '../layer/pack-layer';
 import { checkName } from '../names';
 import { Profile } from '../profile/profile';
@@ -207,7 +208,8 @@ export class Cluster extends Construct {
     fs.writeFileSync(path.join(clusterDirectory, 'install-plan.json'), `${JSON.stringify(document, null, 2)}\n`);
     writeProfileDocuments(session, this.profiles, () => this.node.root.node.findAll().filter(Cluster.isCluster));
     // Synth succeeded (every cluster planned before any file was written): now the lockfile may change.
-    const catalogs = new Set(this.profiles.flatMap((p) => p.layers.filter((l): l is PackLayer => l instanceof PackLayer).map((l) => l.catalog)));
+    // Pack layers and Helm layers whose train or range was resolved pin versions in a catalog's lockfile.
+    const catalogs = new Set(this.profiles.flatMap((p) => p.layers.map((l) => (l instanceof PackLayer || l instanceof HelmLayer ? l.catalog : undefined)).filter((c) => c !== undefined)));
     for (const catalog of catalogs) catalog.saveLockfile();
   }
 }

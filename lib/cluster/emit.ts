@@ -11,6 +11,7 @@ import { archiveChart, ChartFiles, generatedChart, localChart, manifestSection, 
 import { ConnectionSettings } from './connection';
 import { InstallPlan, PlannedLayer } from './plan';
 import { HelmRelease } from './helm-release';
+import { chartSection } from '../pack/chart-sections';
 import { escapeForSet, splitReleaseValues } from './release-values';
 
 /** A chart written beside the stack: its folder (relative to the stack's) and files. */
@@ -146,13 +147,14 @@ function packReleases(
   const section = (key: string): Values => (isPlainObject(layer.values[key]) ? (layer.values[key] as Values) : {});
   const overrides = section('pack').releaseNameOverride as Record<string, string> | undefined;
   const several = pack.charts.length + (pack.manifests.length > 0 ? 1 : 0) > 1;
-  const releases: LayerRelease[] = pack.charts.map(({ file, chartName }) => {
+  const releases: LayerRelease[] = pack.charts.map((packChart) => {
+    const { file, chartName } = packChart;
     const w = written(archiveChart(file, pack.files.get(file)!), several ? `${layer.name}--${chartName}` : layer.name);
     return {
       suffix: several ? `--${chartName}` : '',
       releaseName: several ? (overrides?.[chartName] ?? `${layer.name}-${chartName}`) : layer.releaseName,
       reference: w.reference,
-      values: isPlainObject(section('charts')[chartName]) ? (section('charts')[chartName] as Values) : {},
+      values: chartSection(packChart, layer.values),
       chart: w.chart,
     };
   });

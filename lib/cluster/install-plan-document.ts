@@ -47,6 +47,7 @@ function layerEntry(layer: PlannedLayer, emitted: EmittedLayer, resolve: (value:
     // Through JSON first: SensitiveValue leaves become their masked text before tokens resolve.
     values: resolve(JSON.parse(JSON.stringify(layer.values))),
     provenance: layer.provenance,
+    ...(layer.ignoredValues.length > 0 ? { ignoredValues: layer.ignoredValues } : {}),
   };
 }
 

@@ -1,4 +1,6 @@
+import { createHash } from 'crypto';
 import { Diagnostic, withSuggestions } from '../errors';
+import { normalizeVersion } from '../pack/version';
 import { describeEdge, Edge, LayerGraph } from '../graph/layer-graph';
 import { transitiveReduction } from '../graph/reduce';
 import { ChartLocation } from '../layer/chart-source';
@@ -6,6 +8,7 @@ import { INFRA_ROLES, InfraRole, LayerKind, LayerSpec } from '../layer/layer';
 import { ManifestDocument } from '../layer/manifests';
 import { ResolvedReleaseOptions } from '../layer/release-options';
 import { ProfileSpec } from '../profile/profile';
+import { checkChartSections } from '../pack/chart-sections';
 import { checkPackConstraints } from '../pack/constraints';
 import { NamespaceSpec, requestedNamespaces } from './namespaces';
 import { checkSchema } from '../pack/schema';
@@ -62,6 +65,8 @@ export interface PlannedLayer {
   readonly values: Values;
   /** For every leaf path of `values`, which source set it. */
   readonly provenance: Readonly<Record<string, ValueSource>>;
+  /** Sections of the pack's own values that reach no release (see `checkChartSections`), dropped as Palette drops them. */
+  readonly ignoredValues: readonly string[];
   readonly release: ResolvedReleaseOptions;
   /** Whether Terraform must refuse to destroy the layer's releases. */
   readonly protect: boolean;
@@ -223,8 +228,8 @@ function groupLevels(order: readonly string[], edges: readonly Edge[]): string[]
  * Merges every layer's values (pack defaults, presets, layer, profile, cluster), replaces pack
  * references between layers, then checks each pack layer's values against its schema.
  */
-function mergeAll(cluster: ClusterSpec, sequence: readonly Placed[], diagnostics: Diagnostic[]): Map<string, MergedValues> {
-  const merged = new Map<string, MergedValues>();
+function mergeAll(cluster: ClusterSpec, sequence: readonly Placed[], diagnostics: Diagnostic[]): Map<string, MergedValues & { ignoredValues?: readonly string[] }> {
+  const merged = new Map<string, MergedValues & { ignoredValues?: readonly string[] }>();
   for (const { layer, profile } of sequence) {
     const sources: ValuesLayer[] = [
       ...(layer.baseValues ?? []),
@@ -241,17 +246,47 @@ function mergeAll(cluster: ClusterSpec, sequence: readonly Placed[], diagnostics
   for (const { layer } of sequence) {
     const result = { values: references.values.get(layer.name)!, provenance: merged.get(layer.name)!.provenance };
     merged.set(layer.name, result);
-    if (layer.pack) diagnostics.push(...checkSchema(layer.pack.schema, result.values, result.provenance, layer.path));
+    if (layer.pack) {
+      diagnostics.push(...checkSchema(layer.pack.schema, result.values, result.provenance, layer.path));
+      const sections = checkChartSections(layer.pack, result.values, result.provenance, layer.path);
+      diagnostics.push(...sections.diagnostics);
+      if (sections.ignored.length > 0) merged.set(layer.name, { ...result, ignoredValues: sections.ignored });
+    }
   }
   return merged;
+}
+
+/**
+ * `{{ .spectro.system.kubernetes.version }}`: always an exact version, since charts compare it
+ * with `semverCompare`, which fails on a train. The Kubernetes layer's pin when it is exact; for a
+ * train, the train's first release (`1.34.x` → `1.34.0`, `1.x` → `1.0.0`): the one version every
+ * cluster of the train is at least. A Kubernetes pack's own version, normalized, when the k8s
+ * layer is a pack.
+ */
+export function exactKubernetesVersion(layers: readonly LayerSpec[]): string | undefined {
+  const k8s = layers.find((l) => l.kubernetesVersion !== undefined) ?? layers.find((l) => l.role === 'k8s' && l.pack);
+  const version = k8s?.kubernetesVersion ?? k8s?.pack?.version;
+  if (version === undefined) return undefined;
+  const parts = version.replace(/^[vV]/, '').split('.').map((p) => (p === 'x' ? '0' : p));
+  return normalizeVersion(parts.join('.')) ?? version;
+}
+
+/**
+ * `{{ .spectro.system.cluster.uid }}`: Palette's cluster UID has no source without Palette, so it
+ * is derived from the stack and the cluster name: 24 hex digits, the shape of Palette's UIDs,
+ * stable across synths, different for every cluster of an app.
+ */
+export function clusterUid(cluster: Pick<ClusterSpec, 'stack' | 'name'>): string {
+  return createHash('sha256').update(`${cluster.stack}/${cluster.name}`).digest('hex').slice(0, 24);
 }
 
 /** What expressions in one layer's values can see: its profile's variables, macros, other layers. */
 function expressionLayer(cluster: ClusterSpec, layer: LayerSpec, profile: ProfileSpec, values: Values, sequence: readonly Placed[]): ExpressionLayer {
   const infra = cluster.profiles.find((p) => p.type !== 'addon');
-  const kubernetes = sequence.find((p) => p.layer.kubernetesVersion !== undefined)?.layer.kubernetesVersion;
+  const kubernetes = exactKubernetesVersion(sequence.map((p) => p.layer));
   const system: Record<string, string> = {
     'cluster.name': cluster.name,
+    'cluster.uid': clusterUid(cluster),
     'stack.name': cluster.stack,
     'clusterprofile.name': profile.name,
     'clusterprofile.version': profile.version,
@@ -325,7 +360,7 @@ function checkVariables(cluster: ClusterSpec): Diagnostic[] {
 
 function plannedLayer(
   placed: Placed,
-  merged: MergedValues,
+  merged: MergedValues & { ignoredValues?: readonly string[] },
   cluster: ClusterSpec,
   edges: readonly Edge[],
   groups: readonly (readonly string[])[],
@@ -350,6 +385,7 @@ function plannedLayer(
       .sort((a, b) => position.get(a)! - position.get(b)!),
     values: merged.values,
     provenance: merged.provenance,
+    ignoredValues: merged.ignoredValues ?? [],
     release: layer.release,
     protect: layer.protect || cluster.protectedLayers.includes(layer.name),
     chart: layer.chart,

@@ -12,7 +12,7 @@ export interface CliOutput {
 }
 
 /** How to call the command line. */
-export const CLI_USAGE = 'usage: cluster-profiles diff <old.json> <new.json> [--json] [--registry <pack-folder>]...';
+export const CLI_USAGE = 'usage: cluster-profiles diff <old.json> <new.json> [--json] [--registry <pack-folder>]...\n       cluster-profiles packs check <registry-folder> [--json]';
 
 /**
  * Runs `cluster-profiles <args>` (bin/cluster-profiles.js). `diff` compares two profile
@@ -28,6 +28,8 @@ export function runCli(args: readonly string[], output: CliOutput): number {
     return 2;
   };
   const [command, ...rest] = args;
+  // Loaded on use: `packs check` synthesizes, and `diff` must not pay for cdktf.
+  if (command === 'packs') return (require('../pack/check-registry') as typeof import('../pack/check-registry')).runPacksCommand(rest, output);
   if (command !== 'diff') return fail(command === undefined ? `no command\n${CLI_USAGE}` : `unknown command "${command}"\n${CLI_USAGE}`);
   const files: string[] = [];
   const registryFolders: string[] = [];

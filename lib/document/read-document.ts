@@ -81,8 +81,9 @@ function refusalKind(diagnostic: Diagnostic, document: unknown): RefusalKind {
   const manifest = /^\$\.spec\.template\.packs\[(\d+)\]\.manifests\[(\d+)\]\.content\b/.exec(path);
   if (manifest) {
     // Palette renders manifests as templates; this library reads them as YAML.
-    const content = (document as ProfileDocument).spec.template.packs[Number(manifest[1])].manifests?.[Number(manifest[2])]?.content ?? '';
-    return content.includes('{{') ? 'library' : 'palette';
+    // The document may break the schema anywhere: read the content defensively.
+    const content: unknown = (document as ProfileDocument).spec?.template?.packs?.[Number(manifest[1])]?.manifests?.[Number(manifest[2])]?.content;
+    return typeof content === 'string' && content.includes('{{') ? 'library' : 'palette';
   }
   return 'palette';
 }

@@ -4,6 +4,8 @@ import * as semver from 'semver';
 import { Construct } from 'constructs';
 import { ProfileError } from '../errors';
 import { Values } from '../values/merge';
+import { PackCatalog } from '../pack/catalog';
+import { constraintKind } from '../pack/version';
 import { ChartSource } from './chart-source';
 import { InfraRole, Layer, LayerKind, LayerOptions, LayerSpec, readValues } from './layer';
 
@@ -12,11 +14,24 @@ export interface HelmLayerProps extends LayerOptions {
   /** Where the chart comes from: `ChartSource.repository()`, `.oci()` or `.local()`. */
   readonly chart: ChartSource;
   /**
-   * The chart version: exact (`1.16.2`) or a semver range Helm understands (`~1.16.0`).
-   * Not used for local charts.
+   * The chart version: exact (`1.16.2`), a train (`6.x`, `6.14.x`) or a semver range
+   * (`~6.14.0`). The helm provider installs only exact versions, so a train or range of a
+   * repository chart is resolved at synth against the repository's index.yaml and pinned in the
+   * lockfile (see {@link PackCatalog.resolveChart}); an OCI chart needs an exact version. Not used
+   * for local charts.
    * @default - the newest chart version at deploy time (unpinned: avoid in production)
    */
   readonly version?: string;
+  /**
+   * The catalog whose lockfile pins a train or range of a repository chart.
+   * @default - the app's only PackCatalog
+   */
+  readonly catalog?: PackCatalog;
+  /**
+   * Let a train or range resolve to a pre-release.
+   * @default false
+   */
+  readonly includePrerelease?: boolean;
   /**
    * The layer's values, as an object or YAML text. Profiles and clusters override them.
    * @default - the chart's own defaults
@@ -34,6 +49,7 @@ export class HelmLayer extends Layer {
   public readonly kind: LayerKind = 'helm';
   private readonly props: HelmLayerProps;
   private readonly values: Values;
+  private resolved?: { version: string; catalog: PackCatalog };
 
   constructor(scope: Construct, id: string, props: HelmLayerProps) {
     super(scope, id, props, props.role);
@@ -56,10 +72,35 @@ export class HelmLayer extends Layer {
         fix: 'write an exact version such as "1.16.2" or a range such as "~1.16.0"',
       });
     }
+    if (props.chart.location.type === 'oci' && props.version !== undefined && constraintKind(props.version, this.node.path) !== 'exact') {
+      ProfileError.throw({
+        code: 'INVALID_VERSION_CONSTRAINT',
+        path: this.node.path,
+        message: `chart version "${props.version}" of an OCI chart is a train or range, which synth cannot resolve (it reads no OCI registry) and the helm provider does not install`,
+        fix: 'give the exact version of the OCI chart, e.g. "6.14.0"',
+      });
+    }
+  }
+
+  /** The catalog that pinned the chart's version, once a train or range was resolved. */
+  public get catalog(): PackCatalog | undefined {
+    return this.resolved?.catalog;
   }
 
   protected specifics(): Partial<LayerSpec> {
-    return { chart: this.props.chart.location, chartVersion: this.props.version, values: this.values };
+    return { chart: this.props.chart.location, chartVersion: this.chartVersion(), values: this.values };
+  }
+
+  /** The exact version to install: a train or range of a repository chart resolved and locked. */
+  private chartVersion(): string | undefined {
+    const { location } = this.props.chart;
+    const version = this.props.version;
+    if (version === undefined || location.type !== 'repository' || constraintKind(version, this.node.path) === 'exact') return version;
+    if (!this.resolved) {
+      const catalog = this.props.catalog ?? PackCatalog.of(this, this.node.path);
+      this.resolved = { catalog, version: catalog.resolveChart(location.repository, location.chart, version, this.node.path, this.props.includePrerelease ?? false) };
+    }
+    return this.resolved.version;
   }
 }
 

@@ -110,7 +110,7 @@ export interface PackSpec {
   readonly registry: string;
   readonly digest: string;
   /** Chart archives in install order, with the chart name read from each. */
-  readonly charts: ReadonlyArray<{ readonly file: string; readonly chartName: string }>;
+  readonly charts: ReadonlyArray<import('../pack/chart-sections').PackChart>;
   /** Manifest files in install order. */
   readonly manifests: readonly string[];
   /** Every file of the pack. */

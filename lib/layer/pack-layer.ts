@@ -3,6 +3,7 @@ import { manifestSection } from '../cluster/chart-files';
 import { ProfileError } from '../errors';
 import { PackCatalog, ResolvedPack } from '../pack/catalog';
 import { readArchive } from '../pack/archive';
+import { PackChart } from '../pack/chart-sections';
 import { readSettings } from '../pack/pack';
 import { presetValues } from '../pack/presets';
 import { mergeValues, Values, ValuesLayer } from '../values/merge';
@@ -59,7 +60,7 @@ export class PackLayer extends Layer {
   public readonly catalog: PackCatalog;
   private readonly values: Values;
   private readonly baseValues: ValuesLayer[];
-  private readonly charts: Array<{ file: string; chartName: string }>;
+  private readonly charts: PackChart[];
   private readonly declared: PackLayerProps;
 
   constructor(scope: Construct, id: string, props: PackLayerProps) {
@@ -74,7 +75,10 @@ export class PackLayer extends Layer {
     ];
     const settings = readSettings(mergeValues([...baseValues, { source: 'layer', values }]).values, `${where} (values)`);
     const role = pack.manifest.layer === 'addon' ? undefined : (pack.manifest.layer as InfraRole);
-    const charts = pack.manifest.charts.map((file) => ({ file: file.replace(/^\.\//, ''), chartName: chartNameOf(pack.files.get(file.replace(/^\.\//, ''))!, `${where} (${file})`) }));
+    const charts = pack.manifest.charts.map((listed) => {
+      const file = listed.replace(/^\.\//, '');
+      return { file, ...chartOf(pack.files.get(file)!, `${where} (${listed})`) };
+    });
     checkDistinctCharts(charts, `${pack.manifest.name} ${pack.manifest.version}`, where);
     super(
       scope,
@@ -161,8 +165,8 @@ function checkDistinctCharts(charts: ReadonlyArray<{ file: string; chartName: st
   });
 }
 
-/** The chart name a chart archive declares in its Chart.yaml. */
-function chartNameOf(archive: Buffer, where: string): string {
+/** The chart name a chart archive declares in its Chart.yaml, and the archive's top folder. */
+function chartOf(archive: Buffer, where: string): { chartName: string; folder?: string } {
   const files = readArchive(archive, where);
   const chartYaml = [...files.keys()].find((f) => /^([^/]+\/)?Chart\.yaml$/.test(f));
   const [chart] = chartYaml ? parseYamlDocuments(files.get(chartYaml)!.toString('utf8'), `${where}/${chartYaml}`) : [];
@@ -170,5 +174,6 @@ function chartNameOf(archive: Buffer, where: string): string {
   if (typeof name !== 'string') {
     ProfileError.throw({ code: 'PACK_INVALID', path: where, message: 'chart archive has no Chart.yaml with a name', fix: 'package the chart with `helm package`' });
   }
-  return name as string;
+  const folder = chartYaml!.includes('/') ? chartYaml!.split('/')[0] : undefined;
+  return { chartName: name as string, ...(folder ? { folder } : {}) };
 }

@@ -3,7 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { ProfileError } from '../errors';
 import { Lockfile } from './lockfile';
 import { Pack } from './pack';
-import { PackRegistry } from './registry';
+import { HelmRepositoryRegistry, PackRegistry } from './registry';
 import { ConstraintKind, constraintKind, newestSatisfying, satisfiesConstraint, sortNewestFirst } from './version';
 
 /** How synth treats the lockfile. */
@@ -65,6 +65,8 @@ export class PackCatalog extends Construct {
   private readonly lockfilePath: string;
   private lockfile?: Lockfile;
   private readonly resolved = new Map<string, ResolvedPack>();
+  private readonly resolvedCharts = new Map<string, string>();
+  private readonly repositories = new Map<string, HelmRepositoryRegistry>();
   private readonly changes: string[] = [];
 
   constructor(scope: Construct, id: string, props: PackCatalogProps) {
@@ -109,6 +111,63 @@ export class PackCatalog extends Construct {
     }
     this.resolved.set(key, result);
     return result;
+  }
+
+  /**
+   * Resolves a train or range of a chart in a Helm repository to an exact version, once per
+   * catalog, and pins it in the lockfile with the archive digest the repository's index records:
+   * helm_release installs only exact versions, so a range left to deploy time never deploys
+   * ("Planned version is different from configured version"). A locked constraint reads no index.
+   *
+   * @param repository the repository URL (the folder holding index.yaml)
+   * @param where the layer asking, for errors
+   */
+  public resolveChart(repository: string, chart: string, constraint: string, where: string, includePrerelease = false): string {
+    const key = `helm:${repository}/${chart}@${constraint}${includePrerelease ? ' (pre-releases)' : ''}`;
+    const known = this.resolvedCharts.get(key);
+    if (known) return known;
+    const lock = (this.lockfile ??= Lockfile.read(this.lockfilePath));
+    const entry = lock.get(key);
+    let version: string;
+    if (entry && this.mode !== 'update') {
+      if (!satisfiesConstraint(entry.version, constraint, includePrerelease)) {
+        ProfileError.throw({
+          code: 'LOCK_STALE',
+          path: where,
+          message: `the lockfile entry for ${key} is stale: version ${entry.version} does not satisfy ${constraint}`,
+          fix: 'run `CLUSTER_PROFILES_LOCK=update npx cdktf synth` to re-resolve it, and review the change',
+        });
+      }
+      version = entry.version;
+    } else if (this.mode === 'frozen') {
+      return ProfileError.throw({
+        code: 'LOCK_MISSING',
+        path: where,
+        message: `the lockfile has no entry for ${key}, and the lock mode is frozen`,
+        fix: 'synthesize once without CLUSTER_PROFILES_LOCK=frozen and commit the updated cluster-profiles.lock.json',
+      });
+    } else {
+      if (!this.repositories.has(repository)) this.repositories.set(repository, new HelmRepositoryRegistry(repository));
+      const index = this.repositories.get(repository)!;
+      const versions = index.versions(chart);
+      const found = newestSatisfying(versions, constraint, includePrerelease);
+      if (found === undefined) {
+        return ProfileError.throw({
+          code: versions.length > 0 ? 'VERSION_NOT_FOUND' : 'CHART_NOT_FOUND',
+          path: where,
+          message: versions.length > 0 ? `no version of chart ${chart} in ${repository} satisfies ${constraint}${includePrerelease ? '' : ' (pre-releases excluded)'}` : `chart ${chart} is not in the index of ${repository}`,
+          details: versions.length > 0 ? [`available: ${newest(versions).join(', ')}`] : [],
+          fix: versions.length > 0 ? 'choose a version the repository has, or a train such as "1.x"' : 'check the chart name and the repository URL',
+        });
+      }
+      version = found;
+      const digest = index.archiveDigest(chart, version) ?? '';
+      if (entry && (entry.version !== version || entry.digest !== digest)) this.changes.push(`${key}: ${entry.version} -> ${version}`);
+      else if (!entry) this.changes.push(`${key}: (new) -> ${version}`);
+      lock.set(key, { version, digest, registry: repository });
+    }
+    this.resolvedCharts.set(key, version);
+    return version;
   }
 
   /**

@@ -2,7 +2,8 @@ import { contentDigest } from '../digest';
 import { ProfileError } from '../errors';
 import { INFRA_ROLES, InfraRole } from '../layer/layer';
 import { isPlainObject, Values } from '../values/merge';
-import { parseValuesYaml } from '../values/yaml';
+import { parseValuesYaml, parseYamlDocuments } from '../values/yaml';
+import { writeArchive } from './archive';
 import { parsePresets, Preset } from './presets';
 import { parseSchema, SchemaRule } from './schema';
 import { isVersion } from './version';
@@ -72,12 +73,15 @@ export interface Pack {
 }
 
 /** Reads a pack from its files; `where` names the pack (folder or archive) in errors. */
-export function readPack(files: ReadonlyMap<string, Buffer>, where: string): Pack {
+export function readPack(packFiles: ReadonlyMap<string, Buffer>, where: string): Pack {
+  let files = packFiles;
   const manifest = readManifest(files, where);
   const valuesFile = files.get('values.yaml');
   if (!valuesFile) invalid(`${where}/values.yaml`, 'values.yaml is missing', 'add values.yaml (it may be empty)');
   const values = parseValuesYaml(valuesFile!.toString('utf8'), `${where}/values.yaml`);
   readSettings(values, `${where}/values.yaml`);
+  const digest = contentDigest(files);
+  files = withPackagedCharts(files, manifest.charts, where);
   for (const file of [...manifest.charts, ...manifest.kubeManifests]) {
     if (!files.has(normalize(file))) {
       ProfileError.throw({
@@ -96,8 +100,31 @@ export function readPack(files: ReadonlyMap<string, Buffer>, where: string): Pac
     presets: presetsFile ? parsePresets(presetsFile.toString('utf8'), `${where}/presets.yaml`) : [],
     schema: schemaFile ? parseSchema(schemaFile.toString('utf8'), `${where}/schema.yaml`) : [],
     files,
-    digest: contentDigest(files),
+    digest,
   };
+}
+
+/**
+ * Published packs sometimes list a chart archive (`charts/gateway-api-crds-1.4.0.tgz`) but ship
+ * the chart as a folder (`charts/gateway-api-crds/` with its Chart.yaml). When a listed archive is
+ * missing and a chart folder's `<name>-<version>.tgz` is its name, the folder is packaged, as
+ * `helm package` would name it, so the pack installs as its author meant.
+ */
+function withPackagedCharts(files: ReadonlyMap<string, Buffer>, charts: readonly string[], where: string): ReadonlyMap<string, Buffer> {
+  const missing = charts.map(normalize).filter((c) => !files.has(c));
+  if (missing.length === 0) return files;
+  const result = new Map(files);
+  for (const [file, content] of files) {
+    const folder = /^(charts\/[^/]+)\/Chart\.yaml$/.exec(file)?.[1];
+    if (!folder) continue;
+    const chart = parseYamlDocuments(content.toString('utf8'), `${where}/${file}`)[0];
+    if (!isPlainObject(chart) || typeof chart.name !== 'string' || chart.version === undefined) continue;
+    const archive = `charts/${chart.name}-${chart.version}.tgz`;
+    if (!missing.includes(archive)) continue;
+    const inside = [...files].filter(([f]) => f.startsWith(`${folder}/`)).map(([f, c]) => [`${chart.name}/${f.slice(folder.length + 1)}`, c] as const);
+    result.set(archive, writeArchive(new Map(inside)));
+  }
+  return result;
 }
 
 function readManifest(files: ReadonlyMap<string, Buffer>, where: string): PackManifest {

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { blobDigest } from '../digest';
 import { ProfileError } from '../errors';
 import { isPlainObject, Values } from '../values/merge';
-import { canonicalYaml, parseYamlDocuments } from '../values/yaml';
+import { parseYamlDocuments } from '../values/yaml';
 import { readArchive } from './archive';
 import { Pack, readPack } from './pack';
 
@@ -154,8 +154,10 @@ function packJsonOfFolder(folder: string): Buffer | undefined {
 
 /**
  * A Helm chart repository (`index.yaml` over `https://`, `http://` or `file://`) whose charts are
- * used as packs: a chart becomes a one-chart add-on pack whose defaults are the chart's own
- * values, under `charts.<chart>`. Archives are checked against the index's digest.
+ * used as packs: a chart becomes a one-chart add-on pack with no defaults of its own, so a
+ * release sends Helm only what the profile and the cluster set, and the chart keeps its own
+ * defaults (sending them back as user values would pin every default, `null`s included, in
+ * `helm get values`). Archives are checked against the index's digest.
  */
 export class HelmRepositoryRegistry implements PackRegistry {
   public readonly name: string;
@@ -184,6 +186,15 @@ export class HelmRepositoryRegistry implements PackRegistry {
 
   versions(packName: string): string[] {
     return (this.entries().get(packName) ?? []).map((e) => e.version);
+  }
+
+  /**
+   * The `sha256:` digest index.yaml records for one chart archive, without downloading it, or
+   * undefined when the index records none.
+   */
+  archiveDigest(chart: string, version: string): string | undefined {
+    const digest = (this.entries().get(chart) ?? []).find((e) => e.version === version)?.digest;
+    return digest ? `sha256:${digest}` : undefined;
   }
 
   load(packName: string, version: string): Pack {
@@ -232,14 +243,12 @@ export class HelmRepositoryRegistry implements PackRegistry {
 
 /** A chart archive as the files of a one-chart pack. */
 function chartAsPack(name: string, version: string, archive: Buffer, where: string): Map<string, Buffer> {
-  const chartFiles = readArchive(archive, where);
-  const valuesFile = [...chartFiles.keys()].find((f) => /^[^/]+\/values\.yaml$/.test(f));
-  const chartValues = valuesFile ? parseYamlDocuments(chartFiles.get(valuesFile)!.toString('utf8'), `${where}/${valuesFile}`)[0] : {};
+  readArchive(archive, where); // a broken archive fails here, naming the pack
   const chartPath = `charts/${name}-${version}.tgz`;
   const manifest = { name, displayName: name, version, layer: 'addon', charts: [chartPath] };
   return new Map([
     ['pack.json', Buffer.from(JSON.stringify(manifest))],
-    ['values.yaml', Buffer.from(canonicalYaml({ charts: { [name]: chartValues ?? {} } }))],
+    ['values.yaml', Buffer.from('')],
     [chartPath, archive],
   ]);
 }

@@ -8,7 +8,8 @@ import { parseYamlDocuments } from '../values/yaml';
  *   registry.port:
  *     schema: '{{ required | format "${number:[5000-5005]}" }}'
  * Formats: string (optionally `string:<regex>`), number (optionally `number:[min-max]`),
- * boolean, password, list (`list:[A,B,C]`), ipv4, version; literal text may sit between
+ * boolean, password, list (`list:[A,B,C]`), ipv4, version, and `input` (free text, seen in
+ * published packs though not in Palette's docs); literal text may sit between
  * placeholders (`${ipv4} - ${ipv4}`). `$[]` in a path means every element of a list.
  */
 export interface SchemaRule {
@@ -79,6 +80,9 @@ function typePattern(type: string, constraint: string | undefined, where: string
       return constraint ? `(?:${constraint.replace(/^\^|\$$/g, '')})` : '.*';
     case 'password':
     case 'hints':
+    // `input` is not in Palette's documented list, but published packs use it (gridlight) for a
+    // free-text field, and Palette accepts them: read it as free text.
+    case 'input':
       return '.*';
     case 'number':
       return '-?\\d+(?:\\.\\d+)?';
@@ -94,7 +98,7 @@ function typePattern(type: string, constraint: string | undefined, where: string
       return options.map(escapeRegex).join('|');
     }
     default:
-      return invalid(where, `has an unknown format type "${type}"`, 'use string, number, boolean, password, list, ipv4 or version');
+      return invalid(where, `has an unknown format type "${type}"`, 'use string, number, boolean, password, list, ipv4, version or input');
   }
 }
 

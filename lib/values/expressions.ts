@@ -40,7 +40,8 @@ export function resolveExpressions(layers: readonly ExpressionLayer[]): { values
   const byName = new Map<string, ExpressionLayer>();
   for (const layer of layers) for (const n of [layer.name, ...layer.aliases]) if (!byName.has(n)) byName.set(n, layer);
   const done = new Map<string, Values>();
-  const inProgress: string[] = [];
+  /** The `<layer>.<path>` values being resolved, innermost last, to find loops of references. */
+  const referencing: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const problem = (from: ExpressionLayer, code: Diagnostic['code'], message: string, fix: string): string => {
     diagnostics.push({ code, path: from.path, message, fix });
@@ -50,11 +51,9 @@ export function resolveExpressions(layers: readonly ExpressionLayer[]): { values
   const resolveLayer = (layer: ExpressionLayer): Values => {
     const finished = done.get(layer.name);
     if (finished) return finished;
-    inProgress.push(layer.name);
     // Most layers hold no expression: keep their tree instead of copying it (mergeValues made it
     // for this cluster alone). At 100 clusters x 30 layers the copies were 3% of synth (bench/).
     const result = holdsExpression(layer.values) ? (walk(layer.values, (text) => substitute(text, layer)) as Values) : layer.values;
-    inProgress.pop();
     done.set(layer.name, result);
     return result;
   };
@@ -82,10 +81,19 @@ export function resolveExpressions(layers: readonly ExpressionLayer[]): { values
     if (!layer) {
       return problem(from, 'UNKNOWN_PACK_REFERENCE', `"${whole}" names layer "${target}", which is not on this cluster`, withSuggestions('reference a layer or pack attached to the same cluster', target, [...byName.keys()]));
     }
-    if (inProgress.includes(layer.name)) {
-      return problem(from, 'UNKNOWN_PACK_REFERENCE', `pack references form a loop: ${[...inProgress, layer.name].join(' -> ')}`, 'make one of these values a literal');
+    const finished = done.get(layer.name);
+    if (finished) return lookup(finished, rest.join('.'));
+    // Resolve just the value referenced, so that a layer may reference its own values (karpenter's
+    // role ARN built from its awsAccountNumber): only a value that leads back to itself is a loop.
+    const key = `${layer.name}.${rest.join('.')}`;
+    if (referencing.includes(key)) {
+      return problem(from, 'UNKNOWN_PACK_REFERENCE', `pack references form a loop: ${[...referencing.slice(referencing.indexOf(key)), key].join(' -> ')}`, 'make one of these values a literal');
     }
-    return lookup(resolveLayer(layer), rest.join('.'));
+    referencing.push(key);
+    const raw = lookup(layer.values, rest.join('.'));
+    const value = holdsExpression(raw) ? walk(raw, (text) => substitute(text, layer)) : raw;
+    referencing.pop();
+    return value;
   };
 
   const valueOf = (m: RegExpMatchArray, from: ExpressionLayer): unknown => {

@@ -8,12 +8,30 @@ import { isPlainObject, Values } from './merge';
  * perpetual diff from key order.
  */
 
+/**
+ * Helm reads values (and Kubernetes reads manifests) with go-yaml v2, which takes YAML 1.1's
+ * booleans: `yes`, `On`, `n`, `OFF`... are booleans there, not strings. Reading them the same way
+ * keeps a pack's `enabled: yes` a boolean, as Palette and Helm see it. Everything else stays YAML
+ * 1.2 core (no sexagesimal numbers, no timestamps), as go-yaml v2 decodes into untyped values.
+ */
+const helmBoolean: YAML.ScalarTag = {
+  tag: 'tag:yaml.org,2002:bool',
+  default: true,
+  identify: (value) => typeof value === 'boolean',
+  test: /^(?:y|Y|yes|Yes|YES|on|On|ON|n|N|no|No|NO|off|Off|OFF)$/,
+  resolve: (text) => /^(?:y|Y|yes|Yes|YES|on|On|ON)$/.test(text),
+};
+
+function withHelmBooleans(tags: YAML.Tags): YAML.Tags {
+  return [...tags, helmBoolean];
+}
+
 /** Parses every document of a YAML text; throws INVALID_YAML naming `where` and the line. */
 export function parseYamlDocuments(text: string, where: string): unknown[] {
   // Only the first error is reported, so only its position is computed: prettyErrors formats
   // every error against its whole line, quadratic in a long line of many errors.
   const lineCounter = new YAML.LineCounter();
-  const documents = YAML.parseAllDocuments(text, { prettyErrors: false, lineCounter, uniqueKeys: true });
+  const documents = YAML.parseAllDocuments(text, { prettyErrors: false, lineCounter, uniqueKeys: true, customTags: withHelmBooleans });
   if (!Array.isArray(documents)) return [];
   const values: unknown[] = [];
   for (const document of documents) {

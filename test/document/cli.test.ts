@@ -68,7 +68,7 @@ describe('cluster-profiles diff', () => {
     expect(run(dir, 'diff', 'apps-2.0.0.json')).toEqual({
       status: 2,
       stdout: '',
-      stderr: 'cluster-profiles: diff takes two files, not 1\nusage: cluster-profiles diff <old.json> <new.json> [--json] [--registry <pack-folder>]...\n',
+      stderr: 'cluster-profiles: diff takes two files, not 1\nusage: cluster-profiles diff <old.json> <new.json> [--json] [--registry <pack-folder>]...\n       cluster-profiles packs check <registry-folder> [--json]\n',
     });
   });
 
@@ -77,9 +77,9 @@ describe('cluster-profiles diff', () => {
     const output = { stdout: () => undefined, stderr: (text: string) => stderr.push(text) };
     expect([runCli(['compare', 'a', 'b'], output), runCli(['diff', '-j', 'a', 'b'], output), runCli([], output)]).toEqual([2, 2, 2]);
     expect(stderr).toEqual([
-      'cluster-profiles: unknown command "compare"\nusage: cluster-profiles diff <old.json> <new.json> [--json] [--registry <pack-folder>]...\n',
-      'cluster-profiles: unknown option "-j"\nusage: cluster-profiles diff <old.json> <new.json> [--json] [--registry <pack-folder>]...\n',
-      'cluster-profiles: no command\nusage: cluster-profiles diff <old.json> <new.json> [--json] [--registry <pack-folder>]...\n',
+      'cluster-profiles: unknown command "compare"\nusage: cluster-profiles diff <old.json> <new.json> [--json] [--registry <pack-folder>]...\n       cluster-profiles packs check <registry-folder> [--json]\n',
+      'cluster-profiles: unknown option "-j"\nusage: cluster-profiles diff <old.json> <new.json> [--json] [--registry <pack-folder>]...\n       cluster-profiles packs check <registry-folder> [--json]\n',
+      'cluster-profiles: no command\nusage: cluster-profiles diff <old.json> <new.json> [--json] [--registry <pack-folder>]...\n       cluster-profiles packs check <registry-folder> [--json]\n',
     ]);
   });
 });

@@ -20,7 +20,7 @@ describe('diffProfiles', () => {
         moved: [{ name: 'web', oldIndex: 1, newIndex: 2 }],
       },
       versions: [
-        { layer: 'web', tag: { old: '~1.2.0', new: '~1.3.0' }, version: { old: '~1.2.0', new: '~1.3.0' } },
+        { layer: 'web', tag: { old: '1.2.0', new: '~1.3.0' }, version: { old: '1.2.0', new: '~1.3.0' } },
         { layer: 'cache', tag: { old: '7.2.0', new: '7.2.x' }, version: { old: '7.2.0', new: '7.2.1' } },
       ],
       settings: [
@@ -59,7 +59,7 @@ describe('diffProfiles', () => {
         '  - grafana (helm, addon) was at packs[2]',
         '  ~ web moved from packs[1] to packs[2]',
         'versions',
-        '  ~ web: tag "~1.2.0" -> "~1.3.0", version "~1.2.0" -> "~1.3.0"',
+        '  ~ web: tag "1.2.0" -> "~1.3.0", version "1.2.0" -> "~1.3.0"',
         '  ~ cache: tag "7.2.0" -> "7.2.x", version "7.2.0" -> "7.2.1"',
         'settings',
         '  ~ web: registry.repository: "https://charts.example.com" -> "https://charts.example.org"',

@@ -75,8 +75,8 @@ describe('exportProfile', () => {
               name: 'web',
               type: 'helm',
               layer: 'addon',
-              tag: '~1.2.0',
-              version: '~1.2.0',
+              tag: '1.2.0',
+              version: '1.2.0',
               values: 'host: (expression)\ningress:\n  enabled: true\npassword: (sensitive)\nreplicas: 3\ntokens:\n  - plain\n  - (sensitive)\n',
               registry: { repository: 'https://charts.example.com', chart: 'web' },
               'x-cluster-profiles': {

@@ -91,7 +91,7 @@ export function platformProfiles(app: App): { infra: InfraProfile; addons: Addon
   });
   addons.addHelmLayer('web', {
     chart: ChartSource.repository('https://charts.example.com/', 'web'),
-    version: '~1.2.0',
+    version: '1.2.0',
     namespace: 'web',
     releaseName: 'frontend',
     priority: 10,

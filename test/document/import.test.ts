@@ -51,7 +51,7 @@ describe('importProfile', () => {
       ['cache', 'PackLayer'],
     ]);
     const web = profile.layers[1].toSpec();
-    expect(web).toMatchObject({ namespace: 'web', releaseName: 'frontend', priority: 10, dependsOn: ['crds'], protect: true, chartVersion: '~1.2.0' });
+    expect(web).toMatchObject({ namespace: 'web', releaseName: 'frontend', priority: 10, dependsOn: ['crds'], protect: true, chartVersion: '1.2.0' });
     expect(web.release).toMatchObject({ atomic: false, timeoutSeconds: 600 });
     expect(web.values.password).toBe(supplied.sensitiveValues.web.password);
     expect(web.values.host).toBe(supplied.expressions.web.host);

@@ -78,7 +78,7 @@ describe('reading a pack', () => {
     [
       'a schema with an unknown format type',
       () => read({ schema: 'a.b:\n  schema: \'{{ format "${colour}" }}\'\n' }),
-      'PACK_INVALID at reg/calico-3.30.3/schema.yaml: a.b: schema.yaml entry has an unknown format type "colour"\n  fix: use string, number, boolean, password, list, ipv4 or version',
+      'PACK_INVALID at reg/calico-3.30.3/schema.yaml: a.b: schema.yaml entry has an unknown format type "colour"\n  fix: use string, number, boolean, password, list, ipv4, version or input',
     ],
   ];
   it('applies a preset whose remove path goes through __proto__ to the values only, never to Object.prototype', () => {

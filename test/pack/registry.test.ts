@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { blobDigest, canonicalYaml, DirectoryRegistry, HelmRepositoryRegistry, writeArchive } from '../../lib';
-import { profileError, tempDir } from '../helpers';
+import { App, TerraformStack } from 'cdktf';
+import { AddonProfile, PackCatalog } from '../../lib';
+import { clusterIn, infraProfile, profileError, releases, synthJson, tempDir } from '../helpers';
 import { chartArchive, packFiles, packFolder } from './fixtures';
 
 /**
@@ -114,10 +116,22 @@ describe('HelmRepositoryRegistry', () => {
     expect(registry.versions('chart-299')).toHaveLength(20);
   });
 
-  it('loads a chart as a one-chart add-on pack whose defaults are the chart\'s values', () => {
+  it('loads a chart as a one-chart add-on pack that leaves the chart its own defaults', () => {
     const pack = new HelmRepositoryRegistry(`file://${repo}`, 'charts', cache).load('ingress-nginx', '4.1.8');
     expect(pack.manifest).toMatchObject({ name: 'ingress-nginx', version: '4.1.8', layer: 'addon', charts: ['charts/ingress-nginx-4.1.8.tgz'] });
-    expect(pack.values).toEqual({ charts: { 'ingress-nginx': { controller: { replicas: 1 } } } });
+    expect(pack.values).toEqual({});
+  });
+
+  it('sends Helm only the values the profile and the cluster set, never the chart\'s defaults back', () => {
+    const app = new App({ outdir: tempDir('out-') });
+    new PackCatalog(app, 'packs', { registries: [new HelmRepositoryRegistry(`file://${repo}`, 'charts', cache)], lockfile: path.join(tempDir(), 'lock.json') });
+    const addons = new AddonProfile(app, 'addons', { version: '1.0.0' });
+    addons.addPackLayer('ingress', { pack: 'ingress-nginx', version: '4.1.8', values: { charts: { 'ingress-nginx': { controller: { replicas: 3 } } } } });
+    addons.addPackLayer('plain', { pack: 'ingress-nginx', version: '4.1.8', namespace: 'plain', releaseName: 'plain' });
+    const cluster = clusterIn(app, { profiles: [infraProfile(app), addons] });
+    const json = releases(synthJson(TerraformStack.of(cluster)));
+    expect(json.prod_ingress.values).toEqual(['controller:\n  replicas: 3\n']);
+    expect(json.prod_plain.values).toBeUndefined();
   });
 
   it('fails when an archive does not match the digest in index.yaml', () => {

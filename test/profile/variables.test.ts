@@ -101,15 +101,15 @@ describe('profile variables and macros', () => {
     const addons = new AddonProfile(app, 'apps', { version: '1.0.0', variables: [{ name: 'token', sensitive: true }] });
     addons.addHelmLayer('web', {
       chart,
-      values: { a: '{{.spectro.var.replica}}', b: '{{ .spectro.system.cluster.uid }}', c: 'Bearer {{.spectro.var.token}}', d: '{{ .Values.keep }}' },
+      values: { a: '{{.spectro.var.replica}}', b: '{{ .spectro.system.cluster.id }}', c: 'Bearer {{.spectro.var.token}}', d: '{{ .Values.keep }}' },
     });
     const cluster = clusterIn(app, { profiles: [addons] }).setVariables({ token: SensitiveValue.fromVariable('token') });
     expect(profileError(() => cluster.plan()).message).toBe(
       [
         'INVALID_VARIABLE at apps/web: "{{.spectro.var.token}}" is sensitive and cannot be spliced into the text "Bearer {{.spectro.var.token}}"',
         "  fix: use the sensitive variable as a whole value, e.g. password: '{{.spectro.var.name}}'",
-        'UNKNOWN_MACRO at apps/web: "{{ .spectro.system.cluster.uid }}": there is no system macro cluster.uid',
-        '  fix: use one of cluster.name, clusterprofile.name, clusterprofile.version, layer.name, layer.namespace, stack.name',
+        'UNKNOWN_MACRO at apps/web: "{{ .spectro.system.cluster.id }}": there is no system macro cluster.id',
+        '  fix: use one of cluster.name, cluster.uid, clusterprofile.name, clusterprofile.version, layer.name, layer.namespace, stack.name (did you mean "cluster.uid"?)',
         'UNKNOWN_VARIABLE at apps/web: "{{.spectro.var.replica}}": profile "apps" declares no variable replica',
         '  fix: declare it with profile.addVariable({ name, format }) or fix the name',
       ].join('\n'),
@@ -127,7 +127,7 @@ describe('profile variables and macros', () => {
         'UNKNOWN_MACRO at apps/web: "{{ .spectro.macro.constructor | upper }}": macro constructor is not set on this cluster',
         '  fix: set it with cluster.setMacros({ ... })',
         'UNKNOWN_MACRO at apps/web: "{{ .spectro.system.toString }}": there is no system macro toString',
-        '  fix: use one of cluster.name, clusterprofile.name, clusterprofile.version, layer.name, layer.namespace, stack.name',
+        '  fix: use one of cluster.name, cluster.uid, clusterprofile.name, clusterprofile.version, layer.name, layer.namespace, stack.name',
         'UNKNOWN_PACK_REFERENCE at apps/web: "{{ .spectro.pack.db.constructor }}": layer "db" has no value at constructor',
         '  fix: set constructor on layer "db", or add | default "value" to the reference',
       ].join('\n'),

@@ -25,7 +25,7 @@ export function addonCluster(app: App = testApp()): Cluster {
   });
   addons.addHelmLayer('issuer', {
     chart: ChartSource.repository('https://charts.example.com', 'issuer'),
-    version: '~1.2.0',
+    version: '1.2.0',
     namespace: 'cert-manager',
     priority: 10,
     dependsOn: [certManager],

@@ -171,7 +171,6 @@ describe('cluster matchers', () => {
         message: [
           'expected cluster "prod" to have no unpinned chart versions, but:',
           '  metrics: chart oci://ghcr.io/example/charts/metrics has no version',
-          '  issuer: chart "issuer" of https://charts.example.com has the range "~1.2.0"',
         ].join('\n'),
       });
     });

@@ -11,7 +11,7 @@ describe('synthCluster', () => {
   it('lists the layers in install order with the steps they install in', () => {
     expect(synthesized.layerNames).toEqual(['os', 'k8s', 'cni', 'csi', 'cert-manager', 'metrics', 'issuer']);
     expect(synthesized.groups).toEqual([['os'], ['k8s'], ['cni'], ['csi'], ['cert-manager', 'metrics'], ['issuer']]);
-    expect(synthesized.layer('issuer')).toMatchObject({ group: 5, dependsOn: ['cert-manager', 'metrics'], namespace: 'cert-manager', version: '~1.2.0' });
+    expect(synthesized.layer('issuer')).toMatchObject({ group: 5, dependsOn: ['cert-manager', 'metrics'], namespace: 'cert-manager', version: '1.2.0' });
     expect(synthesized.layer('k8s').version).toBe('1.34.x');
   });
 

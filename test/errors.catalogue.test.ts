@@ -28,6 +28,7 @@ import {
   SensitiveValue,
   VariableDefinition,
 } from '../lib';
+import { diffProfiles } from '../lib/document/diff-profiles';
 import { fixtureText, palettePacks, platformPacks, platformProfiles } from './document/fixtures';
 import { addonProfile, clusterIn, configMap, infraProfile, profileError, tempDir, testApp } from './helpers';
 import { ERROR_CODES } from './fuzz/harness';
@@ -1052,6 +1053,30 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
       return importProfile(documentApp(palettePacks), 'ml-ops', document);
     },
     'INVALID_DOCUMENT at $.spec.template.packs[0].layer: is "cni", but pack istio 1.24.0 is for layer addon\n  a rule of Palette\'s format: Palette refuses this too\n  fix: write "addon", the layer of the pack',
+  ],
+  [
+    "Palette's document of a profile not imported from one",
+    'INVALID_DOCUMENT',
+    () => exportProfile(platformProfiles(new App()).addons, { format: 'palette' }),
+    'INVALID_DOCUMENT at apps: profile "apps" was not imported from a Palette document, so it has none to export\n  fix: export it with format "library", or import it from the Palette document first',
+  ],
+  [
+    'a diff against registries that lack a pack of the documents',
+    'PACK_NOT_FOUND',
+    () => diffProfiles(fixtureText('palette-ml-ops.json'), fixtureText('palette-ml-ops.json'), { registries: [new DirectoryRegistry(packFolder([]), 'empty')] }),
+    [
+      'PACK_NOT_FOUND at empty: 3 packs are not in the registries given to compare values with',
+      '  ml-ops 1.0.0: $.spec.template.packs[0]: istio 1.24.0',
+      '  ml-ops 1.0.0: $.spec.template.packs[1]: argo-cd 3.3.5',
+      '  ml-ops 1.0.0: $.spec.template.packs[2]: kubeflow 1.9.1',
+      '  fix: give the registries that hold them, or compare without registries to compare values as written',
+    ].join('\n'),
+  ],
+  [
+    'a Kubernetes version on a pack of another layer than k8s',
+    'INVALID_KUBERNETES_VERSION',
+    () => calicoInfra().infra.addPackLayer('cni-pinned', { pack: 'calico', version: '3.30.3', kubernetesVersion: '1.34.x' }),
+    'INVALID_KUBERNETES_VERSION at base/cni-pinned: pack calico is for layer cni, so it pins no Kubernetes version\n  fix: set kubernetesVersion only on the pack of the k8s layer',
   ],
 ];
 

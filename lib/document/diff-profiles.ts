@@ -282,7 +282,7 @@ function effectiveValues(registries: readonly PackRegistry[] | undefined, docume
   const written = (entry: PackEntry, index: number): Values => readLayerValues(entry, packPath(index)).values;
   if (!registries) return (_document, entry, index) => written(entry, index);
   const packs = new Map<PackEntry, Pack>();
-  const missing: string[] = [];
+  const missing = new Set<string>();
   for (const document of documents) {
     document.spec.template.packs.forEach((entry, index) => {
       if (!isPackEntry(entry)) return;
@@ -290,15 +290,15 @@ function effectiveValues(registries: readonly PackRegistry[] | undefined, docume
       const version = (entry.version ?? entry.tag)!;
       const registry = registries.find((r) => newestSatisfying(r.versions(name), version) !== undefined);
       if (registry) packs.set(entry, registry.load(name, newestSatisfying(registry.versions(name), version)!));
-      else missing.push(`${document.metadata.name} ${document.spec.version}: ${packPath(index)}: ${name} ${version}`);
+      else missing.add(`${document.metadata.name} ${document.spec.version}: ${packPath(index)}: ${name} ${version}`);
     });
   }
-  if (missing.length > 0) {
+  if (missing.size > 0) {
     ProfileError.throw({
       code: 'PACK_NOT_FOUND',
       path: registries.map((r) => r.name).join(', '),
-      message: `${missing.length} ${missing.length === 1 ? 'pack is' : 'packs are'} not in the registries given to compare values with`,
-      details: missing,
+      message: `${missing.size} ${missing.size === 1 ? 'pack is' : 'packs are'} not in the registries given to compare values with`,
+      details: [...missing],
       fix: 'give the registries that hold them, or compare without registries to compare values as written',
     });
   }

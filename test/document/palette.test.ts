@@ -26,9 +26,11 @@ import { fixtureText } from './fixtures';
  * as Palette's Terraform provider imports it (one line, labels, registry uids), a cluster profile
  * pasted into Palette's import dialog (Kubernetes pack with a train tag and presets, versions that
  * are not semver, a variable), and an API payload (registryUid, pack uids, `<display-name>--<pack>`,
- * a manifest layer with `pack:` settings). The documents and the packs they use are our own.
+ * a manifest layer with `pack:` settings), and a getting-started profile (every pack `oci`, presets
+ * of groups with spaces, several presets in one comment, a chart pack's `charts:` section, comments
+ * and trailing spaces in the values). The documents and the packs they use are our own.
  */
-const DOCUMENTS = ['palette-data-science.json', 'palette-cluster-template.json', 'palette-api-payload.json'];
+const DOCUMENTS = ['palette-data-science.json', 'palette-cluster-template.json', 'palette-api-payload.json', 'palette-getting-started.json'];
 
 const PACKS = path.join(__dirname, 'fixtures', 'packs');
 
@@ -57,6 +59,7 @@ describe('Palette documents as given', () => {
     ['palette-data-science.json', ['prod_notebooks', 'prod_pipelines', 'prod_service-mesh']],
     ['palette-cluster-template.json', ['prod_cni-flannel', 'prod_csi-local', 'prod_hello-app']],
     ['palette-api-payload.json', ['prod_dns-private', 'prod_dns-public', 'prod_hello-app', 'prod_team-namespaces']],
+    ['palette-getting-started.json', ['prod_cni-flannel', 'prod_csi-local', 'prod_dashboards', 'prod_hello-app']],
   ])('imports %s without edits and synthesizes a cluster running it', (file, releases) => {
     const app = paletteApp();
     const profile = importProfile(app, 'imported', fixtureText(file), { source: file });
@@ -144,6 +147,20 @@ describe('Palette pack entries', () => {
     const releases = synthJson(cluster.node.scope as never).resource.helm_release;
     expect([releases.prod_pipelines.name, releases['prod_team-namespaces'].name]).toEqual(['ml-pipelines', 'platform-namespaces']);
     expect(dns.layers.find((l) => l.layerName === 'team-namespaces')!.toSpec()).toMatchObject({ namespace: 'platform', priority: 20 });
+  });
+
+  it('sends a chart pack\'s charts: section to its chart, presets and whole values included', () => {
+    const app = paletteApp();
+    const profile = importProfile(app, 'start', fixtureText('palette-getting-started.json'));
+    const release = synthJson(clusterIn(app, { profiles: [profile] }).node.scope as never).resource.helm_release.prod_dashboards;
+    expect(parseValuesYaml(release.values.join('\n'), 'release')).toMatchObject({
+      replicas: 2,
+      service: { type: 'LoadBalancer', port: 3000 },
+      persistence: { enabled: true, size: '16Gi' },
+      paths: ['/'],
+      tolerations: [],
+    });
+    expect(release.namespace).toBe('dashboards');
   });
 
   it('installs the pack defaults for an entry with no values or blank values, as Palette does', () => {
@@ -329,7 +346,7 @@ describe('diffProfiles of Palette documents', () => {
 describe('importProfiles', () => {
   it('imports several documents, each a profile', () => {
     const profiles = importProfiles(paletteApp(), DOCUMENTS.map((file, i) => ({ id: `p${i}`, document: fixtureText(file) })));
-    expect(profiles.map((p) => p.profileName)).toEqual(['data-science', 'cluster-template-aws', 'edge-dns']);
+    expect(profiles.map((p) => p.profileName)).toEqual(['data-science', 'cluster-template-aws', 'edge-dns', 'getting-started-aws']);
   });
 
   it('reports every error of every document in one error, each named by its document, and declares nothing', () => {

@@ -64,6 +64,11 @@ export type DocumentFormat = 'library' | 'palette';
  * `null`s are kept, since they remove a pack's defaults. Sensitive values are written
  * `(sensitive)` and Terraform expressions `(expression)`: neither can live outside the app, and
  * `importProfile` asks for both again. Turn it into bytes with `serializeProfileDocument`.
+ *
+ * A profile imported from a Palette document exports, by default, as Palette's document again
+ * (`format: "palette"`): the document as given, with what changed since the import written over
+ * it (see export-palette.ts). Exporting any other profile with `format: "palette"` fails with
+ * INVALID_DOCUMENT.
  */
 export function exportProfile(profile: Profile, options: ExportProfileOptions = {}): ProfileDocument {
   const own = libraryDocument(profile, options);

@@ -7,7 +7,9 @@
 export interface ReleaseOptions {
   /**
    * Roll back (or remove, on first install) a release that fails, and wait for its resources.
-   * @default true
+   * Helm's atomic implies waiting, so a layer that sets `wait: false` is not atomic unless it
+   * also sets `atomic: true` (and then Helm waits all the same).
+   * @default - true, or false when `wait` is false
    */
   readonly atomic?: boolean;
   /**
@@ -48,7 +50,7 @@ export type ResolvedReleaseOptions = Required<ReleaseOptions>;
 /** Applies the defaults documented on {@link ReleaseOptions}. */
 export function resolveReleaseOptions(options: ReleaseOptions = {}): ResolvedReleaseOptions {
   return {
-    atomic: options.atomic ?? true,
+    atomic: options.atomic ?? options.wait ?? true,
     cleanupOnFail: options.cleanupOnFail ?? true,
     wait: options.wait ?? true,
     waitForJobs: options.waitForJobs ?? false,

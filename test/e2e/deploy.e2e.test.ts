@@ -2,6 +2,7 @@
 // kubernetes providers, onto a real kube-apiserver on loopback, checked through kubectl and helm.
 // Skipped (silently: globalSetup printed the one line) when the provider mirror is missing.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { CdktfApp } from './harness/cdktf-app';
 import { serveChartRepository, ChartRepository } from './harness/chart-repository';
@@ -11,6 +12,12 @@ import { providersAvailable } from './harness/provider-mirror';
 import { requireTerraform, terraformEnv } from './harness/terraform-env';
 
 const suite = providersAvailable() ? describe : describe.skip;
+
+/** The folder of published Palette packs, when this machine has one. */
+function palettePacksFolder(): string | undefined {
+  const folder = process.env.E2E_PALETTE_PACKS ?? path.join(os.homedir(), '.cache', 'cluster-profiles', 'pack-central', 'packs');
+  return fs.existsSync(path.join(folder, 'hello-universe-1.3.1', 'pack.json')) ? folder : undefined;
+}
 
 /** Helm's `updated` ("2026-11-24 10:31:02.550617018 +0000 UTC") as nanoseconds since the epoch. */
 function helmTime(text: string): bigint {
@@ -168,6 +175,38 @@ suite('real deploys', () => {
       expect((await releases()).map((r) => `${r.name} ${r.status}`).sort()).toEqual(['echo deployed', 'flaky deployed', 'stable deployed']);
       expect(await configMapData('flaky', 'flaky-config')).toEqual({ ok: 'true' });
       expect(await app.plannedChanges('lifecycle')).toEqual({});
+    });
+  });
+
+  // Published packs of Palette's public registry (pack-central), never committed: the folder comes
+  // from E2E_PALETTE_PACKS, by default ~/.cache/cluster-profiles/pack-central/packs.
+  (palettePacksFolder() ? describe : describe.skip)('published Palette packs', () => {
+    let app: CdktfApp;
+    beforeAll(async () => {
+      app = new CdktfApp('palette', 'test/e2e/apps/scenarios.ts#palettePacks', terraform).configure({ kubeconfig: cluster.kubeconfig, palettePacks: palettePacksFolder() });
+      await app.deploy();
+    });
+    afterAll(async () => {
+      await app?.destroy();
+    });
+
+    it('deploys a chart pack, a manifest pack and a preset unmodified', async () => {
+      expect((await releases()).filter((r) => ['rbac-manager', 'hello-universe'].includes(r.name)).map((r) => `${r.namespace}/${r.name} ${r.status}`).sort()).toEqual([
+        'hello-universe/hello-universe deployed',
+        'rbac-manager/rbac-manager deployed',
+      ]);
+      // The chart's CRD and the custom resource the pack's values define, in one deploy.
+      const binding = JSON.parse(await cluster.kubectl('get', 'rbacdefinitions.rbacmanager.reactiveops.io', 'cluster-admins', '-o', 'json'));
+      expect(binding.rbacBindings[0].subjects.map((s: { name: string }) => s.name)).toContain('useradmin@spectrocloud.com');
+      expect(JSON.parse(await cluster.kubectl('-n', 'rbac-manager', 'get', 'deployment', '-o', 'json')).items.length).toBe(1);
+      // The manifest's Go template read the preset's values: the UI image without the API proxy.
+      const ui = JSON.parse(await cluster.kubectl('-n', 'hello-universe', 'get', 'deployment', 'hello-universe-deployment', '-o', 'json'));
+      expect(ui.spec.replicas).toBe(1);
+      expect(ui.spec.template.spec.containers[0].image).toBe('ghcr.io/spectrocloud/hello-universe:1.3.2');
+    });
+
+    it('plans no change on a second deploy', async () => {
+      expect(await app.plannedChanges('palette')).toEqual({});
     });
   });
 

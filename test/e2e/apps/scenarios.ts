@@ -3,7 +3,7 @@
 // scenario's switches.
 import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
-import { AddonProfile, ChartSource, Cluster, ClusterConnection, InfraProfile } from '../../../lib';
+import { AddonProfile, ChartSource, Cluster, ClusterConnection, DirectoryRegistry, InfraProfile, PackCatalog } from '../../../lib';
 import { quickstart } from '../../../examples/quickstart/app';
 
 const charts = path.join(__dirname, '..', 'charts');
@@ -17,6 +17,8 @@ export interface ScenarioContext {
   readonly installOrder?: 'dag' | 'sequential';
   /** Kubernetes version the pin scenario expects. */
   readonly kubernetes?: string;
+  /** A folder of published Palette packs (pack-central's packs/), for the Palette scenario. */
+  readonly palettePacks?: string;
 }
 
 function cluster(app: App, stackId: string, context: ScenarioContext, props: Partial<ConstructorParameters<typeof Cluster>[2]> = {}): Cluster {
@@ -77,4 +79,19 @@ export function parallel(app: App, context: ScenarioContext): void {
     addons.addHelmLayer(`slow-${i}`, { chart: ChartSource.local(path.join(charts, 'slow')), namespace: 'slow', values: { readyDelay: '4s' } });
   }
   cluster(app, 'parallel', context, { profiles: [addons], installOrder: context.installOrder ?? 'dag' });
+}
+
+/**
+ * Published Palette packs from Spectro Cloud's public registry, unmodified: rbac-manager (a chart
+ * with a CRD and a custom resource of it) and hello-universe (Go-templated manifests, with a
+ * preset). hello-universe exposes a LoadBalancer Service, which never gets an address on this
+ * cluster (no cloud controller), so its release does not wait for it (and so is not atomic: Helm's
+ * atomic implies wait).
+ */
+export function palettePacks(app: App, context: ScenarioContext): void {
+  new PackCatalog(app, 'packs', { registries: [new DirectoryRegistry(context.palettePacks!, 'pack-central')] });
+  const addons = new AddonProfile(app, 'palette-addons', { name: 'palette', version: '1.0.0' });
+  addons.addPackLayer('rbac-manager', { pack: 'rbac-manager', version: '1.9.0' });
+  addons.addPackLayer('hello-universe', { pack: 'hello-universe', version: '1.3.x', presets: ['disable-api'], release: { wait: false, atomic: false } });
+  cluster(app, 'palette', context, { profiles: [addons] });
 }

@@ -38,6 +38,7 @@ export {
   MASKED_EXPRESSION,
   MASKED_SENSITIVE,
   ManifestEntry,
+  DISPLAY_NAME_SEPARATOR,
   PackEntry,
   PackEntryLayer,
   PackEntryType,
@@ -51,7 +52,8 @@ export {
   TemplateType,
   VariableEntry,
 } from './document/profile-document';
-export { exportProfile, ExportProfileOptions } from './document/export-profile';
+export { DocumentFormat, exportProfile, ExportProfileOptions } from './document/export-profile';
+export { profileNameFrom } from './document/profile-name';
 
 export { ClusterPolicy, PolicyViolation } from './policy/cluster-policy';
 export { installsRelease } from './cluster/layer-releases';
@@ -61,7 +63,7 @@ export { RequireNamespaces } from './policy/require-namespaces';
 export { RequireRecoverableReleases, RequireRecoverableReleasesOptions } from './policy/require-recoverable-releases';
 export { RequireKubernetesCompatibility } from './policy/require-kubernetes-compatibility';
 export { PROFILE_DOCUMENT_SCHEMA, readProfileDocument } from './document/read-document';
-export { importProfile, ImportProfileOptions } from './document/import-profile';
+export { importProfile, importProfiles, ImportProfileOptions, ProfileImport } from './document/import-profile';
 export {
   ChangeKind,
   ComparableProfile,

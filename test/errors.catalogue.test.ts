@@ -28,6 +28,7 @@ import {
   SensitiveValue,
   VariableDefinition,
 } from '../lib';
+import { diffProfiles } from '../lib/document/diff-profiles';
 import { fixtureText, palettePacks, platformPacks, platformProfiles } from './document/fixtures';
 import { addonProfile, clusterIn, configMap, infraProfile, profileError, tempDir, testApp } from './helpers';
 import { ERROR_CODES } from './fuzz/harness';
@@ -1030,7 +1031,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'a document missing its version',
     'INVALID_DOCUMENT',
     () => readProfileDocument({ metadata: { name: 'apps' }, spec: { template: { type: 'add-on', packs: [] } } }),
-    'INVALID_DOCUMENT at $.spec.version: is missing\n  fix: add "version": a strict semantic version: MAJOR.MINOR.PATCH, with an optional pre-release',
+    'INVALID_DOCUMENT at $.spec.version: is missing\n  a rule of Palette\'s format: Palette refuses this too\n  fix: add "version": a strict semantic version: MAJOR.MINOR.PATCH, with an optional pre-release',
   ],
   [
     'a layer of an unknown kind',
@@ -1050,7 +1051,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
       document.spec.template.packs[1]['x-cluster-profiles'].prority = 5;
       return readProfileDocument(document, 'apps.json');
     },
-    "INVALID_DOCUMENT at apps.json: $.spec.template.packs[1]['x-cluster-profiles'].prority: is not a known field\n  fix: remove it; the known fields are pack, namespace, createNamespace, releaseName, priority, dependsOn, includePrerelease, protect, release, drift (did you mean \"priority\"?)",
+    "INVALID_DOCUMENT at apps.json: $.spec.template.packs[1]['x-cluster-profiles'].prority: is not a known field\n  fix: remove it; the known fields are pack, namespace, createNamespace, releaseName, priority, dependsOn, includePrerelease, protect, kubernetesVersion, release, drift (did you mean \"priority\"?)",
   ],
   [
     'a layer name twice in a document',
@@ -1129,6 +1130,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     () => importProfile(documentApp(palettePacks), 'edge', fixtureText('palette-missing-packs.json'), { source: 'edge.json' }),
     [
       'PACK_NOT_FOUND at edge.json: $.spec.template.packs: 3 packs are not in the registries of the catalog (test)',
+      "  a limit of this library: Palette's format allows this (Palette finds packs in its own registries, this library in the app's PackCatalog)",
       '  $.spec.template.packs[0]: cni-calico 3.30.x: pack cni-calico is in none of the registries (test)',
       '  $.spec.template.packs[2]: argo-cd 2.14.x: no version of argo-cd satisfies 2.14.x (pre-releases excluded); available in test: 3.3.5',
       '  $.spec.template.packs[3]: nginx 4.11.3: pack nginx is in none of the registries (test)',
@@ -1143,7 +1145,31 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
       document.spec.template.packs[0].layer = 'cni';
       return importProfile(documentApp(palettePacks), 'ml-ops', document);
     },
-    'INVALID_DOCUMENT at $.spec.template.packs[0].layer: is "cni", but pack istio 1.24.0 is for layer addon\n  fix: write "addon", the layer of the pack',
+    'INVALID_DOCUMENT at $.spec.template.packs[0].layer: is "cni", but pack istio 1.24.0 is for layer addon\n  a rule of Palette\'s format: Palette refuses this too\n  fix: write "addon", the layer of the pack',
+  ],
+  [
+    "Palette's document of a profile not imported from one",
+    'INVALID_DOCUMENT',
+    () => exportProfile(platformProfiles(new App()).addons, { format: 'palette' }),
+    'INVALID_DOCUMENT at apps: profile "apps" was not imported from a Palette document, so it has none to export\n  fix: export it with format "library", or import it from the Palette document first',
+  ],
+  [
+    'a diff against registries that lack a pack of the documents',
+    'PACK_NOT_FOUND',
+    () => diffProfiles(fixtureText('palette-ml-ops.json'), fixtureText('palette-ml-ops.json'), { registries: [new DirectoryRegistry(packFolder([]), 'empty')] }),
+    [
+      'PACK_NOT_FOUND at empty: 3 packs are not in the registries given to compare values with',
+      '  ml-ops 1.0.0: $.spec.template.packs[0]: istio 1.24.0',
+      '  ml-ops 1.0.0: $.spec.template.packs[1]: argo-cd 3.3.5',
+      '  ml-ops 1.0.0: $.spec.template.packs[2]: kubeflow 1.9.1',
+      '  fix: give the registries that hold them, or compare without registries to compare values as written',
+    ].join('\n'),
+  ],
+  [
+    'a Kubernetes version on a pack of another layer than k8s',
+    'INVALID_KUBERNETES_VERSION',
+    () => calicoInfra().infra.addPackLayer('cni-pinned', { pack: 'calico', version: '3.30.3', kubernetesVersion: '1.34.x' }),
+    'INVALID_KUBERNETES_VERSION at base/cni-pinned: pack calico is for layer cni, so it pins no Kubernetes version\n  fix: set kubernetesVersion only on the pack of the k8s layer',
   ],
 ];
 

@@ -41,7 +41,7 @@ export class KubernetesLayer extends Layer {
 
   constructor(scope: Construct, id: string, props: KubernetesLayerProps) {
     super(scope, id, props, 'k8s');
-    if (!/^\d+\.(x|\d+\.(x|\d+))$/.test(props.version ?? '')) {
+    if (!isKubernetesVersion(props.version)) {
       ProfileError.throw({
         code: 'INVALID_KUBERNETES_VERSION',
         path: this.node.path,
@@ -58,6 +58,11 @@ export class KubernetesLayer extends Layer {
   protected specifics(): Partial<LayerSpec> {
     return { kubernetesVersion: this.version, kubernetesDistribution: this.distribution, values: this.values, documents: this.documents };
   }
+}
+
+/** Whether `version` is a Kubernetes version the server check can read: exact (`1.34.4`) or a train (`1.34.x`, `1.x`). */
+export function isKubernetesVersion(version: string | undefined): boolean {
+  return /^\d+\.(x|\d+\.(x|\d+))$/.test(version ?? '');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { manifestSection } from '../cluster/chart-files';
 import { ProfileError } from '../errors';
 import { PackCatalog, ResolvedPack } from '../pack/catalog';
 import { readArchive } from '../pack/archive';
@@ -7,6 +8,7 @@ import { readSettings } from '../pack/pack';
 import { presetValues } from '../pack/presets';
 import { mergeValues, Values, ValuesLayer } from '../values/merge';
 import { parseYamlDocuments } from '../values/yaml';
+import { isKubernetesVersion } from './kubernetes-layer';
 import { InfraRole, Layer, LayerKind, LayerOptions, LayerSpec, readValues } from './layer';
 
 /** Props of a {@link PackLayer}. */
@@ -36,6 +38,13 @@ export interface PackLayerProps extends LayerOptions {
    * @default false
    */
   readonly includePrerelease?: boolean;
+  /**
+   * For a pack of the k8s layer: the Kubernetes version the cluster must run, exact (`1.33.6`) or
+   * a train (`1.33.x`), checked against the live server when the deploy plans, as a
+   * KubernetesLayer does.
+   * @default - no check
+   */
+  readonly kubernetesVersion?: string;
 }
 
 /**
@@ -79,10 +88,18 @@ export class PackLayer extends Layer {
         name: props.name ?? settings.displayName,
         namespace: props.namespace ?? settings.namespace,
         priority: props.priority ?? settings.installPriority,
-        releaseName: props.releaseName ?? (charts.length === 1 ? settings.releaseNameOverride[charts[0].chartName] : undefined),
+        releaseName: props.releaseName ?? singleReleaseName(charts, pack.manifest.kubeManifests, settings.releaseNameOverride),
       },
       role,
     );
+    if (props.kubernetesVersion !== undefined && (role !== 'k8s' || !isKubernetesVersion(props.kubernetesVersion))) {
+      ProfileError.throw({
+        code: 'INVALID_KUBERNETES_VERSION',
+        path: this.node.path,
+        message: role !== 'k8s' ? `pack ${pack.manifest.name} is for layer ${pack.manifest.layer}, so it pins no Kubernetes version` : `Kubernetes version "${props.kubernetesVersion}" is neither exact nor a train`,
+        fix: role !== 'k8s' ? 'set kubernetesVersion only on the pack of the k8s layer' : 'write an exact version such as "1.34.4" or a train such as "1.34.x"',
+      });
+    }
     this.resolved = resolved;
     this.catalog = catalog;
     this.values = values;
@@ -103,6 +120,7 @@ export class PackLayer extends Layer {
   protected specifics(): Partial<LayerSpec> {
     const { pack, constraint, registry } = this.resolved;
     return {
+      kubernetesVersion: this.declared.kubernetesVersion,
       baseValues: this.baseValues,
       values: this.values,
       pack: {
@@ -120,6 +138,17 @@ export class PackLayer extends Layer {
       },
     };
   }
+}
+
+/**
+ * The release name `pack.releaseNameOverride` gives a pack that installs one release: its only
+ * chart's entry, or for a pack of manifests only, the entry of the first manifest that has one
+ * (keyed by the manifest's file name without `.yaml`, as its values are under `manifests.<name>`).
+ */
+function singleReleaseName(charts: ReadonlyArray<{ chartName: string }>, manifests: readonly string[], overrides: Readonly<Record<string, string>>): string | undefined {
+  if (charts.length === 1 && manifests.length === 0) return overrides[charts[0].chartName];
+  if (charts.length > 0) return undefined;
+  return manifests.map((file) => overrides[manifestSection(file)]).find((name) => name !== undefined);
 }
 
 /** Each chart of a pack is one release named after the chart, so a pack cannot hold two charts of one name. */

@@ -1,5 +1,5 @@
 import { ProfileError, withSuggestions } from '../errors';
-import { isPlainObject, REMOVE_KEY, Values } from '../values/merge';
+import { isPlainObject, Values } from '../values/merge';
 import { parseValuesYaml, parseYamlDocuments } from '../values/yaml';
 
 /** One preset of a pack's `presets.yaml`: a named change to the pack's default values. */
@@ -39,7 +39,7 @@ export function parsePresets(text: string, where: string): Preset[] {
 
 /**
  * The value layers that apply the chosen presets, in the order chosen: for each, first the
- * removals (as {@link REMOVE_KEY}, which the merge deletes), then the additions.
+ * removals (as `null`, which the merge reads as "remove"), then the additions.
  */
 export function presetValues(presets: readonly Preset[], chosen: readonly string[], where: string): Values[] {
   const byGroup = new Map<string, string>();
@@ -65,7 +65,7 @@ export function presetValues(presets: readonly Preset[], chosen: readonly string
     }
     byGroup.set(preset.group, name);
     const removal: Values = {};
-    for (const path of preset.remove) setPath(removal, path.split('.'), REMOVE_KEY);
+    for (const path of preset.remove) setPath(removal, path.split('.'), null);
     return [removal, preset.add];
   });
 }

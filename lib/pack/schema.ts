@@ -143,8 +143,7 @@ function matchesFormat(format: string, value: unknown, where: string): boolean {
 
 /** Every value at a dotted path, expanding `$[]` over list elements. */
 function lookup(value: unknown, keys: string[], prefix: string): Array<{ path: string; value: unknown }> {
-  // A null is a removed key (see mergeValues), so a rule finds nothing there.
-  if (keys.length === 0) return value === undefined || value === null ? [] : [{ path: prefix, value }];
+  if (keys.length === 0) return value === undefined ? [] : [{ path: prefix, value }];
   const [key, ...rest] = keys;
   if (key === '$[]') {
     return Array.isArray(value) ? value.flatMap((v, i) => lookup(v, rest, `${prefix}[${i}]`)) : [];

@@ -2,8 +2,7 @@ import { SensitiveValue } from './sensitive';
 
 /**
  * Values are plain YAML-like trees. Merging follows Helm's rules, with provenance:
- * maps merge key by key, lists and scalars replace, and `null` removes a key: the value of every
- * lower source, and (the null is kept for Helm) the chart's own default.
+ * maps merge key by key, lists and scalars replace, and `null` removes a key.
  */
 
 /** A values tree: plain objects, arrays, scalars, and {@link SensitiveValue} leaves. */
@@ -30,13 +29,6 @@ export function isPlainObject(value: unknown): value is Values {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !SensitiveValue.isSensitive(value);
 }
 
-/**
- * A value that deletes its key outright, with nothing left for Helm: what a preset's `remove`
- * does to the pack's values (Palette removes those paths, and the chart's defaults apply again),
- * unlike `null`, which also removes the chart's default.
- */
-export const REMOVE_KEY: unique symbol = Symbol('cluster-profiles.remove-key');
-
 /** Merges `layers` in order, later sources winning, and records which source set each leaf. */
 export function mergeValues(layers: readonly ValuesLayer[]): MergedValues {
   let merged: Values = {};
@@ -59,16 +51,9 @@ function mergeInto(
   const result: Values = { ...base };
   for (const [key, value] of Object.entries(overlay)) {
     const path = joinPath(prefix, key);
-    if (value === REMOVE_KEY) {
+    if (value === null) {
       delete result[key];
       forgetUnder(path, provenance);
-    } else if (value === null) {
-      // Kept, not deleted: Helm reads a null in user values as "remove this key from the chart's
-      // defaults too", as it does across `-f` files. Deleting it here would hand the key back to
-      // the chart's default (a pack's `nameOverride:` would silently not apply).
-      forgetUnder(path, provenance);
-      result[key] = null;
-      provenance.set(path, source);
     } else if (isPlainObject(value) && isPlainObject(result[key])) {
       result[key] = mergeInto(result[key] as Values, value, source, path, provenance);
     } else {
@@ -111,7 +96,7 @@ function clone(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(clone);
   if (isPlainObject(value)) {
     const out: Values = {};
-    for (const [k, v] of Object.entries(value)) if (v !== REMOVE_KEY) out[k] = clone(v);
+    for (const [k, v] of Object.entries(value)) out[k] = clone(v);
     return out;
   }
   return value;

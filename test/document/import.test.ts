@@ -272,7 +272,7 @@ describe('importProfile of a document exported by Palette', () => {
     const plan = cluster.plan();
     expect(plan.groups).toEqual([['kubeflow', 'hello-universe'], ['istio'], ['argo-cd']]);
     const values = Object.fromEntries(plan.layers.map((l) => [l.name, l.values.charts]));
-    expect(values['argo-cd']).toEqual({ 'argo-cd': { dex: null, replicas: 2, server: { ingress: { enabled: true } } } }); // the null reaches Helm, which drops the chart's dex
+    expect(values['argo-cd']).toEqual({ 'argo-cd': { replicas: 2, server: { ingress: { enabled: true } } } });
     expect(values.kubeflow).toEqual({ kubeflow: { namespace: 'hello' } });
     expect(plan.layers.find((l) => l.name === 'argo-cd')!.namespace).toBe('argocd');
   });

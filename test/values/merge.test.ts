@@ -19,26 +19,13 @@ describe('mergeValues', () => {
     expect(merged.provenance).toEqual({ 'args[0]': 'cluster', 'hosts[0].name': 'layer', 'hosts[0].port': 'layer' });
   });
 
-  it('removes a key set to null, with everything under it, and keeps the null so Helm drops the chart default too', () => {
+  it('removes a key set to null, with everything under it', () => {
     const merged = mergeValues([
       { source: 'layer', values: { metrics: { enabled: true, port: 9090 }, keep: 1 } },
       { source: 'profile', values: { metrics: null } },
     ]);
-    expect(merged.values).toEqual({ keep: 1, metrics: null });
-    expect(merged.provenance).toEqual({ keep: 'layer', metrics: 'profile' });
-  });
-
-  it('keeps a null of the lowest source whether or not a lower map holds its parent', () => {
-    const nested = mergeValues([
-      { source: 'pack', values: { chart: { nameOverride: null, region: null } } },
-      { source: 'layer', values: { chart: { replicas: 2 } } },
-    ]);
-    const over = mergeValues([
-      { source: 'pack', values: { chart: { region: 'eu' } } },
-      { source: 'layer', values: { chart: { region: null } } },
-    ]);
-    expect(nested.values).toEqual({ chart: { nameOverride: null, region: null, replicas: 2 } });
-    expect(over.values).toEqual({ chart: { region: null } });
+    expect(merged.values).toEqual({ keep: 1 });
+    expect(merged.provenance).toEqual({ keep: 'layer' });
   });
 
   it('replaces a map with a scalar and a scalar with a map', () => {

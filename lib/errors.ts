@@ -57,7 +57,14 @@ export type ErrorCode =
   | 'UNKNOWN_MASKED_VALUE'
   | 'DUPLICATE_PROFILE'
   | 'PROTECTED_LAYER_REMOVED'
-  | 'NAMESPACE_CONFLICT';
+  | 'NAMESPACE_CONFLICT'
+  | 'DUPLICATE_WAVE'
+  | 'WAVE_EMPTY'
+  | 'WAVE_SELECTOR_UNMATCHED'
+  | 'WAVE_UNKNOWN_CLUSTER'
+  | 'WAVE_OVERLAP'
+  | 'WAVE_UNASSIGNED'
+  | 'INVALID_ROLLOUT_LIMIT';
 
 /** One problem found in the user's declarations. */
 export interface Diagnostic {

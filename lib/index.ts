@@ -31,6 +31,11 @@ export * from './cluster/connection';
 export * from './cluster/plan';
 export { INSTALL_PLAN_API_VERSION } from './cluster/install-plan-document';
 export * from './cluster/cluster';
+export * from './fleet/fleet-backend';
+export * from './fleet/fleet-cluster';
+export * from './fleet/wave';
+export * from './fleet/rollout-document';
+export * from './fleet/fleet';
 export {
   EXTENSIONS_FIELD,
   LayerExtensions,

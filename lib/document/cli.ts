@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import { Diagnostic, ProfileError } from '../errors';
+import { runRolloutCli } from '../fleet/rollout-cli';
 import { diffProfiles, formatProfileDiff } from './diff-profiles';
 import { ProfileDocument } from './profile-document';
 import { readProfileDocument } from './read-document';
@@ -25,6 +26,7 @@ export function runCli(args: readonly string[], output: CliOutput): number {
     return 2;
   };
   const [command, ...rest] = args;
+  if (command === 'rollout') return runRolloutCli(rest, output);
   if (command !== 'diff') return fail(command === undefined ? `no command\n${CLI_USAGE}` : `unknown command "${command}"\n${CLI_USAGE}`);
   const files = rest.filter((a) => a !== '--json');
   const unknownOption = files.find((a) => a.startsWith('-'));

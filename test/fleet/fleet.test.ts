@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, TerraformStack, TerraformVariable } from 'cdktf';
-import { Fleet, FleetBackend } from '../../lib';
+import { AddonProfile, Fleet, FleetBackend } from '../../lib';
+import { configMap } from '../helpers';
 import { member, outdirApp, platform, sixClusters, stackJson, synthFleet } from './fixtures';
 
 const temporary: string[] = [];
@@ -56,16 +57,17 @@ describe('Fleet waves', () => {
     ]);
   });
 
-  it('applies per-cluster values, variables and macros to the cluster', () => {
+  it('applies per-cluster values, variables, macros, install order and protected layers to the cluster', () => {
     const app = new App();
-    const profile = platform(app);
+    const profile = new AddonProfile(app, 'sized', { version: '1.0.0', variables: [{ name: 'size', format: 'number', default: 1 }] });
+    profile.addManifestLayer('settings', { documents: [configMap('settings')] });
     const fleet = new Fleet(app, 'edge', {
-      clusters: [member('a', {}, profile, { values: { settings: { replicas: 3 } }, macros: { site: 'lab' } })],
+      clusters: [member('a', {}, profile, { values: { settings: { replicas: 3, size: '{{.spectro.var.size}}' } }, variables: { size: 2 }, macros: { site: 'lab' }, installOrder: 'sequential', protectedLayers: ['settings'] })],
       waves: [{ name: 'all', clusters: ['a'] }],
     });
-    const layer = fleet.cluster('a').plan().layers[0];
-    expect(layer.values).toEqual({ replicas: 3 });
-    expect(fleet.cluster('a').toSpec().macros).toEqual({ site: 'lab' });
+    expect(fleet.cluster('a').plan().layers[0].values).toEqual({ replicas: 3, size: 2 });
+    const spec = fleet.cluster('a').toSpec();
+    expect([spec.macros, [...spec.variables], spec.installOrder, spec.protectedLayers]).toEqual([{ site: 'lab' }, [['size', 2]], 'sequential', ['settings']]);
   });
 });
 

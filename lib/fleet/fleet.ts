@@ -8,6 +8,7 @@ import { Diagnostic, ProfileError } from '../errors';
 import { checkName } from '../names';
 import { FleetBackend } from './fleet-backend';
 import { FleetClusterOptions } from './fleet-cluster';
+import { FleetStack } from './fleet-stack';
 import { RolloutCluster, RolloutDocument, ROLLOUT_API_VERSION, RolloutWave, serializeRolloutDocument } from './rollout-document';
 import { addSoak } from './soak';
 import { PlannedWave, planWaves, WaveOptions } from './wave';
@@ -51,8 +52,8 @@ export interface FleetProps {
 /**
  * Many clusters moved to a profile version a few at a time. Each cluster is its own
  * `TerraformStack` (its own state), named after the cluster so that adding or reordering clusters
- * never changes an address. Waves are chained with stack dependencies: every stack of a wave
- * depends on every stack of the wave before it (and on its soak stack), and inside a wave each
+ * never changes an address. Waves are chained with stack dependencies (as `addDependency` makes
+ * them, see {@link FleetStack}): every stack of a wave depends on every stack of the wave before it (and on its soak stack), and inside a wave each
  * batch of `maxParallel` stacks depends on the batch before it, so `cdktf deploy '*'` deploys the
  * canary first, then each wave, never more than `maxParallel` clusters of a wave at once,
  * whatever `--parallelism` says. Synth writes the rollout to `cdktf.out/fleet/<name>/rollout.json`.
@@ -209,20 +210,20 @@ export class Fleet extends Construct {
     let previous: TerraformStack[] = [];
     for (const wave of this.waves) {
       const backend = waveOptions.get(wave.name)?.backend ?? props.backend;
-      const inWave: TerraformStack[] = [];
-      let previousBatch: TerraformStack[] = [];
+      const inWave: FleetStack[] = [];
+      let previousBatch: FleetStack[] = [];
       for (const batch of wave.batches) {
         const stacks = batch.map((name) => this.createCluster(root, options.get(name)!, wave.name, backend));
-        for (const stack of stacks) for (const dependency of [...previous, ...previousBatch]) stack.addDependency(dependency);
+        for (const stack of stacks) stack.dependOnEarlier([...previous, ...previousBatch]);
         inWave.push(...stacks);
         previousBatch = stacks;
       }
       previous = inWave;
       if (wave.soakSeconds !== undefined) {
-        const soak = new TerraformStack(root, this.soakStackName(wave.name));
+        const soak = new FleetStack(root, this.soakStackName(wave.name));
         backend?.apply(soak, { fleet: this.fleetName, wave: wave.name, stack: soak.node.id });
         addSoak(soak, wave.name, wave.soakSeconds, this.runs(wave));
-        for (const dependency of inWave) soak.addDependency(dependency);
+        soak.dependOnEarlier(inWave);
         this.register(soak);
         this.soakStacks.set(wave.name, soak);
         previous = [...inWave, soak];
@@ -230,8 +231,8 @@ export class Fleet extends Construct {
     }
   }
 
-  private createCluster(root: Construct, options: FleetClusterOptions, wave: string, backend: FleetBackend | undefined): TerraformStack {
-    const stack = new TerraformStack(root, options.name);
+  private createCluster(root: Construct, options: FleetClusterOptions, wave: string, backend: FleetBackend | undefined): FleetStack {
+    const stack = new FleetStack(root, options.name);
     backend?.apply(stack, { fleet: this.fleetName, wave, stack: options.name, cluster: options.name });
     const cluster = new Cluster(stack, options.name, {
       connection: options.connection,

@@ -117,6 +117,21 @@ describe('Fleet ordering', () => {
   });
 });
 
+describe('Fleet stack dependencies at scale', () => {
+  // cdktf's own cycle check walks every path: 40 batches of 5 would be 5^40 paths.
+  it('chains 40 batches of 5 clusters at once, and still refuses a cycle added later', () => {
+    const app = new App();
+    const profile = platform(app);
+    const names = Array.from({ length: 201 }, (_, i) => `c-${i}`);
+    const fleet = new Fleet(app, 'edge', { clusters: names.map((n) => member(n, {}, profile)), waves: [{ name: 'canary', clusters: ['c-0'] }, { name: 'main', clusters: names.slice(1), maxParallel: 5 }] });
+    expect(fleet.waves[1].batches).toHaveLength(40);
+    const last = fleet.stack('c-200');
+    expect(last.dependsOn(fleet.stack('c-0'))).toBe(true);
+    expect(fleet.stack('c-0').dependsOn(last)).toBe(false);
+    expect(() => fleet.stack('c-0').addDependency(last)).toThrow(/circular/i);
+  });
+});
+
 describe('Fleet addresses', () => {
   it('keeps every stack and address when clusters are added and reordered', () => {
     const build = (names: string[]) =>

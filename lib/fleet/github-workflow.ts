@@ -1,6 +1,10 @@
 import { Document } from 'yaml';
 import { CiOptions, deployCommand } from './deploy-command';
-import { RolloutDocument, RolloutWave } from './rollout-document';
+import { RolloutDocument } from './rollout-document';
+import { inGroupsOf } from './wave';
+
+/** GitHub runs at most 256 jobs of one matrix. */
+export const MAX_MATRIX_JOBS = 256;
 
 /**
  * A GitHub Actions workflow that runs a rollout: one job per wave whose matrix holds the wave's
@@ -8,7 +12,8 @@ import { RolloutDocument, RolloutWave } from './rollout-document';
  * wave, or its soak job), `strategy.max-parallel` is the wave's maxParallel, and
  * `strategy.fail-fast` is the fleet's stopOnFailure. With stopOnFailure false, a wave's job runs
  * even when the one before failed (`if: ${{ !cancelled() }}`). A soak is a job of its own that
- * deploys the soak stack. Started by hand (`workflow_dispatch`); one rollout of a fleet at a time
+ * deploys the soak stack. A wave of more than 256 stacks (GitHub's limit of jobs per matrix) is
+ * split into parts, each a job needing the part before, so max-parallel still holds. Started by hand (`workflow_dispatch`); one rollout of a fleet at a time
  * (`concurrency`).
  *
  * The runner needs what `cdktf deploy` needs: Node, Terraform, the app's dependencies, and the
@@ -18,15 +23,18 @@ export function githubWorkflow(rollout: RolloutDocument, options: CiOptions): st
   const jobs: Record<string, object> = {};
   let previous: string | undefined;
   rollout.waves.forEach((wave, index) => {
-    const id = `wave-${wave.name}`;
-    jobs[id] = {
-      name: `wave ${index + 1}/${rollout.waves.length}: ${wave.name}${wave.canary && wave.name !== 'canary' ? ' (canary)' : ''}`,
-      ...after(previous, rollout.stopOnFailure),
-      'runs-on': 'ubuntu-latest',
-      strategy: strategy(wave, rollout.stopOnFailure),
-      steps: steps('${{ matrix.stack }}', options.appDirectory),
-    };
-    previous = id;
+    const parts = inGroupsOf(wave.stacks, MAX_MATRIX_JOBS);
+    parts.forEach((stacks, part) => {
+      const id = parts.length === 1 ? `wave-${wave.name}` : `wave-${wave.name}-part-${part + 1}`;
+      jobs[id] = {
+        name: `wave ${index + 1}/${rollout.waves.length}: ${wave.name}${wave.canary && wave.name !== 'canary' ? ' (canary)' : ''}${parts.length === 1 ? '' : `, part ${part + 1}/${parts.length}`}`,
+        ...after(previous, rollout.stopOnFailure),
+        'runs-on': 'ubuntu-latest',
+        strategy: strategy(stacks, wave.maxParallel, rollout.stopOnFailure),
+        steps: steps('${{ matrix.stack }}', options.appDirectory),
+      };
+      previous = id;
+    });
     if (wave.soak) {
       const soak = `soak-${wave.name}`;
       jobs[soak] = {
@@ -54,11 +62,11 @@ function after(previous: string | undefined, stopOnFailure: boolean): object {
   return stopOnFailure ? { needs: [previous] } : { needs: [previous], if: '${{ !cancelled() }}' };
 }
 
-function strategy(wave: RolloutWave, stopOnFailure: boolean): object {
+function strategy(stacks: readonly string[], maxParallel: number | null, stopOnFailure: boolean): object {
   return {
     'fail-fast': stopOnFailure,
-    ...(wave.maxParallel !== null ? { 'max-parallel': wave.maxParallel } : {}),
-    matrix: { stack: [...wave.stacks] },
+    ...(maxParallel !== null && maxParallel < stacks.length ? { 'max-parallel': maxParallel } : {}),
+    matrix: { stack: [...stacks] },
   };
 }
 

@@ -1,13 +1,18 @@
 import { Document } from 'yaml';
 import { CiOptions, deployCommand } from './deploy-command';
 import { RolloutDocument } from './rollout-document';
+import { inGroupsOf } from './wave';
+
+/** GitLab runs at most 200 jobs of one `parallel:matrix`. */
+export const MAX_MATRIX_JOBS = 200;
 
 /**
  * A GitLab CI pipeline that runs a rollout: one stage per wave (and per soak), each wave's
  * stacks a `parallel:matrix` job over `STACK`, chained by `needs:`. GitLab has no limit of
  * parallel jobs inside a matrix, so a wave with maxParallel is one job per batch, each batch
  * needing the one before: never more than maxParallel stacks of a wave at once, as with
- * `cdktf deploy '*'`. GitLab has no fail-fast either: the rest of a batch finishes after a
+ * `cdktf deploy '*'`. A batch of more than 200 stacks (GitLab's limit of jobs per matrix) is
+ * split into parts that run together. GitLab has no fail-fast either: the rest of a batch finishes after a
  * failure; with stopOnFailure (the default) no later batch or wave starts, and with
  * stopOnFailure false every later job says `when: always`.
  *
@@ -17,22 +22,26 @@ import { RolloutDocument } from './rollout-document';
 export function gitlabPipeline(rollout: RolloutDocument, options: CiOptions): string {
   const stages: string[] = [];
   const jobs: Record<string, object> = {};
-  let previous: string | undefined;
-  const add = (id: string, stage: string, job: object) => {
-    jobs[id] = { extends: '.cdktf-deploy', stage, ...(previous === undefined ? {} : { needs: [previous] }), ...(previous !== undefined && !rollout.stopOnFailure ? { when: 'always' } : {}), ...job };
-    previous = id;
+  let previous: string[] = [];
+  /** Adds jobs that run together, after the jobs added before them. */
+  const add = (group: ReadonlyArray<[string, object]>, stage: string) => {
+    for (const [id, job] of group) {
+      jobs[id] = { extends: '.cdktf-deploy', stage, ...(previous.length === 0 ? {} : { needs: [...previous] }), ...(previous.length > 0 && !rollout.stopOnFailure ? { when: 'always' } : {}), ...job };
+    }
+    previous = group.map(([id]) => id);
   };
   for (const wave of rollout.waves) {
     const stage = `wave-${wave.name}`;
     stages.push(stage);
     wave.batches.forEach((batch, index) => {
       const id = wave.batches.length === 1 ? stage : `${stage}-batch-${index + 1}`;
-      add(id, stage, { parallel: { matrix: [{ STACK: [...batch] }] } });
+      const parts = inGroupsOf(batch, MAX_MATRIX_JOBS);
+      add(parts.map((stacks, part) => [parts.length === 1 ? id : `${id}-part-${part + 1}`, { parallel: { matrix: [{ STACK: stacks }] } }]), stage);
     });
     if (wave.soak) {
       const soak = `soak-${wave.name}`;
       stages.push(soak);
-      add(soak, soak, { variables: { STACK: wave.soak.stack } });
+      add([[soak, { variables: { STACK: wave.soak.stack } }]], soak);
     }
   }
   const pipeline = {

@@ -1,5 +1,5 @@
 import { Diagnostic, withSuggestions } from '../errors';
-import { FleetBackend } from './fleet-backend';
+import type { FleetBackend } from './fleet-backend';
 
 /**
  * One wave of a rollout: the clusters that move together. Name them explicitly (`clusters`),
@@ -113,7 +113,7 @@ export function planWaves(
       clusters: members,
       maxParallel: maxParallel !== undefined && maxParallel < members.length ? maxParallel : undefined,
       soakSeconds: soakSeconds === 0 ? undefined : soakSeconds,
-      batches: chunk(members, size),
+      batches: inGroupsOf(members, size),
     };
   });
   for (const name of names.filter((n) => !waveOf.has(n))) {
@@ -196,8 +196,9 @@ function checkLimits(at: string, what: string, limits: WaveDefaults): Diagnostic
   return diagnostics;
 }
 
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const batches: T[][] = [];
-  for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
-  return batches;
+/** `items` in consecutive groups of `size` (the last one smaller): batches, or CI jobs under a matrix limit. */
+export function inGroupsOf<T>(items: readonly T[], size: number): T[][] {
+  const groups: T[][] = [];
+  for (let i = 0; i < items.length; i += size) groups.push(items.slice(i, i + size));
+  return groups;
 }

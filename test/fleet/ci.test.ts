@@ -113,3 +113,45 @@ describe('GitLab CI pipeline', () => {
     ]);
   });
 });
+
+describe('CI definitions of large waves', () => {
+  /** A rollout of a canary and a wave of `size` stacks, with the given maxParallel. */
+  function large(size: number, maxParallel: number | null): RolloutDocument {
+    const stacks = Array.from({ length: size }, (_, i) => `s-${String(i).padStart(3, '0')}`);
+    const wave = (name: string, names: string[], canary: boolean) => ({
+      name,
+      canary,
+      maxParallel,
+      stacks: names,
+      batches: maxParallel === null ? [names] : Array.from({ length: Math.ceil(names.length / maxParallel) }, (_, i) => names.slice(i * maxParallel, (i + 1) * maxParallel)),
+      soak: null,
+      clusters: [],
+    });
+    return { apiVersion: 'cluster-profiles.dev/v1', kind: 'Rollout', fleet: 'big', stopOnFailure: true, waves: [wave('canary', ['c-0'], true), wave('main', stacks, false), wave('last', ['z-0'], false)] };
+  }
+
+  it('splits a GitHub matrix of more than 256 stacks into parts that run one after the other', () => {
+    const workflow = githubWorkflow(large(300, 20), options);
+    expect(githubWorkflowErrors(workflow)).toEqual([]);
+    const jobs = parse(workflow).jobs;
+    expect(Object.entries(jobs).map(([id, job]: [string, any]) => [id, job.needs ?? [], job.strategy.matrix.stack.length, job.strategy['max-parallel'] ?? null])).toEqual([
+      ['wave-canary', [], 1, null],
+      ['wave-main-part-1', ['wave-canary'], 256, 20],
+      ['wave-main-part-2', ['wave-main-part-1'], 44, 20],
+      ['wave-last', ['wave-main-part-2'], 1, null],
+    ]);
+  });
+
+  it('splits a GitLab batch of more than 200 stacks into parts that run together', () => {
+    const pipeline = gitlabPipeline(large(250, null), options);
+    expect(gitlabPipelineErrors(pipeline)).toEqual([]);
+    const parsed = parse(pipeline);
+    const jobs = Object.entries(parsed).filter(([id]) => id.startsWith('wave-'));
+    expect(jobs.map(([id, job]: [string, any]) => [id, job.needs ?? [], job.parallel.matrix[0].STACK.length])).toEqual([
+      ['wave-canary', [], 1],
+      ['wave-main-part-1', ['wave-canary'], 200],
+      ['wave-main-part-2', ['wave-canary'], 50],
+      ['wave-last', ['wave-main-part-1', 'wave-main-part-2'], 1],
+    ]);
+  });
+});

@@ -3,9 +3,10 @@
 // stack of the wave before; with batch=N, the main wave in batches of N.
 import { arg, args, run } from './harness'; // first: marks where imports start
 import { App } from 'cdktf';
-import { AddonProfile, ChartSource, ClusterConnection, Fleet, Layer } from '../../lib';
+import { ClusterConnection, Fleet } from '../../lib';
 import * as s from '../scenario';
 import { fleetWaves } from '../fleet-scenario';
+import { benchProfile } from './bench-profile';
 
 const clusters = Number(arg('clusters'));
 const layers = Number(arg('layers'));
@@ -15,20 +16,7 @@ const batch = args().batch ? Number(args().batch) : undefined;
 run(
   () => {
     const app = new App({ outdir });
-    const profile = new AddonProfile(app, s.PROFILE_ID, { version: s.PROFILE_VERSION });
-    const declared: Layer[] = [];
-    for (let i = 0; i < layers; i++) {
-      declared.push(
-        profile.addHelmLayer(s.layerName(i), {
-          chart: ChartSource.repository(s.REPOSITORY, s.chartName(i)),
-          version: s.CHART_VERSION,
-          namespace: s.namespaceOf(i),
-          priority: s.priorityOf(i),
-          dependsOn: s.explicitDependsOn(i).map((j) => declared[j]),
-          values: s.layerValues(i),
-        }),
-      );
-    }
+    const profile = benchProfile(app, layers);
     const names = Array.from({ length: clusters }, (_, c) => s.clusterName(c));
     new Fleet(app, 'bench', {
       clusters: names.map((name, c) => ({

@@ -175,25 +175,18 @@ function labelsInUse(clusters: readonly WaveCluster[]): string[] {
 }
 
 function checkLimits(at: string, what: string, limits: WaveDefaults): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  const { maxParallel, soakSeconds } = limits;
-  if (maxParallel !== undefined && !(Number.isInteger(maxParallel) && maxParallel >= 1)) {
-    diagnostics.push({
-      code: 'INVALID_ROLLOUT_LIMIT',
+  const rules: Array<[keyof WaveDefaults, number, string]> = [
+    ['maxParallel', 1, 'give maxParallel 1 or more, or leave it out to deploy the whole wave at once'],
+    ['soakSeconds', 0, 'give soakSeconds 0 or more, or leave it out'],
+  ];
+  return rules
+    .filter(([key, least]) => limits[key] !== undefined && !(Number.isInteger(limits[key]) && limits[key]! >= least))
+    .map(([key, least, fix]) => ({
+      code: 'INVALID_ROLLOUT_LIMIT' as const,
       path: at,
-      message: `${what} has maxParallel ${maxParallel}; it must be a whole number of at least 1`,
-      fix: 'give maxParallel 1 or more, or leave it out to deploy the whole wave at once',
-    });
-  }
-  if (soakSeconds !== undefined && !(Number.isInteger(soakSeconds) && soakSeconds >= 0)) {
-    diagnostics.push({
-      code: 'INVALID_ROLLOUT_LIMIT',
-      path: at,
-      message: `${what} has soakSeconds ${soakSeconds}; it must be a whole number of at least 0`,
-      fix: 'give soakSeconds 0 or more, or leave it out',
-    });
-  }
-  return diagnostics;
+      message: `${what} has ${key} ${limits[key]}; it must be a whole number of at least ${least}`,
+      fix,
+    }));
 }
 
 /** `items` in consecutive groups of `size` (the last one smaller): batches, or CI jobs under a matrix limit. */

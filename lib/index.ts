@@ -33,7 +33,7 @@ export { INSTALL_PLAN_API_VERSION } from './cluster/install-plan-document';
 export * from './cluster/cluster';
 export * from './fleet/fleet-backend';
 export * from './fleet/fleet-cluster';
-export * from './fleet/wave';
+export { planWaves, PlannedWave, WaveCluster, WaveDefaults, WaveOptions } from './fleet/wave';
 export * from './fleet/rollout-document';
 export * from './fleet/fleet';
 export {

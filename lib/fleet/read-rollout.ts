@@ -31,6 +31,17 @@ export function readRollouts(outdir: string): ReadRollout[] {
   });
 }
 
+/** Reads one rollout document; INVALID_DOCUMENT when the file is missing or not one. */
+export function readRollout(file: string): RolloutDocument {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    return invalid(file, `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  return parseRollout(text, file);
+}
+
 function parseRollout(text: string, file: string): RolloutDocument {
   let document: unknown;
   try {

@@ -3,7 +3,7 @@ import { ProfileError } from '../errors';
 import { formatRollout } from './format-rollout';
 import { githubWorkflow } from './github-workflow';
 import { gitlabPipeline } from './gitlab-pipeline';
-import { readRollouts } from './read-rollout';
+import { readRollout, readRollouts } from './read-rollout';
 import { serializeRolloutDocument } from './rollout-document';
 
 /** Where the command writes; the same shape as the CLI's output. */
@@ -14,7 +14,7 @@ export interface RolloutCliOutput {
 
 /** How to call `rollout`. */
 export const ROLLOUT_USAGE =
-  'usage: cluster-profiles rollout plan [cdktf.out] [--json | --github-actions | --gitlab] [--fleet <name>] [--app-dir <dir>]';
+  'usage: cluster-profiles rollout plan [cdktf.out] [--json | --github-actions | --gitlab] [--fleet <name>] [--app-dir <dir>] [--against <rollout.json>]';
 
 const FORMATS = ['--json', '--github-actions', '--gitlab'] as const;
 
@@ -24,7 +24,9 @@ const FORMATS = ['--json', '--github-actions', '--gitlab'] as const;
  * waves as a table, the rollout document (`--json`), a GitHub Actions workflow
  * (`--github-actions`) or a GitLab CI pipeline (`--gitlab`). With several fleets, `--fleet`
  * picks one. The CI jobs run in `--app-dir` (default: the folder holding the out directory,
- * relative to the current directory). Returns 0, or 2 on bad input with the error on stderr.
+ * relative to the current directory). `--against` another rollout document (what is deployed
+ * now) adds to the table what changes on each cluster. Returns 0, or 2 on bad input with the
+ * error on stderr.
  */
 export function runRolloutCli(args: readonly string[], output: RolloutCliOutput): number {
   const fail = (message: string): number => {
@@ -45,7 +47,7 @@ export function runRolloutCli(args: readonly string[], output: RolloutCliOutput)
     if (parsed.format === '--json') output.stdout(serializeRolloutDocument(document));
     else if (parsed.format === '--github-actions') output.stdout(githubWorkflow(document, ci));
     else if (parsed.format === '--gitlab') output.stdout(gitlabPipeline(document, ci));
-    else output.stdout(formatRollout(document));
+    else output.stdout(formatRollout(document, parsed.against === undefined ? undefined : readRollout(parsed.against)));
     return 0;
   } catch (e) {
     return fail(e instanceof ProfileError ? e.message : ((e as Error).stack ?? String(e)));
@@ -57,6 +59,7 @@ interface Arguments {
   readonly format?: (typeof FORMATS)[number];
   readonly fleet?: string;
   readonly appDirectory?: string;
+  readonly against?: string;
 }
 
 function parseArguments(args: readonly string[]): Arguments | string {
@@ -66,7 +69,7 @@ function parseArguments(args: readonly string[]): Arguments | string {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if ((FORMATS as readonly string[]).includes(arg)) formats.push(arg as (typeof FORMATS)[number]);
-    else if (arg === '--fleet' || arg === '--app-dir') {
+    else if (arg === '--fleet' || arg === '--app-dir' || arg === '--against') {
       if (args[i + 1] === undefined || args[i + 1].startsWith('-')) return `${arg} needs a value`;
       values[arg] = args[++i];
     } else if (arg.startsWith('-')) return `unknown option "${arg}"`;
@@ -74,7 +77,8 @@ function parseArguments(args: readonly string[]): Arguments | string {
   }
   if (formats.length > 1) return `give one of ${FORMATS.join(', ')}, not ${formats.join(' and ')}`;
   if (positional.length > 1) return `rollout plan takes one out directory, not ${positional.length}`;
-  return { outdir: positional[0] ?? 'cdktf.out', format: formats[0], fleet: values['--fleet'], appDirectory: values['--app-dir'] };
+  if (values['--against'] !== undefined && formats.length > 0) return `--against adds changes to the table; give it without ${formats[0]}`;
+  return { outdir: positional[0] ?? 'cdktf.out', format: formats[0], fleet: values['--fleet'], appDirectory: values['--app-dir'], against: values['--against'] };
 }
 
 /** The folder of the app whose out directory is `outdir`, relative to the current directory, with `/`. */

@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdktf';
-import { Fleet } from '../../lib';
+import { AddonProfile, Fleet } from '../../lib';
 import { runCli } from '../../lib/document/cli';
-import { tempDir } from '../helpers';
+import { configMap, tempDir } from '../helpers';
 import { member, outdirApp, platform, sixClusters } from './fixtures';
 
 const temporary: string[] = [];
@@ -47,6 +47,38 @@ describe('cluster-profiles rollout plan', () => {
     });
   });
 
+  it('says what changes on each cluster against the rollout deployed now', () => {
+    const next = synthesized((app) => {
+      const profile = platform(app, '1.1.0');
+      const extra = new AddonProfile(app, 'extras', { version: '3.0.0' });
+      extra.addManifestLayer('tools', { documents: [configMap('tools')] });
+      const names: Array<[string, Record<string, string>]> = [['canary', { ring: 'canary' }], ['eu-1', { region: 'eu' }], ['eu-2', { region: 'eu' }], ['eu-3', { region: 'eu' }], ['us-1', { region: 'us' }], ['us-3', { region: 'us' }]];
+      const clusters = names.map(([n, l]) => member(n, l, profile));
+      new Fleet(app, 'edge', {
+        clusters: [{ ...clusters[0], profiles: [profile, extra] }, ...clusters.slice(1)],
+        waves: [{ name: 'canary', clusters: ['canary'] }, { name: 'eu', matchLabels: { region: 'eu' }, maxParallel: 2 }, { name: 'us', matchLabels: { region: 'us' } }],
+      });
+    });
+    expect(cli('rollout', 'plan', next, '--against', path.join(outdir, 'fleet', 'edge', 'rollout.json')).stdout).toBe(
+      [
+        'Rollout of fleet "edge": 6 clusters in 3 waves, canary first; a failure stops the rollout',
+        '  wave      batch  stack   runs                          waits for    changes',
+        '  1 canary  1      canary  platform@1.1.0, extras@3.0.0  -            platform 1.0.0 -> 1.1.0, +extras@3.0.0',
+        '  2 eu      1      eu-1    platform@1.1.0                wave canary  platform 1.0.0 -> 1.1.0',
+        '  2 eu      1      eu-2    platform@1.1.0                wave canary  platform 1.0.0 -> 1.1.0',
+        '  2 eu      2      eu-3    platform@1.1.0                batch 1      platform 1.0.0 -> 1.1.0',
+        '  3 us      1      us-1    platform@1.1.0                wave eu      platform 1.0.0 -> 1.1.0',
+        '  3 us      1      us-3    platform@1.1.0                wave eu      new cluster',
+        '  parallelism: canary: all at once; eu: at most 2 at once; us: all at once',
+        '  left the fleet: us-2',
+        '',
+      ].join('\n'),
+    );
+    expect(cli('rollout', 'plan', next, '--against', path.join(outdir, 'nothing.json')).stderr).toBe(
+      `cluster-profiles: INVALID_DOCUMENT at ${path.join(outdir, 'nothing.json')}: cannot be read: ENOENT\n  fix: synthesize the app again with this version of cdktf-cluster-profiles\n`,
+    );
+  });
+
   it('prints the rollout document with --json', () => {
     const { code, stdout } = cli('rollout', 'plan', outdir, '--json');
     expect(code).toBe(0);
@@ -71,12 +103,13 @@ describe('cluster-profiles rollout plan', () => {
   });
 
   it('fails with exit code 2 and the usage on a wrong command line', () => {
-    const usage = 'usage: cluster-profiles rollout plan [cdktf.out] [--json | --github-actions | --gitlab] [--fleet <name>] [--app-dir <dir>]';
+    const usage = 'usage: cluster-profiles rollout plan [cdktf.out] [--json | --github-actions | --gitlab] [--fleet <name>] [--app-dir <dir>] [--against <rollout.json>]';
     expect(cli('rollout').stderr).toBe(`cluster-profiles: rollout needs a subcommand\n${usage}\n`);
     expect(cli('rollout', 'apply').stderr).toBe(`cluster-profiles: unknown rollout subcommand "apply"\n${usage}\n`);
     expect(cli('rollout', 'plan', outdir, '--json', '--gitlab')).toEqual({ code: 2, stdout: '', stderr: `cluster-profiles: give one of --json, --github-actions, --gitlab, not --json and --gitlab\n${usage}\n` });
     expect(cli('rollout', 'plan', outdir, '--fleet').stderr).toBe(`cluster-profiles: --fleet needs a value\n${usage}\n`);
     expect(cli('rollout', 'plan', '--yaml').stderr).toBe(`cluster-profiles: unknown option "--yaml"\n${usage}\n`);
+    expect(cli('rollout', 'plan', outdir, '--json', '--against', 'x.json').stderr).toBe(`cluster-profiles: --against adds changes to the table; give it without --json\n${usage}\n`);
   });
 
   it('fails with exit code 2 on an out directory without a rollout, or with a file that is not one', () => {

@@ -73,7 +73,7 @@ function strategy(stacks: readonly string[], maxParallel: number | null, stopOnF
 function steps(stack: string, appDirectory: string): object[] {
   return [
     { uses: 'actions/checkout@v4' },
-    { uses: 'actions/setup-node@v4', with: { 'node-version': 20, cache: 'npm' } },
+    { uses: 'actions/setup-node@v4', with: { 'node-version': 20 } },
     { uses: 'hashicorp/setup-terraform@v3', with: { terraform_wrapper: false } },
     { run: 'npm ci' },
     { name: `deploy ${stack}`, 'working-directory': appDirectory, run: deployCommand(stack) },

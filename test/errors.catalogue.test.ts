@@ -1131,6 +1131,15 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'DUPLICATE_CLUSTER at edge/clusters/a: cluster "a" needs a stack named "a", and the app already has a\n  fix: give the cluster a name no other stack or cluster of the app uses',
   ],
   [
+    'a fleet name with an underscore',
+    'INVALID_NAME',
+    () => {
+      const app = new App();
+      return new Fleet(app, 'edge_fleet', { clusters: [member('a', {}, platform(app))], waves: [{ name: 'canary', clusters: ['a'] }] });
+    },
+    'INVALID_NAME at edge_fleet: fleet name "edge_fleet" is not a DNS-1035 label of at most 40 characters (it names soak stacks and CI workflows, so it starts with a letter)\n  fix: use lower-case letters, digits and \'-\', starting and ending with a letter or digit, e.g. "edge-fleet"',
+  ],
+  [
     'a wave name with capitals',
     'INVALID_NAME',
     () => fleet((p) => ({ clusters: [member('a', {}, p)], waves: [{ name: 'Canary', clusters: ['a'] }] })),

@@ -165,6 +165,7 @@ export class Fleet extends Construct {
         diagnostics.push(...e.diagnostics);
       }
     };
+    collect(() => checkName('fleet', this.fleetName, this.node.path));
     const root = this.node.root;
     const seen = new Set<string>();
     for (const cluster of props.clusters) {

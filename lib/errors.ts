@@ -63,7 +63,14 @@ export type ErrorCode =
   | 'DRIFT_INPUT'
   | 'KUBE_CONNECTION'
   | 'KUBE_REQUEST'
-  | 'RELEASE_RECORD';
+  | 'RELEASE_RECORD'
+  | 'DUPLICATE_WAVE'
+  | 'WAVE_EMPTY'
+  | 'WAVE_SELECTOR_UNMATCHED'
+  | 'WAVE_UNKNOWN_CLUSTER'
+  | 'WAVE_OVERLAP'
+  | 'WAVE_UNASSIGNED'
+  | 'INVALID_ROLLOUT_LIMIT';
 
 /** One problem found in the user's declarations. */
 export interface Diagnostic {

@@ -32,6 +32,11 @@ export * from './cluster/connection';
 export * from './cluster/plan';
 export { INSTALL_PLAN_API_VERSION } from './cluster/install-plan-document';
 export * from './cluster/cluster';
+export * from './fleet/fleet-backend';
+export * from './fleet/fleet-cluster';
+export { planWaves, PlannedWave, WaveCluster, WaveDefaults, WaveOptions } from './fleet/wave';
+export * from './fleet/rollout-document';
+export * from './fleet/fleet';
 export {
   EXTENSIONS_FIELD,
   LayerExtensions,

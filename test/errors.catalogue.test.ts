@@ -12,6 +12,8 @@ import {
   DirectoryRegistry,
   ErrorCode,
   exportProfile,
+  Fleet,
+  FleetProps,
   FullProfile,
   HelmLayer,
   importProfile,
@@ -37,6 +39,7 @@ import { decodeReleaseRecord } from '../lib/drift/release-record';
 import { kubeRequestError } from '../lib/kube/kube-client';
 import { readKubeconfig } from '../lib/kube/kubeconfig';
 import { packFiles, packFolder, PackFixture } from './pack/fixtures';
+import { member, platform } from './fleet/fixtures';
 
 /**
  * Every error a user can meet, with its code and its exact text: the specification of the error
@@ -148,6 +151,12 @@ function documentApp(packs: readonly PackFixture[] = platformPacks): App {
   temporary.push(folder);
   new PackCatalog(app, 'packs', { registries: [new DirectoryRegistry(folder, 'test')], lockfile: lockfile() });
   return app;
+}
+
+/** A fleet named edge on a fresh app, whose props `build` makes from an add-on profile. */
+function fleet(build: (profile: AddonProfile) => FleetProps): Fleet {
+  const app = new App();
+  return new Fleet(app, 'edge', build(platform(app)));
 }
 
 const FORMAT_FIX = 'correct the YAML at that line (check indentation, quotes and the ": " after each key)';
@@ -1170,6 +1179,91 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'INVALID_KUBERNETES_VERSION',
     () => calicoInfra().infra.addPackLayer('cni-pinned', { pack: 'calico', version: '3.30.3', kubernetesVersion: '1.34.x' }),
     'INVALID_KUBERNETES_VERSION at base/cni-pinned: pack calico is for layer cni, so it pins no Kubernetes version\n  fix: set kubernetesVersion only on the pack of the k8s layer',
+  ],
+  // --- Fleets: waves are checked when the fleet is declared, all problems at once.
+  [
+    'two waves of one name',
+    'DUPLICATE_WAVE',
+    () => fleet((p) => ({ clusters: [member('a', {}, p), member('b', {}, p)], waves: [{ name: 'w', clusters: ['a'] }, { name: 'w', clusters: ['b'] }] })),
+    'DUPLICATE_WAVE at edge/waves/w: wave "w" is declared twice\n  fix: give each wave of a fleet a distinct name',
+  ],
+  [
+    'a wave with no cluster and no selector',
+    'WAVE_EMPTY',
+    () => fleet((p) => ({ clusters: [member('a', {}, p)], waves: [{ name: 'canary', clusters: ['a'] }, { name: 'later', clusters: [] }] })),
+    'WAVE_EMPTY at edge/waves/later: wave "later" names no cluster and has no matchLabels\n  fix: give the wave clusters: ["name", ...] or matchLabels: { label: "value" }, or remove it',
+  ],
+  [
+    'a wave selector that matches no cluster',
+    'WAVE_SELECTOR_UNMATCHED',
+    () => fleet((p) => ({ clusters: [member('a', { ring: 'canary' }, p), member('b', { ring: 'main', region: 'eu' }, p)], waves: [{ name: 'canary', clusters: ['a'] }, { name: 'main', clusters: ['b'] }, { name: 'late', matchLabels: { ring: 'mian' } }] })),
+    [
+      'WAVE_SELECTOR_UNMATCHED at edge/waves/late: wave "late" selects clusters with ring=mian, and no cluster of the fleet has them',
+      '  labels in use: region=eu',
+      '  labels in use: ring=canary|main',
+      '  fix: correct the matchLabels, or give the clusters meant for this wave those labels',
+    ].join('\n'),
+  ],
+  [
+    'a wave naming a cluster the fleet lacks',
+    'WAVE_UNKNOWN_CLUSTER',
+    () => fleet((p) => ({ clusters: [member('edge-01', {}, p), member('edge-02', {}, p)], waves: [{ name: 'canary', clusters: ['edge-01'] }, { name: 'rest', clusters: ['edge-2', 'edge-02'] }] })),
+    'WAVE_UNKNOWN_CLUSTER at edge/waves/rest: wave "rest" names cluster "edge-2", which is not in the fleet\n  fix: name a cluster of the fleet, or add the cluster to the fleet (did you mean "edge-02" or "edge-01"?)',
+  ],
+  [
+    'a cluster in two waves',
+    'WAVE_OVERLAP',
+    () => fleet((p) => ({ clusters: [member('a', { ring: 'main' }, p), member('b', { ring: 'main' }, p)], waves: [{ name: 'canary', clusters: ['a'] }, { name: 'main', matchLabels: { ring: 'main' } }] })),
+    'WAVE_OVERLAP at edge/waves/main: cluster "a" is in wave "canary" and in wave "main"\n  fix: keep "a" in one wave: remove it from one list, or change its labels or one wave\'s matchLabels',
+  ],
+  [
+    'a cluster in no wave',
+    'WAVE_UNASSIGNED',
+    () => fleet((p) => ({ clusters: [member('a', {}, p), member('b', {}, p)], waves: [{ name: 'canary', clusters: ['a'] }] })),
+    'WAVE_UNASSIGNED at edge/clusters/b: cluster "b" is in no wave, so no rollout would deploy it\n  fix: name "b" in one wave\'s clusters, or give it labels one wave\'s matchLabels selects',
+  ],
+  [
+    'a wave limit below 1',
+    'INVALID_ROLLOUT_LIMIT',
+    () => fleet((p) => ({ clusters: [member('a', {}, p)], waves: [{ name: 'canary', clusters: ['a'], maxParallel: 0 }] })),
+    'INVALID_ROLLOUT_LIMIT at edge/waves/canary: wave "canary" has maxParallel 0; it must be a whole number of at least 1\n  fix: give maxParallel 1 or more, or leave it out to deploy the whole wave at once',
+  ],
+  [
+    'a soak time that is not whole seconds',
+    'INVALID_ROLLOUT_LIMIT',
+    () => fleet((p) => ({ clusters: [member('a', {}, p)], soakSeconds: 1.5, waves: [{ name: 'canary', clusters: ['a'] }] })),
+    'INVALID_ROLLOUT_LIMIT at edge: fleet has soakSeconds 1.5; it must be a whole number of at least 0\n  fix: give soakSeconds 0 or more, or leave it out',
+  ],
+  [
+    'two clusters of one name in a fleet',
+    'DUPLICATE_CLUSTER',
+    () => fleet((p) => ({ clusters: [member('a', {}, p), member('a', {}, p)], waves: [{ name: 'canary', clusters: ['a'] }] })),
+    'DUPLICATE_CLUSTER at edge/clusters/a: cluster name "a" is used twice in fleet "edge"\n  fix: give each cluster of a fleet a distinct name; it names the cluster\'s stack and its state',
+  ],
+  [
+    'a fleet cluster whose stack name the app already uses',
+    'DUPLICATE_CLUSTER',
+    () => {
+      const app = new App();
+      new TerraformStack(app, 'a');
+      return new Fleet(app, 'edge', { clusters: [member('a', {}, platform(app))], waves: [{ name: 'canary', clusters: ['a'] }] });
+    },
+    'DUPLICATE_CLUSTER at edge/clusters/a: cluster "a" needs a stack named "a", and the app already has a\n  fix: give the cluster a name no other stack or cluster of the app uses',
+  ],
+  [
+    'a fleet name with an underscore',
+    'INVALID_NAME',
+    () => {
+      const app = new App();
+      return new Fleet(app, 'edge_fleet', { clusters: [member('a', {}, platform(app))], waves: [{ name: 'canary', clusters: ['a'] }] });
+    },
+    'INVALID_NAME at edge_fleet: fleet name "edge_fleet" is not a DNS-1035 label of at most 40 characters (it names soak stacks and CI workflows, so it starts with a letter)\n  fix: use lower-case letters, digits and \'-\', starting and ending with a letter or digit, e.g. "edge-fleet"',
+  ],
+  [
+    'a wave name with capitals',
+    'INVALID_NAME',
+    () => fleet((p) => ({ clusters: [member('a', {}, p)], waves: [{ name: 'Canary', clusters: ['a'] }] })),
+    'INVALID_NAME at edge/waves/Canary: wave name "Canary" is not a DNS-1035 label of at most 40 characters (it becomes a CI job name, so it starts with a letter)\n  fix: use lower-case letters, digits and \'-\', starting and ending with a letter or digit, e.g. "canary"',
   ],
 ];
 

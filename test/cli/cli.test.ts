@@ -89,8 +89,8 @@ describe('cluster-profiles --help', () => {
       'usage: cluster-profiles <command> [arguments]',
       '',
       'commands:',
-      '  plan   print the install plan of every synthesized cluster (a table, or --mermaid / --dot)',
-      '  diff   compare two profile documents (exit 0 when equal, 1 when different)',
+      '  plan     print the install plan of every synthesized cluster (a table, or --mermaid / --dot)',
+      '  diff     compare two profile documents (exit 0 when equal, 1 when different)',
     ]);
     for (const name of Object.keys(COMMANDS)) expect(result.stdout).toContain(`  ${name}  `);
   });

@@ -109,6 +109,12 @@ function packApp(options: { lock?: string; mode?: 'frozen' } = {}): App {
   return app;
 }
 
+/** Synthesizes the app with one cluster running `infra`: pack layers resolve in synth's one pass. */
+function synthApp({ app, infra }: { app: App; infra: InfraProfile }): void {
+  clusterIn(app, { profiles: [infra] });
+  app.synth();
+}
+
 /** An infra profile whose cni is a calico pack layer, on a fresh app with a catalog. */
 function calicoInfra(props: { presets?: string[]; values?: Record<string, unknown> } = {}): { app: App; infra: InfraProfile } {
   const app = packApp();
@@ -827,7 +833,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
   [
     'a pack layer in an app without a catalog',
     'NO_PACK_CATALOG',
-    () => addons().addPackLayer('web', { pack: 'web', version: '1.0.0' }),
+    () => addons().addPackLayer('web', { pack: 'web', version: '1.0.0' }).resolvePack(),
     "NO_PACK_CATALOG at addons/web: a pack layer needs a PackCatalog, and the app has none\n  fix: create one before the layer: new PackCatalog(app, 'packs', { registries: [new DirectoryRegistry('packs')] })",
   ],
   [
@@ -867,7 +873,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
   [
     'a pack with two charts of one name',
     'PACK_INVALID',
-    () => new AddonProfile(packApp(), 'addons', { version: '1.0.0' }).addPackLayer('twice', { pack: 'twice', version: '1.0.0' }),
+    () => new AddonProfile(packApp(), 'addons', { version: '1.0.0' }).addPackLayer('twice', { pack: 'twice', version: '1.0.0' }).resolvePack(),
     'PACK_INVALID at addons/twice: pack twice 1.0.0 has two charts named "operator" (charts/operator-1.0.0.tgz and charts/operator-1.0.0.tgz), but each chart of a pack is a release of its own\n  fix: list each chart archive once in pack.json: charts, and give each chart of the pack its own name in its Chart.yaml',
   ],
   [
@@ -903,7 +909,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
   [
     'a preset the pack does not define',
     'UNKNOWN_PRESET',
-    () => calicoInfra({ presets: ['jumb'] }),
+    () => synthApp(calicoInfra({ presets: ['jumb'] })),
     [
       'UNKNOWN_PRESET at base/cni: preset "jumb" is not defined by the pack',
       '  presets: jumbo (MTU), small (MTU)',
@@ -913,7 +919,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
   [
     'two presets of one group',
     'PRESET_CONFLICT',
-    () => calicoInfra({ presets: ['jumbo', 'small'] }),
+    () => synthApp(calicoInfra({ presets: ['jumbo', 'small'] })),
     'PRESET_CONFLICT at base/cni: presets "jumbo" and "small" are both of group "MTU"\n  fix: choose one preset of group "MTU"',
   ],
   [

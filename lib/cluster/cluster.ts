@@ -179,7 +179,15 @@ export class Cluster extends Construct {
    * anew from the definitions as they are now; synth plans once, in the app's synth pass.
    */
   public tryPlan(): PlanResult {
-    return planCluster(this.toSpec());
+    let spec: ClusterSpec;
+    try {
+      spec = this.toSpec();
+    } catch (e) {
+      // Resolving a pack layer's constraint can fail; that is a diagnostic like any other.
+      if (e instanceof ProfileError) return { diagnostics: e.diagnostics };
+      throw e;
+    }
+    return planCluster(spec);
   }
 
   /** Emits the cluster's Terraform elements, once, after the app's synth pass found no problem. */

@@ -4,13 +4,15 @@ import { App, Aspects, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { checkProfileDocuments } from '../document/write-documents';
 import { Diagnostic, ProfileError } from '../errors';
+import { PackLayer } from '../layer/pack-layer';
 import { ClusterPolicy } from '../policy/cluster-policy';
 import { ForbidClearTextSecrets, clearTextSecretsAllowed } from '../policy/forbid-clear-text-secrets';
 import type { Cluster } from './cluster';
 import { InstallPlan } from './plan';
 
 /**
- * The one pass of a synth: it plans every cluster of every stack of the app, runs every policy
+ * The one pass of a synth: it resolves every pack layer, plans every cluster of every stack of
+ * the app, runs every policy
  * (and the default secrets rule) on every plan, checks the profile documents, and throws every
  * diagnostic at once, sorted, before any stack is written. cdktf writes each stack as soon as
  * its Aspects ran, so this runs from the first Aspect of ours that cdktf invokes, whichever
@@ -36,7 +38,9 @@ export function runSynthPass(root: IConstruct): SynthPass {
   if (holder[PASS]) return holder[PASS];
   const constructs = root.node.findAll();
   const clusters = constructs.filter(isCluster);
-  const diagnostics: Diagnostic[] = [];
+  // Resolve: every pack layer's constraint, against the registries and the lockfile.
+  const diagnostics: Diagnostic[] = resolvePacks(constructs.filter((c): c is PackLayer => c instanceof PackLayer));
+  // Plan and check: every cluster, then every policy on every plan.
   const plans = new Map<Cluster, InstallPlan>();
   for (const cluster of clusters) {
     const result = cluster.tryPlan();
@@ -80,6 +84,20 @@ function isCluster(x: unknown): x is Cluster {
 }
 
 const CLUSTER_SYMBOL = Symbol.for('cdktf-cluster-profiles.Cluster');
+
+/** Resolves every pack layer once, collecting what fails instead of stopping at the first. */
+function resolvePacks(layers: readonly PackLayer[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const layer of layers) {
+    try {
+      layer.resolvePack();
+    } catch (e) {
+      if (!(e instanceof ProfileError)) throw e;
+      diagnostics.push(...e.diagnostics);
+    }
+  }
+  return diagnostics;
+}
 
 function duplicateClusters(clusters: readonly Cluster[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];

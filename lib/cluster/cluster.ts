@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Aspects, DefaultTokenResolver, IAspect, ISynthesisSession, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
-import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, IConstruct } from 'constructs';
 import { writeProfileDocuments } from '../document/write-documents';
 import { checkFreeId, guardId } from '../construct-id';
@@ -93,7 +92,7 @@ export class Cluster extends Construct {
     // The app's one synth pass must run before the first stack is written, whichever it is.
     runPassBefore([...this.node.root.node.children.filter(TerraformStack.isStack), TerraformStack.of(this)]);
     Aspects.of(this).add(new EmitOnce(this));
-    addCustomSynthesis(this, { onSynthesize: (session) => this.writeFiles(session) });
+    afterStackSynthesis(TerraformStack.of(this), (session) => this.writeFiles(session));
   }
 
   /**
@@ -187,7 +186,7 @@ export class Cluster extends Construct {
       if (e instanceof ProfileError) return { diagnostics: e.diagnostics };
       throw e;
     }
-    return planCluster(spec);
+    return planCluster(spec, { isExpression: (value) => Token.isUnresolved(value) });
   }
 
   /** Emits the cluster's Terraform elements, once, after the app's synth pass found no problem. */
@@ -234,6 +233,30 @@ function mayHoldTokens(value: unknown): boolean {
 }
 
 const CLUSTER_SYMBOL = Symbol.for('cdktf-cluster-profiles.Cluster');
+const AFTER_SYNTHESIS = Symbol.for('cdktf-cluster-profiles.AfterStackSynthesis');
+
+/**
+ * Runs `write` after cdktf wrote the stack (and only if it did), through the stack's public
+ * `synthesizer`, which is wrapped once per stack: cdktf's custom-synthesis hook is not part of
+ * its public API (it lives in cdktf/lib/synthesize/synthesizer).
+ */
+function afterStackSynthesis(stack: TerraformStack, write: (session: ISynthesisSession) => void): void {
+  const holder = stack as { [AFTER_SYNTHESIS]?: Array<(session: ISynthesisSession) => void> };
+  let writers = holder[AFTER_SYNTHESIS];
+  if (!writers) {
+    const own: Array<(session: ISynthesisSession) => void> = [];
+    writers = own;
+    Object.defineProperty(stack, AFTER_SYNTHESIS, { value: own });
+    const inner = stack.synthesizer;
+    stack.synthesizer = {
+      synthesize(session: ISynthesisSession) {
+        inner.synthesize(session);
+        for (const w of own) w(session);
+      },
+    };
+  }
+  writers.push(write);
+}
 
 class EmitOnce implements IAspect {
   constructor(private readonly cluster: Cluster) {}

@@ -25,15 +25,27 @@ interface Placed {
   readonly profile: ProfileSpec;
 }
 
+/** What planning asks of its host: how to tell a deploy-time expression from a literal. */
+export interface PlanOptions {
+  /**
+   * Whether a string is a Terraform expression, known only at deploy (a cdktf token, for
+   * `Cluster`, which asks cdktf's public `Token.isUnresolved`). Expressions are not checked
+   * against variable formats, nor typed.
+   * @default - no string is an expression
+   */
+  readonly isExpression?: (value: string) => boolean;
+}
+
 /** Plans one cluster. Returns every diagnostic found rather than stopping at the first. */
-export function planCluster(cluster: ClusterSpec): PlanResult {
+export function planCluster(cluster: ClusterSpec, options: PlanOptions = {}): PlanResult {
+  const isExpression = options.isExpression ?? (() => false);
   const diagnostics: Diagnostic[] = [];
   for (const profile of cluster.profiles) diagnostics.push(...checkProfile(profile));
   const sequence = installSequence(cluster.profiles);
-  diagnostics.push(...checkUniqueness(cluster, sequence), ...checkOverrides(cluster, sequence), ...checkVariables(cluster));
+  diagnostics.push(...checkUniqueness(cluster, sequence), ...checkOverrides(cluster, sequence), ...checkVariables(cluster, isExpression));
   if (diagnostics.length > 0) return { diagnostics };
 
-  const merged = mergeAll(cluster, sequence, diagnostics);
+  const merged = mergeAll(cluster, sequence, diagnostics, isExpression);
   diagnostics.push(...checkPackConstraints(sequence.map((p) => p.layer)));
   if (diagnostics.length > 0) return { diagnostics };
 
@@ -151,7 +163,7 @@ function groupLevels(order: readonly string[], edges: readonly Edge[]): string[]
  * Merges every layer's values (pack defaults, presets, layer, profile, cluster), replaces pack
  * references between layers, then checks each pack layer's values against its schema.
  */
-function mergeAll(cluster: ClusterSpec, sequence: readonly Placed[], diagnostics: Diagnostic[]): Map<string, MergedValues> {
+function mergeAll(cluster: ClusterSpec, sequence: readonly Placed[], diagnostics: Diagnostic[], isExpression: (value: string) => boolean): Map<string, MergedValues> {
   const merged = new Map<string, MergedValues>();
   for (const { layer, profile } of sequence) {
     const sources: ValuesLayer[] = [
@@ -163,7 +175,7 @@ function mergeAll(cluster: ClusterSpec, sequence: readonly Placed[], diagnostics
     merged.set(layer.name, mergeValues(sources));
   }
   const references = resolveExpressions(
-    sequence.map(({ layer, profile }) => expressionLayer(cluster, layer, profile, merged.get(layer.name)!.values, sequence)),
+    sequence.map(({ layer, profile }) => expressionLayer(cluster, layer, profile, merged.get(layer.name)!.values, sequence, isExpression)),
   );
   diagnostics.push(...references.diagnostics);
   for (const { layer } of sequence) {
@@ -175,7 +187,14 @@ function mergeAll(cluster: ClusterSpec, sequence: readonly Placed[], diagnostics
 }
 
 /** What expressions in one layer's values can see: its profile's variables, macros, other layers. */
-function expressionLayer(cluster: ClusterSpec, layer: LayerSpec, profile: ProfileSpec, values: Values, sequence: readonly Placed[]): ExpressionLayer {
+function expressionLayer(
+  cluster: ClusterSpec,
+  layer: LayerSpec,
+  profile: ProfileSpec,
+  values: Values,
+  sequence: readonly Placed[],
+  isExpression: (value: string) => boolean,
+): ExpressionLayer {
   const infra = cluster.profiles.find((p) => p.type !== 'addon');
   const kubernetes = sequence.find((p) => p.layer.kubernetesVersion !== undefined)?.layer.kubernetesVersion;
   const system: Record<string, string> = {
@@ -204,22 +223,22 @@ function expressionLayer(cluster: ClusterSpec, layer: LayerSpec, profile: Profil
         };
       }
       const value = cluster.variables.has(name) && !definition.readOnly ? cluster.variables.get(name) : definition.default;
-      return { value: typed(definition, value) };
+      return { value: typed(definition, value, isExpression) };
     },
   };
 }
 
 /** A literal variable value as its format's type, so `replicas: '{{.spectro.var.n}}'` is a number. */
-function typed(definition: VariableDefinition, value: VariableValue | undefined): unknown {
+function typed(definition: VariableDefinition, value: VariableValue | undefined, isExpression: (value: string) => boolean): unknown {
   if (value === undefined) return '';
-  if (typeof value !== 'string' || value.includes('${TfToken[')) return value;
+  if (typeof value !== 'string' || isExpression(value)) return value;
   if (definition.format === 'number' && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
   if (definition.format === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
   return value;
 }
 
 /** Every variable value a cluster gives is declared, allowed and well-formed; required ones are given. */
-function checkVariables(cluster: ClusterSpec): Diagnostic[] {
+function checkVariables(cluster: ClusterSpec, isExpression: (value: string) => boolean): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const problem = (path: string, message: string, fix: string) => diagnostics.push({ code: 'INVALID_VARIABLE', path, message, fix });
   const declared = cluster.profiles.flatMap((p) => p.variables.map((v) => v.name));
@@ -243,7 +262,7 @@ function checkVariables(cluster: ClusterSpec): Diagnostic[] {
       if (v.readOnly) problem(where, `variable ${v.name} is read-only, but cluster "${cluster.name}" gives a value`, 'remove the value; the default applies to every cluster');
       else if (v.sensitive && !SensitiveValue.isSensitive(value)) problem(where, `variable ${v.name} is sensitive, but cluster "${cluster.name}" gives it as plain text`, `give SensitiveValue.fromVariable("${v.name}") or SensitiveValue.fromToken(...)`);
       else {
-        const why = formatProblem(v, value, (s) => s.includes('${TfToken['));
+        const why = formatProblem(v, value, isExpression);
         if (why) problem(where, `variable ${v.name} = ${JSON.stringify(value)} ${why}`, `give a value of format ${v.format ?? 'string'}${v.regex ? ` matching ${v.regex}` : ''}`);
       }
     }

@@ -1,4 +1,4 @@
-import { Fn, Token } from 'cdktf';
+import { Fn, Token, Tokenization } from 'cdktf';
 import { isPlainObject, joinPath, Values } from '../values/merge';
 import { SensitiveValue } from '../values/sensitive';
 import { canonicalYaml } from '../values/yaml';
@@ -80,8 +80,13 @@ export function escapeForSet(expression: string): string {
  * an HCL escape (`\t` a tab) and `%{` a template directive. Escaped, the text reaches Helm as written.
  */
 function hclLiterals(expression: string): string {
+  // The tokens' own text, as cdktf's public API gives it: the text between them is literal.
+  const tokens = [...new Set(Tokenization.reverseString(expression).tokens.map((t) => Token.asString(t)))];
+  const literal = (text: string) => text.replace(/[\\"]/g, '\\$&').replace(/%\{/g, '%%{');
+  if (tokens.length === 0) return literal(expression);
+  const between = new RegExp(`(${tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
   return expression
-    .split(/(\$\{TfToken\[[^\]]*\]\})/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\\"]/g, '\\$&').replace(/%\{/g, '%%{')))
+    .split(between)
+    .map((part, i) => (i % 2 === 1 ? part : literal(part)))
     .join('');
 }

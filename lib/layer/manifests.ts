@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { Token } from 'cdktf';
 import { ProfileError } from '../errors';
 import { isPlainObject, Values } from '../values/merge';
 import { parseYamlDocuments } from '../values/yaml';
@@ -74,7 +75,7 @@ function checkDocument(value: unknown, where: string): ManifestDocument {
   if (!isPlainObject(metadata) || typeof metadata.name !== 'string' || metadata.name === '') {
     return fail(`${value.kind} has no metadata.name`);
   }
-  if (JSON.stringify(value).includes('${TfToken[')) {
+  if (holdsToken(value)) {
     ProfileError.throw({
       code: 'MANIFEST_TOKEN',
       path: where,
@@ -98,4 +99,12 @@ export function definedKind(document: ManifestDocument): string | undefined {
   const group = spec?.group;
   const kind = (spec?.names as Values | undefined)?.kind;
   return typeof group === 'string' && typeof kind === 'string' ? `${group}/${kind}` : undefined;
+}
+
+/** Whether a string anywhere in `value` (keys included) is or holds an unresolved cdktf token. */
+function holdsToken(value: unknown): boolean {
+  if (typeof value === 'string' || typeof value === 'number') return Token.isUnresolved(value);
+  if (Array.isArray(value)) return value.some(holdsToken);
+  if (isPlainObject(value)) return Object.entries(value).some(([k, v]) => Token.isUnresolved(k) || holdsToken(v));
+  return false;
 }

@@ -193,8 +193,9 @@ export class Cluster extends Construct {
   public emit(): void {
     if (this.emitted) return;
     // A cluster made after the pass ran (between two Testing.synth calls) plans on its own.
-    const plan = runSynthPass(this.node.root).plans.get(this) ?? this.plan();
-    this.emitted = { plan, layers: emitCluster(this, this.clusterName, this.connection.settings, plan) };
+    const pass = runSynthPass(this.node.root);
+    const plan = pass.plans.get(this) ?? this.plan();
+    this.emitted = { plan, layers: emitCluster(this, this.clusterName, this.connection.settings, plan, pass.yaml) };
   }
 
   private writeFiles(session: ISynthesisSession): void {

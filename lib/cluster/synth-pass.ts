@@ -8,6 +8,7 @@ import { PackLayer } from '../layer/pack-layer';
 import { ClusterPolicy } from '../policy/cluster-policy';
 import { ForbidClearTextSecrets, clearTextSecretsAllowed } from '../policy/forbid-clear-text-secrets';
 import type { Cluster } from './cluster';
+import { YamlMemo } from '../values/yaml';
 import { InstallPlan } from './plan';
 
 /**
@@ -23,6 +24,8 @@ import { InstallPlan } from './plan';
 export interface SynthPass {
   /** The plan of every cluster, made once per synth. */
   readonly plans: ReadonlyMap<Cluster, InstallPlan>;
+  /** The values YAML emitted so far, by content: clusters sharing a profile share most of it. */
+  readonly yaml: YamlMemo;
 }
 
 const PASS = Symbol.for('cdktf-cluster-profiles.SynthPass');
@@ -54,7 +57,7 @@ export function runSynthPass(root: IConstruct): SynthPass {
     removeEarlierOutput(root);
     throw new ProfileError([...unique.values()]);
   }
-  const pass: SynthPass = { plans };
+  const pass: SynthPass = { plans, yaml: new YamlMemo() };
   Object.defineProperty(root, PASS, { value: pass, configurable: true });
   return pass;
 }

@@ -14,9 +14,11 @@ import {
   exportProfile,
   FullProfile,
   HelmLayer,
+  HelmRepositoryRegistry,
   importProfile,
   InfraProfile,
   KubernetesLayer,
+  Lockfile,
   ManifestLayer,
   PackCatalog,
   parseValuesYaml,
@@ -222,9 +224,9 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
   ],
   [
     'something that is not a profile attached',
-    'UNKNOWN_LAYER',
+    'NOT_A_PROFILE',
     () => clusterIn(new App()).attach(new HelmLayer(addons(), 'web', { chart }) as unknown as AddonProfile),
-    'UNKNOWN_LAYER at stack/prod: attach() was given something that is not a profile\n  fix: attach an InfraProfile, FullProfile or AddonProfile',
+    'NOT_A_PROFILE at stack/prod: attach() was given something that is not a profile\n  fix: attach an InfraProfile, FullProfile or AddonProfile',
   ],
 
   // --- Layers: their props, checked in the constructor.
@@ -877,10 +879,27 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'PACK_INVALID at addons/twice: pack twice 1.0.0 has two charts named "operator" (charts/operator-1.0.0.tgz and charts/operator-1.0.0.tgz), but each chart of a pack is a release of its own\n  fix: list each chart archive once in pack.json: charts, and give each chart of the pack its own name in its Chart.yaml',
   ],
   [
-    'a lock mode that does not exist',
+    'a Helm repository registry whose URL is neither http(s) nor file',
+    'INVALID_REGISTRY_URL',
+    () => new HelmRepositoryRegistry('charts.example.com'),
+    'INVALID_REGISTRY_URL at registry charts.example.com: "charts.example.com" is not an http(s):// or file:// URL\n  fix: give the URL of the folder that serves index.yaml',
+  ],
+  [
+    'a lockfile of another shape',
     'LOCKFILE_INVALID',
+    () => {
+      const file = 'cdktf.out/test-catalogue/cluster-profiles.lock.json';
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, '{ "packs": [] }');
+      return Lockfile.read(file);
+    },
+    'LOCKFILE_INVALID at cdktf.out/test-catalogue/cluster-profiles.lock.json: lockfile is not a version 1 lockfile ({ "lockfileVersion": 1, "packs": { ... } })\n  fix: restore it from version control, or delete it and synthesize again to re-resolve every pack',
+  ],
+  [
+    'a lock mode that does not exist',
+    'INVALID_LOCK_MODE',
     () => new PackCatalog(new App(), 'packs', { registries: [], mode: 'strict' as 'frozen' }),
-    'LOCKFILE_INVALID at packs: lock mode "strict" is not auto, update or frozen\n  fix: set CLUSTER_PROFILES_LOCK to auto, update or frozen',
+    'INVALID_LOCK_MODE at packs: lock mode "strict" is not auto, update or frozen\n  fix: set CLUSTER_PROFILES_LOCK to auto, update or frozen',
   ],
   [
     'a lockfile entry whose version no longer satisfies its constraint',

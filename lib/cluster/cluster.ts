@@ -103,7 +103,7 @@ export class Cluster extends Construct {
   public attach(profile: Profile): this {
     const fail = (code: Diagnostic['code'], message: string, fix: string): never =>
       ProfileError.throw({ code, path: this.node.path, message, fix });
-    if (!Profile.isProfile(profile)) fail('UNKNOWN_LAYER', 'attach() was given something that is not a profile', 'attach an InfraProfile, FullProfile or AddonProfile');
+    if (!Profile.isProfile(profile)) fail('NOT_A_PROFILE', 'attach() was given something that is not a profile', 'attach an InfraProfile, FullProfile or AddonProfile');
     if (this.profiles.includes(profile)) {
       fail('PROFILE_ATTACHED_TWICE', `profile "${profile.profileName}" ${profile.version} is attached twice`, 'attach each profile once');
     }

@@ -55,7 +55,7 @@ export function runSynthPass(root: IConstruct): SynthPass {
   const unique = new Map(diagnostics.map((d) => [`${d.code}|${d.path}|${d.message}`, d]));
   if (unique.size > 0) {
     removeEarlierOutput(root);
-    throw new ProfileError([...unique.values()]);
+    throw new ProfileError([...unique.values()]).withoutStack();
   }
   const pass: SynthPass = { plans, yaml: new YamlMemo() };
   Object.defineProperty(root, PASS, { value: pass, configurable: true });

@@ -7,15 +7,15 @@ import { Diagnostic, ProfileError } from '../errors';
 import { PackLayer } from '../layer/pack-layer';
 import { ClusterPolicy } from '../policy/cluster-policy';
 import { ForbidClearTextSecrets, clearTextSecretsAllowed } from '../policy/forbid-clear-text-secrets';
-import type { Cluster } from './cluster';
 import { YamlMemo } from '../values/yaml';
+import type { Cluster } from './cluster';
 import { InstallPlan } from './plan';
 
 /**
- * The one pass of a synth: it resolves every pack layer, plans every cluster of every stack of
- * the app, runs every policy
- * (and the default secrets rule) on every plan, checks the profile documents, and throws every
- * diagnostic at once, sorted, before any stack is written. cdktf writes each stack as soon as
+ * The one pass of a synth, in stages: resolve every pack layer; plan every cluster of every
+ * stack of the app; check every plan against every policy (and the default secrets rule) and the
+ * profile documents against each other; then throw every diagnostic at once, sorted, before any
+ * stack is written. Emission follows, cluster by cluster, from the plans made here. cdktf writes each stack as soon as
  * its Aspects ran, so this runs from the first Aspect of ours that cdktf invokes, whichever
  * stack it is in; it is added to every stack of the app that exists when a cluster is made.
  *

@@ -1,46 +1,8 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ClusterSpec, LayerSpec, planCluster, ProfileSpec, resolveReleaseOptions } from '../lib/core';
-
-/** A layer as plain data, with the defaults a layer construct would give. */
-function layer(name: string, more: Partial<LayerSpec> = {}): LayerSpec {
-  return {
-    name,
-    path: `apps/${name}`,
-    kind: 'helm',
-    namespace: name,
-    createNamespace: true,
-    releaseName: name,
-    priority: 0,
-    dependsOn: [],
-    values: {},
-    release: resolveReleaseOptions(),
-    protect: false,
-    chart: { type: 'repository', repository: 'https://charts.example.com', chart: name },
-    chartVersion: '1.0.0',
-    ...more,
-  };
-}
-
-function addons(layers: LayerSpec[], name = 'apps'): ProfileSpec {
-  return { name, version: '1.0.0', type: 'addon', path: name, layers, values: new Map(), variables: [] };
-}
-
-function cluster(profiles: ProfileSpec[], more: Partial<ClusterSpec> = {}): ClusterSpec {
-  return {
-    name: 'prod',
-    path: 'stack/prod',
-    profiles,
-    values: new Map(),
-    installOrder: 'dag',
-    stack: 'stack',
-    variables: new Map(),
-    macros: {},
-    protectedLayers: [],
-    ...more,
-  };
-}
+import { planCluster } from '../lib/core';
+import { addons, cluster, layer } from './plain-specs';
 
 describe('the core', () => {
   it('plans plain data with no App: priorities group layers, dependsOn orders them, edges are reduced', () => {

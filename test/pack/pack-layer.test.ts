@@ -233,6 +233,16 @@ describe('pack layers', () => {
     );
   });
 
+  it('resolves two layers on one train apart when only one of them takes pre-releases', () => {
+    const app = new App({ outdir: tempDir() });
+    const registry = new DirectoryRegistry(packFolder([{ name: 'web', version: '2.0.0', charts: { web: '' } }, { name: 'web', version: '2.1.0-rc.1', charts: { web: '' } }]), 'test');
+    new PackCatalog(app, 'packs', { registries: [registry], lockfile: path.join(tempDir(), 'lock.json') });
+    const addons = new AddonProfile(app, 'addons', { version: '1.0.0' });
+    const stable = addons.addPackLayer('stable', { pack: 'web', version: '2.x', namespace: 'stable' });
+    const early = addons.addPackLayer('early', { pack: 'web', version: '2.x', namespace: 'early', includePrerelease: true });
+    expect([stable.resolved.pack.manifest.version, early.resolved.pack.manifest.version]).toEqual(['2.0.0', '2.1.0-rc.1']);
+  });
+
   it('reads nothing when declared: the catalog may come later, and synth reports every resolution problem at once', () => {
     const app = new App({ outdir: tempDir() });
     const addons = new AddonProfile(app, 'addons', { version: '1.0.0' });

@@ -291,9 +291,15 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'INVALID_MANIFEST at addons/m (yaml document 1): document is not a Kubernetes object (a YAML map)\n  fix: each document needs apiVersion, kind and metadata.name, e.g. "apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: settings"',
   ],
   [
-    'a manifest file that does not exist',
+    'a manifest file that does not exist (read by synth, not where the layer is declared)',
     'INVALID_MANIFEST',
-    () => new ManifestLayer(addons(), 'm', { files: ['/nonexistent/crds.yaml'] }),
+    () => {
+      const app = testApp();
+      const profile = new AddonProfile(app, 'addons', { version: '1.0.0' });
+      new ManifestLayer(profile, 'm', { files: ['/nonexistent/crds.yaml'] });
+      clusterIn(app, { profiles: [profile] });
+      app.synth();
+    },
     'INVALID_MANIFEST at addons/m: manifest file "/nonexistent/crds.yaml" does not exist (looked in /nonexistent)\n  fix: give a path relative to the directory the app runs in, or an absolute path',
   ],
   [

@@ -4,7 +4,7 @@ import { App, Aspects, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { checkProfileDocuments } from '../document/write-documents';
 import { Diagnostic, ProfileError } from '../errors';
-import { PackLayer } from '../layer/pack-layer';
+import { Layer } from '../layer/layer';
 import { ClusterPolicy } from '../policy/cluster-policy';
 import { ForbidClearTextSecrets, clearTextSecretsAllowed } from '../policy/forbid-clear-text-secrets';
 import { YamlMemo } from '../values/yaml';
@@ -12,7 +12,7 @@ import type { Cluster } from './cluster';
 import { InstallPlan } from './plan';
 
 /**
- * The one pass of a synth, in stages: resolve every pack layer; plan every cluster of every
+ * The one pass of a synth, in stages: resolve every layer's inputs (packs, manifest files); plan every cluster of every
  * stack of the app; check every plan against every policy (and the default secrets rule) and the
  * profile documents against each other; then throw every diagnostic at once, sorted, before any
  * stack is written. Emission follows, cluster by cluster, from the plans made here. cdktf writes each stack as soon as
@@ -41,8 +41,9 @@ export function runSynthPass(root: IConstruct): SynthPass {
   if (holder[PASS]) return holder[PASS];
   const constructs = root.node.findAll();
   const clusters = constructs.filter(isCluster);
-  // Resolve: every pack layer's constraint, against the registries and the lockfile.
-  const diagnostics: Diagnostic[] = resolvePacks(constructs.filter((c): c is PackLayer => c instanceof PackLayer));
+  // Resolve: every layer's inputs (a pack's constraint against the registries and the lockfile,
+  // manifest files).
+  const diagnostics: Diagnostic[] = resolveLayers(constructs.filter(Layer.isLayer));
   // Plan and check: every cluster, then every policy on every plan.
   const plans = new Map<Cluster, InstallPlan>();
   for (const cluster of clusters) {
@@ -88,12 +89,12 @@ function isCluster(x: unknown): x is Cluster {
 
 const CLUSTER_SYMBOL = Symbol.for('cdktf-cluster-profiles.Cluster');
 
-/** Resolves every pack layer once, collecting what fails instead of stopping at the first. */
-function resolvePacks(layers: readonly PackLayer[]): Diagnostic[] {
+/** Resolves every layer once, collecting what fails instead of stopping at the first. */
+function resolveLayers(layers: readonly Layer[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const layer of layers) {
     try {
-      layer.resolvePack();
+      layer.resolve();
     } catch (e) {
       if (!(e instanceof ProfileError)) throw e;
       diagnostics.push(...e.diagnostics);

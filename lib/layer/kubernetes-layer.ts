@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { ProfileError } from '../errors';
 import { Values } from '../values/merge';
 import { Layer, LayerKind, LayerOptions, LayerSpec, readValues } from './layer';
-import { ManifestDocument, ManifestSources, readManifests } from './manifests';
+import { DeclaredManifests, ManifestSources } from './manifests';
 
 /** Props of a {@link KubernetesLayer}. */
 export interface KubernetesLayerProps extends LayerOptions, ManifestSources {
@@ -28,7 +28,7 @@ export class KubernetesLayer extends Layer {
   /** The expected server version, exact or a train. */
   public readonly version: string;
   private readonly values: Values;
-  private readonly documents: readonly ManifestDocument[];
+  private readonly manifests: DeclaredManifests;
 
   constructor(scope: Construct, id: string, props: KubernetesLayerProps) {
     super(scope, id, props, 'k8s');
@@ -42,11 +42,15 @@ export class KubernetesLayer extends Layer {
     }
     this.version = props.version;
     this.values = readValues(props.values, `${this.node.path} (values)`);
-    this.documents = readManifests(props, this.node.path);
+    this.manifests = new DeclaredManifests(props, this.node.path);
+  }
+
+  public override resolve(): void {
+    this.manifests.documents();
   }
 
   protected specifics(): Partial<LayerSpec> {
-    return { kubernetesVersion: this.version, values: this.values, documents: this.documents };
+    return { kubernetesVersion: this.version, values: this.values, documents: this.manifests.documents() };
   }
 }
 

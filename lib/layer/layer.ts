@@ -126,6 +126,13 @@ export abstract class Layer extends Construct {
   }
 
   /**
+   * Reads what the layer refers to (a pack from its registry, manifest files), once; throws
+   * what is wrong there. The synth pass calls it for every layer before planning; nothing else
+   * needs to, as a layer reads on first use too.
+   */
+  public resolve(): void {}
+
+  /**
    * The options planning uses: the declared ones, and for a pack layer what its pack's `pack:`
    * settings add to them.
    */

@@ -124,6 +124,10 @@ export class PackLayer extends Layer {
     return (this.resolution = { resolved, baseValues, charts, options, role });
   }
 
+  public override resolve(): void {
+    this.resolvePack();
+  }
+
   protected override plannedOptions(): LayerOptions {
     return this.resolvePack().options;
   }

@@ -1,5 +1,4 @@
 export * from './errors';
-export { checkName, checkSemver, NameKind } from './names';
 export * from './values/merge';
 export * from './values/sensitive';
 export { canonicalYaml, parseValuesYaml } from './values/yaml';
@@ -26,8 +25,7 @@ export * from './profile/variable';
 export * from './profile/infra-profile';
 export * from './profile/addon-profile';
 export * from './profile/full-profile';
-export * from './graph/layer-graph';
-export { transitiveReduction } from './graph/reduce';
+export { Edge, EdgeReason } from './graph/layer-graph';
 export * from './cluster/connection';
 export * from './cluster/plan';
 export { INSTALL_PLAN_API_VERSION } from './cluster/install-plan-document';

@@ -16,9 +16,11 @@ import {
   FleetProps,
   FullProfile,
   HelmLayer,
+  HelmRepositoryRegistry,
   importProfile,
   InfraProfile,
   KubernetesLayer,
+  Lockfile,
   ManifestLayer,
   PackCatalog,
   parseValuesYaml,
@@ -116,6 +118,12 @@ function packApp(options: { lock?: string; mode?: 'frozen' } = {}): App {
   const app = testApp();
   new PackCatalog(app, 'packs', { registries: [new DirectoryRegistry(packsFolder(), 'local')], lockfile: options.lock ?? lockfile(), mode: options.mode });
   return app;
+}
+
+/** Synthesizes the app with one cluster running `infra`: pack layers resolve in synth's one pass. */
+function synthApp({ app, infra }: { app: App; infra: InfraProfile }): void {
+  clusterIn(app, { profiles: [infra] });
+  app.synth();
 }
 
 /** An infra profile whose cni is a calico pack layer, on a fresh app with a catalog. */
@@ -231,9 +239,9 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
   ],
   [
     'something that is not a profile attached',
-    'UNKNOWN_LAYER',
+    'NOT_A_PROFILE',
     () => clusterIn(new App()).attach(new HelmLayer(addons(), 'web', { chart }) as unknown as AddonProfile),
-    'UNKNOWN_LAYER at stack/prod: attach() was given something that is not a profile\n  fix: attach an InfraProfile, FullProfile or AddonProfile',
+    'NOT_A_PROFILE at stack/prod: attach() was given something that is not a profile\n  fix: attach an InfraProfile, FullProfile or AddonProfile',
   ],
 
   // --- Layers: their props, checked in the constructor.
@@ -298,9 +306,15 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'INVALID_MANIFEST at addons/m (yaml document 1): document is not a Kubernetes object (a YAML map)\n  fix: each document needs apiVersion, kind and metadata.name, e.g. "apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: settings"',
   ],
   [
-    'a manifest file that does not exist',
+    'a manifest file that does not exist (read by synth, not where the layer is declared)',
     'INVALID_MANIFEST',
-    () => new ManifestLayer(addons(), 'm', { files: ['/nonexistent/crds.yaml'] }),
+    () => {
+      const app = testApp();
+      const profile = new AddonProfile(app, 'addons', { version: '1.0.0' });
+      new ManifestLayer(profile, 'm', { files: ['/nonexistent/crds.yaml'] });
+      clusterIn(app, { profiles: [profile] });
+      app.synth();
+    },
     'INVALID_MANIFEST at addons/m: manifest file "/nonexistent/crds.yaml" does not exist (looked in /nonexistent)\n  fix: give a path relative to the directory the app runs in, or an absolute path',
   ],
   [
@@ -842,7 +856,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
   [
     'a pack layer in an app without a catalog',
     'NO_PACK_CATALOG',
-    () => addons().addPackLayer('web', { pack: 'web', version: '1.0.0' }),
+    () => addons().addPackLayer('web', { pack: 'web', version: '1.0.0' }).resolvePack(),
     "NO_PACK_CATALOG at addons/web: a pack layer needs a PackCatalog, and the app has none\n  fix: create one before the layer: new PackCatalog(app, 'packs', { registries: [new DirectoryRegistry('packs')] })",
   ],
   [
@@ -882,14 +896,31 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
   [
     'a pack with two charts of one name',
     'PACK_INVALID',
-    () => new AddonProfile(packApp(), 'addons', { version: '1.0.0' }).addPackLayer('twice', { pack: 'twice', version: '1.0.0' }),
+    () => new AddonProfile(packApp(), 'addons', { version: '1.0.0' }).addPackLayer('twice', { pack: 'twice', version: '1.0.0' }).resolvePack(),
     'PACK_INVALID at addons/twice: pack twice 1.0.0 has two charts named "operator" (charts/operator-1.0.0.tgz and charts/operator-1.0.0.tgz), but each chart of a pack is a release of its own\n  fix: list each chart archive once in pack.json: charts, and give each chart of the pack its own name in its Chart.yaml',
   ],
   [
-    'a lock mode that does not exist',
+    'a Helm repository registry whose URL is neither http(s) nor file',
+    'INVALID_REGISTRY_URL',
+    () => new HelmRepositoryRegistry('charts.example.com'),
+    'INVALID_REGISTRY_URL at registry charts.example.com: "charts.example.com" is not an http(s):// or file:// URL\n  fix: give the URL of the folder that serves index.yaml',
+  ],
+  [
+    'a lockfile of another shape',
     'LOCKFILE_INVALID',
+    () => {
+      const file = 'cdktf.out/test-catalogue/cluster-profiles.lock.json';
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, '{ "packs": [] }');
+      return Lockfile.read(file);
+    },
+    'LOCKFILE_INVALID at cdktf.out/test-catalogue/cluster-profiles.lock.json: lockfile is not a version 1 lockfile ({ "lockfileVersion": 1, "packs": { ... } })\n  fix: restore it from version control, or delete it and synthesize again to re-resolve every pack',
+  ],
+  [
+    'a lock mode that does not exist',
+    'INVALID_LOCK_MODE',
     () => new PackCatalog(new App(), 'packs', { registries: [], mode: 'strict' as 'frozen' }),
-    'LOCKFILE_INVALID at packs: lock mode "strict" is not auto, update or frozen\n  fix: set CLUSTER_PROFILES_LOCK to auto, update or frozen',
+    'INVALID_LOCK_MODE at packs: lock mode "strict" is not auto, update or frozen\n  fix: set CLUSTER_PROFILES_LOCK to auto, update or frozen',
   ],
   [
     'a lockfile entry whose version no longer satisfies its constraint',
@@ -918,7 +949,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
   [
     'a preset the pack does not define',
     'UNKNOWN_PRESET',
-    () => calicoInfra({ presets: ['jumb'] }),
+    () => synthApp(calicoInfra({ presets: ['jumb'] })),
     [
       'UNKNOWN_PRESET at base/cni: preset "jumb" is not defined by the pack',
       '  presets: jumbo (MTU), small (MTU)',
@@ -928,7 +959,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
   [
     'two presets of one group',
     'PRESET_CONFLICT',
-    () => calicoInfra({ presets: ['jumbo', 'small'] }),
+    () => synthApp(calicoInfra({ presets: ['jumbo', 'small'] })),
     'PRESET_CONFLICT at base/cni: presets "jumbo" and "small" are both of group "MTU"\n  fix: choose one preset of group "MTU"',
   ],
   [
@@ -1177,7 +1208,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
   [
     'a Kubernetes version on a pack of another layer than k8s',
     'INVALID_KUBERNETES_VERSION',
-    () => calicoInfra().infra.addPackLayer('cni-pinned', { pack: 'calico', version: '3.30.3', kubernetesVersion: '1.34.x' }),
+    () => calicoInfra().infra.addPackLayer('cni-pinned', { pack: 'calico', version: '3.30.3', kubernetesVersion: '1.34.x' }).resolvePack(),
     'INVALID_KUBERNETES_VERSION at base/cni-pinned: pack calico is for layer cni, so it pins no Kubernetes version\n  fix: set kubernetesVersion only on the pack of the k8s layer',
   ],
   // --- Fleets: waves are checked when the fleet is declared, all problems at once.

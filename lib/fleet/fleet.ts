@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ISynthesisSession, TerraformStack } from 'cdktf';
-import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct } from 'constructs';
+import { afterStackSynthesis } from '../cluster/after-stack-synthesis';
 import { Cluster } from '../cluster/cluster';
 import { Diagnostic, ProfileError } from '../errors';
 import { checkName } from '../names';
@@ -260,13 +260,11 @@ export class Fleet extends Construct {
    * the document appears only for a synth that succeeded.
    */
   private register(stack: TerraformStack): void {
-    addCustomSynthesis(stack, {
-      onSynthesize: (session: ISynthesisSession) => {
-        let done = this.synthesized.get(session);
-        if (!done) this.synthesized.set(session, (done = new Set()));
-        done.add(stack);
-        if (done.size === this.clustersByName.size + this.soakStacks.size) this.writeRollout(session.outdir);
-      },
+    afterStackSynthesis(stack, (session: ISynthesisSession) => {
+      let done = this.synthesized.get(session);
+      if (!done) this.synthesized.set(session, (done = new Set()));
+      done.add(stack);
+      if (done.size === this.clustersByName.size + this.soakStacks.size) this.writeRollout(session.outdir);
     });
   }
 

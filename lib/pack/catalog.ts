@@ -79,7 +79,7 @@ export class PackCatalog extends Construct {
     this.lockfilePath = path.resolve(props.lockfile ?? 'cluster-profiles.lock.json');
     const mode = props.mode ?? process.env.CLUSTER_PROFILES_LOCK ?? 'auto';
     if (!['auto', 'update', 'frozen'].includes(mode)) {
-      ProfileError.throw({ code: 'LOCKFILE_INVALID', path: this.node.path, message: `lock mode "${mode}" is not auto, update or frozen`, fix: 'set CLUSTER_PROFILES_LOCK to auto, update or frozen' });
+      ProfileError.throw({ code: 'INVALID_LOCK_MODE', path: this.node.path, message: `lock mode "${mode}" is not auto, update or frozen`, fix: 'set CLUSTER_PROFILES_LOCK to auto, update or frozen' });
     }
     this.mode = mode as LockMode;
   }

@@ -223,7 +223,7 @@ describe('Palette pack entries, more shapes', () => {
   it('fails on a Kubernetes version for a pack of another layer than k8s', () => {
     const app = paletteApp();
     const profile = importProfile(app, 'apps', fixtureText('palette-data-science.json'));
-    expect(profileError(() => new PackLayer(profile, 'mesh', { pack: 'service-mesh', version: '1.22.3', kubernetesVersion: '1.33.x' })).message).toBe(
+    expect(profileError(() => new PackLayer(profile, 'mesh', { pack: 'service-mesh', version: '1.22.3', kubernetesVersion: '1.33.x' }).resolvePack()).message).toBe(
       'INVALID_KUBERNETES_VERSION at apps/mesh: pack service-mesh is for layer addon, so it pins no Kubernetes version\n  fix: set kubernetesVersion only on the pack of the k8s layer',
     );
   });

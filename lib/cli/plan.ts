@@ -5,7 +5,8 @@ import { CliCommand, usageError } from './command';
 /**
  * `cluster-profiles plan [cdktf.out] [--mermaid | --dot]`: reads the install plan synth wrote
  * for every cluster (`<outdir>/stacks/<stack>/clusters/<cluster>/install-plan.json`) and prints
- * it: a table per cluster by default, or the install graph (steps as groups, the emitted
+ * it: a table per cluster by default (with its fleet wave and batch when a fleet rolls it out),
+ * or the install graph (steps as groups, the emitted
  * `depends_on` as edges labelled with their reasons) as Mermaid or Graphviz DOT. Exit code 0,
  * or 2 when the folder holds no install plan.
  */
@@ -33,6 +34,8 @@ export const planCommand: CliCommand = {
 /** The parts of an install plan document (lib/cluster/install-plan-document.ts) this command reads. */
 export interface InstallPlanFile {
   readonly stack: string;
+  /** Where a fleet rolls the cluster out (read from `<outdir>/fleet/<fleet>/rollout.json`). */
+  readonly rollout?: { readonly fleet: string; readonly wave: string; readonly canary: boolean; readonly batch: number };
   readonly cluster: string;
   readonly installOrder: string;
   readonly groups: readonly (readonly string[])[];
@@ -56,15 +59,31 @@ interface PlanFileLayer {
 /** Every install plan under `outdir`, by stack and then cluster name. */
 export function readInstallPlans(outdir: string): InstallPlanFile[] {
   const stacks = path.join(outdir, 'stacks');
+  const rollouts = fleetWaves(outdir);
   const plans: InstallPlanFile[] = [];
   for (const stack of sortedEntries(stacks)) {
     for (const cluster of sortedEntries(path.join(stacks, stack, 'clusters'))) {
       const file = path.join(stacks, stack, 'clusters', cluster, 'install-plan.json');
       if (!fs.existsSync(file)) continue;
-      plans.push({ stack, ...(JSON.parse(fs.readFileSync(file, 'utf8')) as Omit<InstallPlanFile, 'stack'>) });
+      const rollout = rollouts.get(stack);
+      plans.push({ stack, ...(rollout ? { rollout } : {}), ...(JSON.parse(fs.readFileSync(file, 'utf8')) as Omit<InstallPlanFile, 'stack'>) });
     }
   }
   return plans;
+}
+
+/** The fleet wave and batch of every stack that a fleet's rollout.json lists, by stack. */
+function fleetWaves(outdir: string): Map<string, NonNullable<InstallPlanFile['rollout']>> {
+  const byStack = new Map<string, NonNullable<InstallPlanFile['rollout']>>();
+  for (const fleet of sortedEntries(path.join(outdir, 'fleet'))) {
+    const file = path.join(outdir, 'fleet', fleet, 'rollout.json');
+    if (!fs.existsSync(file)) continue;
+    const document = JSON.parse(fs.readFileSync(file, 'utf8')) as { fleet: string; waves: Array<{ name: string; canary: boolean; clusters: Array<{ stack: string; batch: number }> }> };
+    for (const wave of document.waves) {
+      for (const c of wave.clusters) byStack.set(c.stack, { fleet: document.fleet, wave: wave.name, canary: wave.canary, batch: c.batch });
+    }
+  }
+  return byStack;
 }
 
 function sortedEntries(directory: string): string[] {
@@ -80,7 +99,8 @@ function sortedEntries(directory: string): string[] {
 export function installPlanTables(plans: readonly InstallPlanFile[]): string {
   return plans
     .map((plan) => {
-      const header = `Install plan of cluster "${plan.cluster}" (stack ${plan.stack}, ${plan.installOrder}): ${plan.layers.length} layers in ${plan.groups.length} steps`;
+      const where = plan.rollout ? `, fleet ${plan.rollout.fleet} wave ${plan.rollout.wave}${plan.rollout.canary ? ' (canary)' : ''} batch ${plan.rollout.batch}` : '';
+      const header = `Install plan of cluster "${plan.cluster}" (stack ${plan.stack}, ${plan.installOrder}${where}): ${plan.layers.length} layers in ${plan.groups.length} steps`;
       const rows = plan.layers.map((layer) => {
         const after = layer.dependsOn.length > 0 ? `after ${layer.dependsOn.join(', ')}` : 'first';
         return (

@@ -121,6 +121,16 @@ describe('examples/fleet', () => {
     expect(dependencies('store-12')).toEqual([...early, 'store-06', 'store-07', 'store-08', 'store-09']);
   });
 
+  it('shows the wave and batch of each cluster in `cluster-profiles plan`', () => {
+    let stdout = '';
+    expect(runCli(['plan', outdir], { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stdout += t) })).toBe(0);
+    const headers = stdout.split('\n').filter((l) => l.startsWith('Install plan of cluster'));
+    expect(headers).toHaveLength(12);
+    expect(headers[0]).toMatch(/^Install plan of cluster "store-01" \(stack store-01, dag, fleet stores wave canary \(canary\) batch 1\): /);
+    expect(headers[4]).toMatch(/^Install plan of cluster "store-05" \(stack store-05, dag, fleet stores wave early batch 2\): /);
+    expect(headers[11]).toMatch(/^Install plan of cluster "store-12" \(stack store-12, dag, fleet stores wave main batch 2\): /);
+  });
+
   it('keeps each cluster\'s addresses and values in its own stack and state', () => {
     const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'store-07', 'cdk.tf.json'), 'utf8'));
     expect(Object.keys(json.resource.helm_release).sort()).toEqual(['store-07_storage', 'store-07_web']);

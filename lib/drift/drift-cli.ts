@@ -4,7 +4,7 @@ import { ProfileError, withSuggestions } from '../errors';
 import { KubeClient } from '../kube/kube-client';
 import { StackJson, stackConnection, terraformConsole } from '../kube/stack-connection';
 import { detectClusterDrift, InstallPlanFile } from './detect-drift';
-import { ClusterDrift, driftExitCode, DriftRepair, driftReport, formatDriftReport, StackDrift } from './drift-report';
+import { ClusterDrift, driftExitCode, DriftRepair, driftReport, FleetWaves, formatDriftReport, StackDrift } from './drift-report';
 import { terraformOnPath, terraformRefresh, terraformReplace, TerraformRunner } from './terraform-runner';
 
 /** Where `drift` writes and what it runs; tests pass their own. */
@@ -24,7 +24,7 @@ export interface DriftCliIo {
 }
 
 /** `drift --help`: every option. */
-export const DRIFT_HELP = `usage: cluster-profiles drift [stack...] [--json] [--repair] [--out DIR] [--no-terraform]
+export const DRIFT_HELP = `usage: cluster-profiles drift [stack...] [--json] [--repair] [--out DIR] [--no-terraform] [--fleet NAME [--wave NAME]]
 
 Compares what the synthesized stacks installed with the live clusters, without kubectl or helm:
 for every layer, the objects of its Helm releases (the manifest as Helm recorded it) against the
@@ -41,6 +41,9 @@ options:
                   of each), then check again and report that second check
   --out DIR       the folder cdktf synth wrote (default: cdktf.out)
   --no-terraform  skip terraform plan -refresh-only (objects only; needs no terraform init)
+  --fleet NAME    check the stacks of a fleet (from <out>/fleet/NAME/rollout.json) and report
+                  drift per wave, for a scheduled CI job to keep as JSON
+  --wave NAME     with --fleet: only the stacks of that wave
   -h, --help      print this help
 
 exit codes: 0 nothing drifted, 1 something drifted, 2 something could not be checked (or bad usage)
@@ -53,6 +56,8 @@ interface DriftArguments {
   readonly repair: boolean;
   readonly out: string;
   readonly terraform: boolean;
+  readonly fleet?: string;
+  readonly wave?: string;
 }
 
 /**
@@ -73,14 +78,15 @@ export async function runDriftCli(args: readonly string[], io: DriftCliIo): Prom
   const env = io.env ?? process.env;
   const terraform = io.terraform ?? terraformOnPath(env);
   try {
-    const stacks = selectStacks(parsed.out, parsed.stacks);
+    const fleet = parsed.fleet !== undefined ? readFleetWaves(parsed.out, parsed.fleet, parsed.wave) : undefined;
+    const stacks = selectStacks(parsed.out, fleet ? [...parsed.stacks, ...fleet.waves.flatMap((w) => w.stacks)] : parsed.stacks);
     let checked = await checkStacks(parsed, stacks, env, terraform);
     let repair: DriftRepair | undefined;
     if (parsed.repair) {
       repair = await repairStacks(parsed.out, checked, terraform);
       if (repair.status !== 'nothing-to-repair') checked = await checkStacks(parsed, stacks, env, terraform);
     }
-    const report = driftReport(checked, repair);
+    const report = driftReport(checked, repair, fleet);
     io.stdout(parsed.json ? `${JSON.stringify(report, null, 2)}\n` : formatDriftReport(report));
     return driftExitCode(report);
   } catch (e) {
@@ -94,9 +100,16 @@ function parseArguments(args: readonly string[]): DriftArguments | string {
   let repair = false;
   let terraform = true;
   let out = 'cdktf.out';
+  let fleet: string | undefined;
+  let wave: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (arg === '--json') json = true;
+    if (arg === '--fleet' || arg === '--wave') {
+      const value = args[++i];
+      if (!value) return `${arg} needs a name`;
+      if (arg === '--fleet') fleet = value;
+      else wave = value;
+    } else if (arg === '--json') json = true;
     else if (arg === '--repair') repair = true;
     else if (arg === '--no-terraform') terraform = false;
     else if (arg === '--out' || arg.startsWith('--out=')) {
@@ -106,7 +119,24 @@ function parseArguments(args: readonly string[]): DriftArguments | string {
     } else if (arg.startsWith('-')) return `unknown option "${arg}"`;
     else stacks.push(arg);
   }
-  return { stacks, json, repair, out, terraform };
+  if (wave !== undefined && fleet === undefined) return '--wave goes with --fleet';
+  return { stacks, json, repair, out, terraform, fleet, wave };
+}
+
+/** The waves of a fleet (or the one asked for) and their stacks, from the rollout.json synth wrote. */
+function readFleetWaves(out: string, fleet: string, wave: string | undefined): FleetWaves {
+  const file = path.join(out, 'fleet', fleet, 'rollout.json');
+  if (!fs.existsSync(file)) {
+    const fleets = fs.existsSync(path.join(out, 'fleet')) ? fs.readdirSync(path.join(out, 'fleet')).sort() : [];
+    ProfileError.throw({ code: 'DRIFT_INPUT', path: file, message: `no rollout of fleet "${fleet}"`, fix: withSuggestions(fleets.length > 0 ? `name one of: ${fleets.join(', ')}` : 'synthesize the app with its Fleet first', fleet, fleets) });
+  }
+  const document = JSON.parse(fs.readFileSync(file, 'utf8')) as { fleet: string; waves: Array<{ name: string; stacks: string[] }> };
+  const waves = document.waves.filter((w) => wave === undefined || w.name === wave).map((w) => ({ wave: w.name, stacks: w.stacks }));
+  if (waves.length === 0) {
+    const names = document.waves.map((w) => w.name);
+    ProfileError.throw({ code: 'DRIFT_INPUT', path: file, message: `fleet "${fleet}" has no wave "${wave}"`, fix: withSuggestions(`name one of: ${names.join(', ')}`, wave!, names) });
+  }
+  return { fleet: document.fleet, waves };
 }
 
 /** The stack folders to check: those named, or every one; an unknown name is an error. */

@@ -90,12 +90,31 @@ export interface DriftReport {
   readonly stacks: readonly StackDrift[];
   /** What `--repair` did, before the stacks above were checked again. */
   readonly repair?: DriftRepair;
-  /** Drift per fleet wave: not available until the library has fleets. */
-  readonly fleet: { readonly status: 'not-available'; readonly reason: string };
+  /** Drift per wave of a fleet, when the stacks checked were a fleet's (`drift --fleet`). */
+  readonly fleet?: FleetDrift;
 }
 
-/** The report of a set of checked stacks. */
-export function driftReport(stacks: readonly StackDrift[], repair?: DriftRepair): DriftReport {
+/** Drift per wave of a fleet: what a scheduled CI job keeps to see which ring drifted. */
+export interface FleetDrift {
+  readonly fleet: string;
+  readonly waves: ReadonlyArray<{
+    readonly wave: string;
+    readonly stacks: readonly string[];
+    /** The stacks of the wave that drifted. */
+    readonly drifted: readonly string[];
+    /** The stacks of the wave that could not be checked. */
+    readonly errors: readonly string[];
+  }>;
+}
+
+/** The stacks of each wave of a fleet, in rollout order. */
+export interface FleetWaves {
+  readonly fleet: string;
+  readonly waves: ReadonlyArray<{ readonly wave: string; readonly stacks: readonly string[] }>;
+}
+
+/** The report of a set of checked stacks; with `fleet`, also per wave of that fleet. */
+export function driftReport(stacks: readonly StackDrift[], repair?: DriftRepair, fleet?: FleetWaves): DriftReport {
   const statuses = stacks.flatMap((s) => [s.terraform.status, ...s.clusters.flatMap((c) => [c.status, ...c.layers.map((l) => l.status)])]);
   return {
     apiVersion: DRIFT_REPORT_API_VERSION,
@@ -104,7 +123,23 @@ export function driftReport(stacks: readonly StackDrift[], repair?: DriftRepair)
     errors: statuses.includes('error') || repair?.status === 'failed',
     stacks,
     ...(repair ? { repair } : {}),
-    fleet: { status: 'not-available', reason: 'this version of the library has no fleets; drift is reported per stack and cluster' },
+    ...(fleet ? { fleet: fleetDrift(stacks, fleet) } : {}),
+  };
+}
+
+function fleetDrift(stacks: readonly StackDrift[], fleet: FleetWaves): FleetDrift {
+  const statuses = (s: StackDrift) => [s.terraform.status, ...s.clusters.flatMap((c) => [c.status, ...c.layers.map((l) => l.status)])];
+  const checked = new Map(stacks.map((s) => [s.stack, statuses(s)]));
+  return {
+    fleet: fleet.fleet,
+    waves: fleet.waves
+      .map((w) => ({ wave: w.wave, stacks: w.stacks.filter((s) => checked.has(s)) }))
+      .filter((w) => w.stacks.length > 0)
+      .map((w) => ({
+        ...w,
+        drifted: w.stacks.filter((s) => checked.get(s)!.includes('drifted')),
+        errors: w.stacks.filter((s) => checked.get(s)!.includes('error')),
+      })),
   };
 }
 
@@ -145,7 +180,10 @@ export function formatDriftReport(report: DriftReport): string {
       if (ignored > 0) lines.push(`    ignored by drift rules: ${ignored} field${ignored === 1 ? '' : 's'}`);
     }
   }
-  lines.push(`fleet waves: not available (${report.fleet.reason})`);
+  for (const wave of report.fleet?.waves ?? []) {
+    const state = wave.errors.length > 0 ? `error (${wave.errors.join(', ')})` : wave.drifted.length > 0 ? `drift (${wave.drifted.join(', ')})` : 'no drift';
+    lines.push(`fleet ${report.fleet!.fleet} wave ${wave.wave}: ${state} in ${wave.stacks.length} stack${wave.stacks.length === 1 ? '' : 's'}`);
+  }
   lines.push(report.errors ? 'result: error (some objects could not be checked)' : report.drifted ? 'result: drift' : 'result: no drift');
   return `${lines.join('\n')}\n`;
 }

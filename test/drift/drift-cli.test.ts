@@ -153,7 +153,6 @@ describe('cluster-profiles drift', () => {
         'stack shop',
         '  terraform refresh: in-sync',
         '  cluster edge: in-sync (2 layers, 5 objects checked)',
-        'fleet waves: not available (this version of the library has no fleets; drift is reported per stack and cluster)',
         'result: no drift',
         '',
       ].join('\n'),
@@ -180,7 +179,6 @@ describe('cluster-profiles drift', () => {
         '        /spec/replicas: expected 2, live 5',
         '      extra ConfigMap web/left-behind (labelled as release web, not in its manifest)',
         '    ignored by drift rules: 1 field',
-        'fleet waves: not available (this version of the library has no fleets; drift is reported per stack and cluster)',
         'result: drift',
         '',
       ].join('\n'),
@@ -203,10 +201,29 @@ describe('cluster-profiles drift', () => {
       ['changed', 'Deployment', 'web', ['/spec/replicas']],
       ['extra', 'ConfigMap', 'left-behind', []],
     ]);
-    expect(report).toMatchObject({ apiVersion: 'cluster-profiles.dev/v1', kind: 'DriftReport', drifted: true, errors: false, fleet: { status: 'not-available' } });
+    expect(report).toMatchObject({ apiVersion: 'cluster-profiles.dev/v1', kind: 'DriftReport', drifted: true, errors: false });
+    expect(report.fleet).toBeUndefined();
     for (const secret of [PASSWORD, Buffer.from(PASSWORD).toString('base64'), 'changed-by-someone', api.token]) expect(result.stdout).not.toContain(secret);
     // Every request authenticated with the kubeconfig's token, over HTTPS checked against its CA.
     expect(api.requests.every((r) => r.authorization === `Bearer ${api.token}`)).toBe(true);
+  });
+
+  it('reports drift per wave of a fleet from its rollout.json, as JSON a scheduled job can keep', async () => {
+    const rollout = path.join(out, 'fleet', 'shops', 'rollout.json');
+    fs.mkdirSync(path.dirname(rollout), { recursive: true });
+    fs.writeFileSync(rollout, JSON.stringify({ fleet: 'shops', waves: [{ name: 'canary', stacks: ['shop'] }, { name: 'main', stacks: [] }] }));
+    try {
+      drift(api);
+      const result = await drift$('--fleet', 'shops', '--json');
+      expect(result.code).toBe(1);
+      expect(JSON.parse(result.stdout).fleet).toEqual({ fleet: 'shops', waves: [{ wave: 'canary', stacks: ['shop'], drifted: ['shop'], errors: [] }] });
+      expect((await drift$('--fleet', 'shops')).stdout).toContain('fleet shops wave canary: drift (shop) in 1 stack\n');
+      expect((await drift$('--fleet', 'shops', '--wave', 'later')).stderr).toContain('fleet "shops" has no wave "later"');
+      expect((await drift$('--fleet', 'shop')).stderr).toContain('no rollout of fleet "shop"');
+      expect((await drift$('--wave', 'canary')).stderr).toContain('--wave goes with --fleet');
+    } finally {
+      fs.rmSync(path.join(out, 'fleet'), { recursive: true, force: true });
+    }
   });
 
   it('repairs by replacing exactly the drifted releases, then checks again and exits 0', async () => {

@@ -214,7 +214,7 @@ export class Cluster extends Construct {
     const document = installPlanDocument(this.emitted.plan, this.toSpec().profiles, this.emitted.layers, resolve);
     fs.mkdirSync(clusterDirectory, { recursive: true });
     fs.writeFileSync(path.join(clusterDirectory, 'install-plan.json'), `${JSON.stringify(document, null, 2)}\n`);
-    writeProfileDocuments(session, this.profiles, () => this.node.root.node.findAll().filter(Cluster.isCluster));
+    writeProfileDocuments(session, this.profiles, () => this.node.root.node.findAll().filter(Cluster.isCluster), runSynthPass(this.node.root).yaml);
     // Synth succeeded (every cluster planned before any file was written): now the lockfile may change.
     const catalogs = new Set(this.profiles.flatMap((p) => p.layers.filter((l): l is PackLayer => l instanceof PackLayer).map((l) => l.catalog)));
     for (const catalog of catalogs) catalog.saveLockfile();

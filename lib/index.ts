@@ -6,7 +6,7 @@ export * from './layer/layer';
 export * from './layer/release-options';
 export { DriftIgnoreRule, DriftOptions, ResolvedDriftOptions } from './drift/drift-options';
 export * from './layer/chart-source';
-export * from './layer/manifests';
+export { definedKind, kindKey, ManifestDocument, ManifestSources, readManifests } from './layer/manifests';
 export * from './layer/helm-layer';
 export * from './layer/manifest-layer';
 export * from './layer/kubernetes-layer';

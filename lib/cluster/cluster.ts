@@ -216,7 +216,7 @@ export class Cluster extends Construct {
     const document = installPlanDocument(this.emitted.plan, this.toSpec().profiles, this.emitted.layers, resolve, this.connection.settings);
     fs.mkdirSync(clusterDirectory, { recursive: true });
     fs.writeFileSync(path.join(clusterDirectory, 'install-plan.json'), `${JSON.stringify(document, null, 2)}\n`);
-    writeProfileDocuments(session, this.profiles, () => this.node.root.node.findAll().filter(Cluster.isCluster));
+    writeProfileDocuments(session, this.profiles, () => this.node.root.node.findAll().filter(Cluster.isCluster), runSynthPass(this.node.root).yaml);
     // Synth succeeded (every cluster planned before any file was written): now the lockfile may change.
     // Pack layers and Helm layers whose train or range was resolved pin versions in a catalog's lockfile.
     const catalogs = new Set(this.profiles.flatMap((p) => p.layers.map((l) => (l instanceof PackLayer || l instanceof HelmLayer ? l.catalog : undefined)).filter((c) => c !== undefined)));

@@ -11,7 +11,7 @@ import { Profile, ProfileType } from '../profile/profile';
 import { VariableDefinition } from '../profile/variable';
 import { isPlainObject, joinPath, Values } from '../values/merge';
 import { SensitiveValue } from '../values/sensitive';
-import { canonicalYaml } from '../values/yaml';
+import { canonicalYaml, YamlMemo } from '../values/yaml';
 import {
   definedFields,
   EXTENSIONS_FIELD,
@@ -53,6 +53,12 @@ export interface ExportProfileOptions {
    * @default - "palette" for a profile imported from a Palette document, else "library"
    */
   readonly format?: DocumentFormat;
+  /**
+   * Canonical YAML already made in this synth; synth passes its own, as layers' values are
+   * mostly emitted as they are documented.
+   * @default - none
+   */
+  readonly yaml?: YamlMemo;
 }
 
 /** The shape of an exported document: this library's, or Palette's. */
@@ -114,7 +120,7 @@ function libraryDocument(profile: Profile, options: ExportProfileOptions): Profi
       template: {
         type: TEMPLATE_TYPES[profile.type],
         packs: layers.map((layer, i) =>
-          packEntry(layer, spec.layers[i], overrides.get(layer.layerName) ?? [], new Set(options.sensitivePaths?.[layer.layerName] ?? []), workingDirectory),
+          packEntry(layer, spec.layers[i], overrides.get(layer.layerName) ?? [], new Set(options.sensitivePaths?.[layer.layerName] ?? []), workingDirectory, options.yaml),
         ),
       },
       variables: spec.variables.map(variableEntry),
@@ -125,24 +131,24 @@ function libraryDocument(profile: Profile, options: ExportProfileOptions): Profi
 /** Palette's name of each profile type. */
 const TEMPLATE_TYPES: Readonly<Record<ProfileType, TemplateType>> = { infra: 'infra', addon: 'add-on', full: 'cluster' };
 
-function packEntry(layer: Layer, spec: LayerSpec, overrides: readonly Values[], sensitivePaths: ReadonlySet<string>, workingDirectory: string): PackEntry {
+function packEntry(layer: Layer, spec: LayerSpec, overrides: readonly Values[], sensitivePaths: ReadonlySet<string>, workingDirectory: string, yaml?: YamlMemo): PackEntry {
   const values = maskValues(overlay([spec.values, ...overrides]), '', sensitivePaths) as Values;
   const extensions = layerExtensions(layer, spec);
   const common = { name: spec.name, layer: spec.role ?? ('addon' as const), ...(extensions ? { [EXTENSIONS_FIELD]: extensions } : {}) };
   if (layer instanceof PackLayer) {
     const pack = spec.pack!;
     const presets = (layer.declaredOptions.presets ?? []).map((name) => ({ group: layer.resolved.pack.presets.find((p) => p.name === name)?.group, name }));
-    return { ...common, type: 'spectro', tag: pack.constraint, version: pack.version, values: valuesText(values, presets), registry: { metadata: { name: pack.registry } } };
+    return { ...common, type: 'spectro', tag: pack.constraint, version: pack.version, values: valuesText(values, presets, yaml), registry: { metadata: { name: pack.registry } } };
   }
   switch (spec.kind) {
     case 'helm': {
       const version = spec.chartVersion !== undefined ? { tag: spec.chartVersion, version: spec.chartVersion } : {};
-      return { ...common, type: 'helm', ...version, values: valuesText(values), registry: chartRegistry(spec.chart!, workingDirectory) };
+      return { ...common, type: 'helm', ...version, values: valuesText(values, [], yaml), registry: chartRegistry(spec.chart!, workingDirectory) };
     }
     case 'kubernetes':
-      return { ...common, type: 'kubernetes', tag: spec.kubernetesVersion, version: spec.kubernetesVersion, values: valuesText(values), manifests: manifestEntries(spec.documents ?? []) };
+      return { ...common, type: 'kubernetes', tag: spec.kubernetesVersion, version: spec.kubernetesVersion, values: valuesText(values, [], yaml), manifests: manifestEntries(spec.documents ?? []) };
     default:
-      return { ...common, type: 'manifest', values: valuesText(values), manifests: manifestEntries(spec.documents ?? []) };
+      return { ...common, type: 'manifest', values: valuesText(values, [], yaml), manifests: manifestEntries(spec.documents ?? []) };
   }
 }
 
@@ -213,9 +219,9 @@ function variableEntry(variable: VariableDefinition): VariableEntry {
 }
 
 /** Values text: Palette's presets comment when presets are chosen, then canonical YAML. */
-function valuesText(values: Values, presets: readonly ChosenPreset[] = []): string {
+function valuesText(values: Values, presets: readonly ChosenPreset[] = [], yaml?: YamlMemo): string {
   const comment = presets.length > 0 ? `${PRESETS_COMMENT} ${presets.map((p) => (p.group ? `${p.group}:${p.name}` : p.name)).join(',')}\n` : '';
-  return comment + (Object.keys(values).length > 0 ? canonicalYaml(values) : '');
+  return comment + (Object.keys(values).length > 0 ? canonicalYaml(values, yaml) : '');
 }
 
 /** Later trees over earlier ones: maps merge, anything else replaces, and `null` is kept. */

@@ -5,6 +5,7 @@ import { Diagnostic, ProfileError } from '../errors';
 import { Profile } from '../profile/profile';
 import { isPlainObject, joinPath } from '../values/merge';
 import { SensitiveValue } from '../values/sensitive';
+import { YamlMemo } from '../values/yaml';
 import { exportProfile } from './export-profile';
 import { profileDocumentFileName, serializeProfileDocument } from './profile-document';
 
@@ -33,14 +34,19 @@ const writtenBySession = new WeakMap<object, Written>();
  * @param session the synthesis session (cdktf's `ISynthesisSession`); its `outdir` is the root
  * @param findClusters every cluster of the app; called at most once per synth
  */
-export function writeProfileDocuments(session: { readonly outdir: string }, profiles: readonly Profile[], findClusters: () => readonly ProfileDocumentCluster[]): void {
+export function writeProfileDocuments(
+  session: { readonly outdir: string },
+  profiles: readonly Profile[],
+  findClusters: () => readonly ProfileDocumentCluster[],
+  yaml?: YamlMemo,
+): void {
   let written = writtenBySession.get(session);
   if (!written) writtenBySession.set(session, (written = { profiles: new Set(), files: new Map() }));
   for (const profile of profiles) {
     if (written.profiles.has(profile)) continue;
     written.profiles.add(profile);
     const clusters = (written.clusters ??= findClusters());
-    const document = exportProfile(profile, { sensitivePaths: sensitivePathsOf(profile, clusters) });
+    const document = exportProfile(profile, { sensitivePaths: sensitivePathsOf(profile, clusters), yaml });
     const file = profileDocumentFileName(document);
     const text = serializeProfileDocument(document);
     const earlier = written.files.get(file);

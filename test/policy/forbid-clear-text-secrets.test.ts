@@ -1,6 +1,8 @@
 import { TerraformVariable } from 'cdktf';
-import { ChartSource, ForbidClearTextSecrets, SECRET_KEY_PATTERN, SensitiveValue } from '../../lib';
-import { addonProfile, clusterIn, testApp } from '../helpers';
+import * as path from 'path';
+import { ChartSource, DirectoryRegistry, ForbidClearTextSecrets, PackCatalog, SECRET_KEY_PATTERN, SensitiveValue } from '../../lib';
+import { addonProfile, clusterIn, profileError, tempDir, testApp } from '../helpers';
+import { packFolder } from '../pack/fixtures';
 import { synthWith, violations } from './policy-helpers';
 
 const chart = ChartSource.repository('https://charts.example.com', 'web');
@@ -59,5 +61,27 @@ describe('ForbidClearTextSecrets', () => {
         '  fix: set licence to SensitiveValue.fromVariable("<variable name>") and supply the secret at deploy time',
       ].join('\n'),
     );
+  });
+
+  describe('on a pack\'s published defaults', () => {
+    /** A cluster running a pack whose values.yaml holds a placeholder token and a Secret's name. */
+    function packCluster(values?: Record<string, unknown>) {
+      const app = testApp();
+      new PackCatalog(app, 'packs', { registries: [new DirectoryRegistry(packFolder([{ name: 'gateway', version: '1.0.0', charts: { gateway: '' }, values: 'charts:\n  gateway:\n    auth:\n      gatewayToken: dev-token\n    nodeStageSecret: csi-rbd-secret\n' }]))], lockfile: path.join(tempDir(), 'lock.json') });
+      const addons = addonProfile(app);
+      addons.addPackLayer('gateway', { pack: 'gateway', version: '1.0.0', values });
+      return clusterIn(app, { profiles: [addons] });
+    }
+
+    it('leaves them alone by default: they are published with the pack, not typed into the app', () => {
+      expect(() => synthWith(packCluster())).not.toThrow();
+    });
+
+    it('checks them with includePackDefaults, and checks an override of one whatever the option', () => {
+      expect(violations(packCluster(), new ForbidClearTextSecrets({ includePackDefaults: true }))).toContain('value charts.gateway.auth.gatewayToken holds a secret as a plain string');
+      expect(profileError(() => synthWith(packCluster({ charts: { gateway: { auth: { gatewayToken: 'hunter2' } } } }))).message).toContain(
+        'breaks forbid-clear-text-secrets: value charts.gateway.auth.gatewayToken holds a secret as a plain string',
+      );
+    });
   });
 });

@@ -35,9 +35,25 @@ export interface Benchmark {
   readonly metricLabel?: string;
   readonly reps: number;
   readonly variants: readonly Variant[];
-  /** Compare the cdk.tf.json of the first two variants (must be equal apart from metadata). */
+  /**
+   * Compare the output of every variant with the first before measuring (bench/verify.ts): the
+   * run stops when they differ beyond the intended differences.
+   */
   readonly sameOutput?: boolean;
+  /**
+   * Whether one run of each variant is made and discarded before the measured ones (its output
+   * is the one compared). Without, the first measured run's output is compared: for workloads
+   * long enough that a discarded run would cost minutes.
+   * @default true
+   */
+  readonly warmup?: boolean;
 }
+
+/** The baselines every synth and fleet benchmark measures our side against (see raw-cluster.ts). */
+const rawVariants = (workload: string, args: readonly string[]): Variant[] => [
+  { name: 'raw-same', loader: 'node', workload, args: [...args, 'element=same'] },
+  { name: 'raw-binding', loader: 'node', workload, args: [...args, 'element=binding'] },
+];
 
 /** Sizes of the synth benchmark: clusters x layers. */
 export const SYNTH_SIZES: ReadonlyArray<{ clusters: number; layers: number }> = [
@@ -59,10 +75,48 @@ export function synthBenchmarks(reps: (clusters: number) => number): Benchmark[]
       sameOutput: true,
       variants: [
         { name: 'ours', loader: 'node', workload: 'synth-ours', args },
-        { name: 'raw', loader: 'node', workload: 'synth-raw', args },
+        ...rawVariants('synth-raw', args),
       ],
     };
   });
+}
+
+/** Fleet sizes (clusters, one stack each, 30 layers): 10 -> 100 -> 1,000 shows how cost grows. */
+export const FLEET_SIZES: readonly number[] = [10, 100, 1000];
+export const FLEET_LAYERS = 30;
+
+export const fleetId = (clusters: number): string => `fleet_${clusters}x${FLEET_LAYERS}`;
+
+/** The fleet of bench/fleet.ts: C clusters in C stacks, in waves (see workloads/fleet-ours.ts). */
+export function fleetBenchmarks(reps: (clusters: number) => number): Benchmark[] {
+  return FLEET_SIZES.map((clusters) => {
+    const args = [`clusters=${clusters}`, `layers=${FLEET_LAYERS}`];
+    return {
+      id: fleetId(clusters),
+      title: `fleet ${clusters}x${FLEET_LAYERS} (${clusters} stacks)`,
+      metric: 'work',
+      reps: reps(clusters),
+      sameOutput: true,
+      // A 1,000-cluster run takes from 20 s (ours) to over a minute (the binding with addDependency).
+      warmup: clusters < 1000,
+      variants: [{ name: 'ours', loader: 'node', workload: 'fleet-ours', args }, ...rawVariants('fleet-raw', args)],
+    };
+  });
+}
+
+/** Packs in the registry the `packs check` benchmark generates (the public one holds about 220). */
+export const REGISTRY_PACKS = 220;
+
+/** `packs check` (checkPackRegistry) over a generated registry (workloads/packs-check.ts). */
+export function packsCheckBenchmark(reps: number): Benchmark {
+  return {
+    id: 'packs_check',
+    title: `packs check, registry of ${REGISTRY_PACKS} packs`,
+    metric: 'synth',
+    metricLabel: 'check',
+    reps,
+    variants: [{ name: 'ours', loader: 'node', workload: 'packs-check', args: [`packs=${REGISTRY_PACKS}`] }],
+  };
 }
 
 export function coldStartBenchmarks(reps: number, withTsx: boolean): Benchmark[] {

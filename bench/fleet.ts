@@ -3,11 +3,14 @@
  * For each size, C clusters of L Helm layers, one stack per cluster, in waves canary (1), early
  * (a tenth) and main (the rest), each stack of a wave depending on every stack of the wave
  * before: built with a Fleet (workloads/fleet-ours.ts) and with raw cdktf (the same stacks,
- * providers, releases and stack dependencies written by hand, workloads/fleet-raw.ts). Every
+ * providers, releases and stack dependencies written by hand, workloads/fleet-raw.ts: with our
+ * helm_release element, `raw-same`, and with the binding's Release and addDependency,
+ * `raw-binding`). `npm run bench` runs the same fleets (without batches) on precompiled node and
+ * checks that the outputs agree; this script is the quick look through tsx. Every
  * measurement is a fresh node process through tsx, the variants interleaved, `--reps=N` times
  * (default 3); the table gives the median construct + synth time and peak RSS, and how each grows
  * from one size to the next, so load from other processes hits every variant alike. `ours+batches` splits the main wave
- * into batches of 50 (raw cdktf cannot: its addDependency cycle check walks every path).
+ * into batches of 50 (raw cdktf's addDependency cannot: its cycle check walks every path).
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -21,7 +24,8 @@ const layers = Number(value('layers') ?? 30);
 const reps = Number(value('reps') ?? 3);
 const variants: Array<{ name: string; workload: string; extra: string[] }> = [
   { name: 'ours', workload: 'fleet-ours.ts', extra: [] },
-  { name: 'raw', workload: 'fleet-raw.ts', extra: [] },
+  { name: 'raw-same', workload: 'fleet-raw.ts', extra: ['element=same'] },
+  { name: 'raw-binding', workload: 'fleet-raw.ts', extra: ['element=binding'] },
   { name: 'ours+batches', workload: 'fleet-ours.ts', extra: ['batch=50'] },
 ];
 
@@ -58,6 +62,8 @@ for (const clusters of sizes) {
     process.stdout.write(`${rows.at(-1)}\n`);
   }
   const ours = previous.get('ours')!;
-  const raw = previous.get('raw')!;
-  process.stdout.write(`${`${clusters}x${layers}`.padEnd(8)} ratio ours/raw: time ${(ours.workMs / raw.workMs).toFixed(2)}, memory ${(ours.maxRssKb / raw.maxRssKb).toFixed(2)}\n`);
+  for (const baseline of ['raw-same', 'raw-binding']) {
+    const raw = previous.get(baseline)!;
+    process.stdout.write(`${`${clusters}x${layers}`.padEnd(8)} ratio ours/${baseline}: time ${(ours.workMs / raw.workMs).toFixed(2)}, memory ${(ours.maxRssKb / raw.maxRssKb).toFixed(2)}\n`);
+  }
 }

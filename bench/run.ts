@@ -1,41 +1,69 @@
 /**
- * Benchmarks of issue 7: `npm run bench` (runs this file with tsx).
+ * Benchmarks of issues 7 and 17: `npm run bench` (runs this file with tsx).
  *
- * - synth CxL: C clusters x L Helm layers (1x10, 10x30, 100x30), built with our constructs (one
- *   AddonProfile attached to C clusters in one stack) and with raw cdktf (the same helm providers
- *   and helm_releases written by hand); both synthesize to a temporary outdir. Compared: construct
- *   + synth time inside the child, and the child's peak RSS.
+ * Every synth and fleet benchmark measures our side against two raw cdktf baselines in the same
+ * run (bench/workloads/raw-cluster.ts):
+ * - `raw-binding`: the same resources written with the provider binding's `Release`
+ *   (`@cdktf/provider-helm/lib/release`), as a user writes them by hand;
+ * - `raw-same`: the same resources written with the library's own helm_release element
+ *   (lib/cluster/helm-release.ts): what the library adds on top of cdktf, the floor for a
+ *   library on cdktf.
+ *
+ * - synth CxL: C clusters x L Helm layers (1x10, 10x30, 100x30) in one stack, built with our
+ *   constructs (one AddonProfile attached to C clusters) and by hand; compared: construct + synth
+ *   time inside the child, and the child's peak RSS.
+ * - fleet Cx30: a Fleet of C clusters (10, 100, 1,000), one stack each, in waves
+ *   (bench/fleet-scenario.ts); the raw sides write the same stacks and stack dependencies. The
+ *   three sizes show how time and memory grow (the growth block after the table).
  * - cold start: examples/quickstart (`quickstart(app)` then `app.synth()`) against a bare cdktf
  *   app declaring the same resources; whole process, spawn to exit.
  * - lock resolve: a PackCatalog resolving 30 pack constraints against a Helm index of 5,000
  *   entries, from the lockfile and cold (see lock-resolve.ts).
+ * - packs check: checkPackRegistry over a registry of 220 packs generated in a temporary folder
+ *   (bench/pack-registry.ts).
  *
  * Every measurement is a fresh node process. Both sides of a comparison run the same way: the
  * TypeScript is compiled file by file with esbuild into node_modules/.cache and run on plain
  * node (the `cold_tsx` rows run both through tsx instead). Variants are interleaved (ours, raw,
- * raw, ours, ...) after one discarded warm-up each, and the table shows medians, so load from
- * other processes on the machine hits both sides alike. The warm-up outputs of both sides are
- * compared: unless they hold the same cdk.tf.json apart from `//` metadata, the runner warns and
- * marks the benchmark NOT COMPARABLE (a raw workload is out of date with the library).
+ * raw, ours, ...) after one discarded warm-up each (the 1,000-cluster fleet has none), and the
+ * table shows medians, so load from other processes on the machine hits every side alike.
  *
- * The last line: synth_ratio and memory_ratio are ours/raw at 100x30 (median construct+synth
- * wall time, median peak RSS); cold_start_ratio is ours/raw median process wall time of the
- * precompiled quickstart (`cold_node`); lock_resolve_ms is the median resolve time from the
- * lockfile (the line before it gives its share of the 100x30 synth time, whose target is < 5%).
+ * Before measuring, the output of every variant is compared with ours (bench/verify.ts, which
+ * lists the differences that are intended and why): when they differ, the run stops with a
+ * non-zero status and no final line, as the ratios would compare unlike work. `--tamper` makes
+ * the raw-same workloads emit one different attribute, to show that it does.
  *
- * Options (after `npm run bench --`): --reps=N (every benchmark), --quick (few reps),
- * --only=<id prefix> (synth, synth_100x30, cold, ...), --no-tsx.
+ * The last line (medians): synth_ratio_binding and synth_ratio_same are ours / raw-binding and
+ * ours / raw-same construct+synth time at 100x30, memory_ratio_same ours / raw-same peak RSS
+ * there; cold_start_ratio ours / raw process wall time of the precompiled quickstart
+ * (`cold_node`); lock_resolve_ms the resolve time from the lockfile; fleet_1000_ms our
+ * construct+synth time of the 1,000-cluster fleet; packs_check_ms the time of the check.
+ *
+ * Options (after `npm run bench --`): --reps=N (every benchmark but the 1,000-cluster fleet),
+ * --fleet-reps=N (that one; default 3), --quick (few reps), --only=<id prefix> (synth,
+ * synth_100x30, fleet, cold, lock, packs, ...), --no-tsx, --tamper.
+ * BENCH_BUILD_DIR names the build folder under node_modules/.cache (to run two at once).
  * To see where the time goes: `npx tsx bench/profile.ts` (see there).
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Benchmark, coldStartBenchmarks, synthBenchmarks, synthId, Variant } from './benchmarks';
+import {
+  Benchmark,
+  coldStartBenchmarks,
+  fleetBenchmarks,
+  fleetId,
+  FLEET_SIZES,
+  packsCheckBenchmark,
+  synthBenchmarks,
+  synthId,
+  Variant,
+} from './benchmarks';
 import { buildWorkloads, BUILD_DIR, ROOT } from './build';
 import { lockResolveBenchmark } from './lock-resolve';
 import { max, median, min, pairedRatio, relativeMad } from './stats';
-import { compareStacks, OutputSummary, readStacks, summarize } from './verify';
+import { compareOutdirs, OutputSummary, summarizeOutdir } from './verify';
 import type { ChildResult } from './workloads/harness';
 
 const RESULT_PREFIX = 'BENCH_RESULT ';
@@ -50,20 +78,28 @@ interface Outcome {
   readonly benchmark: Benchmark;
   readonly samples: Map<string, Sample[]>;
   readonly summary?: OutputSummary;
-  /** Where the variants' outputs differ: then the ratio compares unlike work. */
-  readonly differences: readonly string[];
 }
+
+/** The variants of a benchmark whose outputs differ: the run must not report a ratio. */
+class OutputsDiffer extends Error {}
 
 function options() {
   const argv = process.argv.slice(2);
   const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const known = ['reps', 'fleet-reps', 'only', 'quick', 'no-tsx', 'tamper'];
+  const unknown = argv.filter((a) => !known.includes(a.replace(/^--/, '').replace(/=.*$/, '')));
+  if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(' ')}; options: ${known.map((k) => `--${k}`).join(' ')}`);
   const quick = argv.includes('--quick');
   const reps = value('reps') !== undefined ? Number(value('reps')) : undefined;
+  const fleetReps = value('fleet-reps') !== undefined ? Number(value('fleet-reps')) : quick ? 1 : 3;
   return {
     only: value('only'),
     withTsx: !argv.includes('--no-tsx'),
+    tamper: argv.includes('--tamper'),
     synthReps: (clusters: number) => reps ?? (quick ? 3 : clusters >= 100 ? 9 : 11),
+    fleetReps: (clusters: number) => (clusters >= 1000 ? fleetReps : reps ?? (quick ? 3 : clusters >= 100 ? 7 : 11)),
     coldReps: reps ?? (quick ? 3 : 11),
+    packsReps: reps ?? (quick ? 2 : 5),
   };
 }
 
@@ -71,9 +107,14 @@ async function main(): Promise<void> {
   const opts = options();
   const benchmarks = [
     ...synthBenchmarks(opts.synthReps),
+    ...fleetBenchmarks(opts.fleetReps),
     ...coldStartBenchmarks(opts.coldReps, opts.withTsx),
     lockResolveBenchmark(opts.coldReps),
-  ].filter((b) => opts.only === undefined || b.id.startsWith(opts.only));
+    packsCheckBenchmark(opts.packsReps),
+  ]
+    .filter((b) => opts.only === undefined || b.id.startsWith(opts.only))
+    .map((b) => (opts.tamper ? tampered(b) : b));
+  if (benchmarks.length === 0) throw new Error(`--only=${opts.only} selects no benchmark`);
 
   process.stdout.write(
     `node ${process.version}, ${os.cpus().length} cpus, ${Math.round(os.totalmem() / 2 ** 30)} GiB; load average ${loadAverage()} at start\n`,
@@ -93,57 +134,88 @@ async function main(): Promise<void> {
 
   printTable(outcomes);
   process.stdout.write('\n');
+  printGrowth(outcomes);
+  printTargets(outcomes);
 
-  const synth = outcomes.find((o) => o.benchmark.id === synthId(100, 30));
-  const cold = outcomes.find((o) => o.benchmark.id === 'cold_node');
-  const lockOutcome = outcomes.find((o) => o.benchmark.id === 'lock_resolve');
+  const find = (id: string) => outcomes.find((o) => o.benchmark.id === id);
+  const synth = find(synthId(100, 30));
+  const fleet = find(fleetId(1000));
+  const cold = find('cold_node');
+  const lock = find('lock_resolve');
+  const packs = find('packs_check');
   const fmt = (x: number | undefined, digits: number) => (x === undefined || Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
-  const lockMs = lockOutcome && median(lockOutcome.samples.get('lockfile')!.map(metricOf(lockOutcome.benchmark)));
-  const coldMs = lockOutcome && median(lockOutcome.samples.get('cold')!.map(metricOf(lockOutcome.benchmark)));
-  const synthMs = synth && median(synth.samples.get('ours')!.map(metricOf(synth.benchmark)));
+  const lockMs = lock && medianOf(lock, 'lockfile', metricOf(lock.benchmark));
+  const lockColdMs = lock && medianOf(lock, 'cold', metricOf(lock.benchmark));
+  const synthMs = synth && medianOf(synth, 'ours', metricOf(synth.benchmark));
   if (lockMs !== undefined) {
     const share = synthMs === undefined ? 'run synth_100x30 too for its share of synth time' : `${fmt((100 * lockMs) / synthMs, 1)}% of our synth 100x30 (target < 5%)`;
-    process.stdout.write(`lock resolve: ${fmt(lockMs, 1)} ms from the lockfile, ${fmt(coldMs, 1)} ms cold; from the lockfile is ${share}\n`);
+    process.stdout.write(`lock resolve: ${fmt(lockMs, 1)} ms from the lockfile, ${fmt(lockColdMs, 1)} ms cold; from the lockfile is ${share}\n`);
   }
   const line = [
-    `synth_ratio=${fmt(synth && ratio(synth, metricOf(synth.benchmark)), 3)}`,
-    `memory_ratio=${fmt(synth && ratio(synth, (s) => s.child.maxRssKb), 3)}`,
-    `cold_start_ratio=${fmt(cold && ratio(cold, metricOf(cold.benchmark)), 3)}`,
+    `synth_ratio_binding=${fmt(synth && ratio(synth, metricOf(synth.benchmark), 'ours', 'raw-binding'), 3)}`,
+    `synth_ratio_same=${fmt(synth && ratio(synth, metricOf(synth.benchmark), 'ours', 'raw-same'), 3)}`,
+    `memory_ratio_same=${fmt(synth && ratio(synth, rss, 'ours', 'raw-same'), 3)}`,
+    `cold_start_ratio=${fmt(cold && ratio(cold, metricOf(cold.benchmark), 'ours', 'raw'), 3)}`,
     `lock_resolve_ms=${fmt(lockMs, 1)}`,
+    `fleet_1000_ms=${fmt(fleet && medianOf(fleet, 'ours', metricOf(fleet.benchmark)), 0)}`,
+    `packs_check_ms=${fmt(packs && medianOf(packs, 'ours', metricOf(packs.benchmark)), 0)}`,
   ].join(' ');
   process.stdout.write(`${line}\n`);
 }
 
-/** Warm-up (checked for equal output), then interleaved reps. */
+/** The benchmark with its raw-same workloads told to emit one attribute ours does not. */
+function tampered(benchmark: Benchmark): Benchmark {
+  return {
+    ...benchmark,
+    variants: benchmark.variants.map((v) => (v.name === 'raw-same' ? { ...v, args: [...v.args, 'tamper=yes'] } : v)),
+  };
+}
+
+/**
+ * Runs a benchmark: first one run of each variant whose output is compared with the first
+ * variant's (discarded as a warm-up unless `warmup: false`); throws {@link OutputsDiffer} when
+ * they differ. Then the reps, interleaved.
+ */
 function runBenchmark(benchmark: Benchmark): Outcome {
   const samples = new Map<string, Sample[]>(benchmark.variants.map((v) => [v.name, []]));
-  const outputs = new Map<string, ReturnType<typeof readStacks>>();
-  for (const variant of benchmark.variants) {
-    runChild(variant, benchmark.sameOutput ? (outdir) => outputs.set(variant.name, readStacks(outdir)) : undefined);
-  }
+  const warmup = benchmark.warmup ?? true;
+  const outdirs = new Map<string, string>();
   let summary: OutputSummary | undefined;
-  const differences: string[] = [];
-  if (benchmark.sameOutput) {
-    const [a, ...others] = benchmark.variants;
-    summary = summarize(outputs.get(a.name)!);
-    for (const v of others) {
-      const d = compareStacks(outputs.get(a.name)!, outputs.get(v.name)!);
-      if (d !== undefined) differences.push(`${a.name} and ${v.name} synthesize different cdk.tf.json at ${d}`);
+  try {
+    for (const variant of benchmark.variants) {
+      const sample = runChild(variant, benchmark.sameOutput ? (outdir) => outdirs.set(variant.name, outdir) : undefined);
+      if (!warmup) samples.get(variant.name)!.push(sample);
     }
-    // Loud, but not fatal: the table still shows what was measured, marked as not comparable.
-    for (const d of differences) process.stderr.write(`\nWARNING ${benchmark.title}: ${d} (update the raw workload)\n`);
+    if (benchmark.sameOutput) {
+      const [first, ...others] = benchmark.variants;
+      const differences = others.flatMap((v) => {
+        const d = compareOutdirs(outdirs.get(first.name)!, outdirs.get(v.name)!);
+        return d === undefined ? [] : [`${first.name} and ${v.name} synthesize different output at ${d}`];
+      });
+      if (differences.length > 0) {
+        throw new OutputsDiffer(
+          `${benchmark.title}: the sides compared do different work, so no ratio is reported:\n` +
+            differences.map((d) => `  ${d}\n`).join('') +
+            '  (update the raw workload, or list an intended difference in bench/verify.ts with why)',
+        );
+      }
+      summary = summarizeOutdir(outdirs.get(first.name)!);
+    }
+  } finally {
+    for (const outdir of outdirs.values()) fs.rmSync(outdir, { recursive: true, force: true });
   }
-  outputs.clear();
-  for (let rep = 0; rep < benchmark.reps; rep++) {
+  for (let rep = warmup ? 0 : 1; rep < benchmark.reps; rep++) {
     // Alternate which side goes first so neither always follows the other.
     const order = rep % 2 === 0 ? benchmark.variants : [...benchmark.variants].reverse();
     for (const variant of order) samples.get(variant.name)!.push(runChild(variant));
   }
-  return { benchmark, samples, summary, differences };
+  return { benchmark, samples, summary };
 }
 
-function runChild(variant: Variant, inspect?: (outdir: string) => void): Sample {
+/** Runs one variant in a fresh process. With `keep`, the outdir is handed over instead of removed. */
+function runChild(variant: Variant, keep?: (outdir: string) => void): Sample {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-bench-'));
+  let kept = false;
   try {
     const script =
       variant.loader === 'node'
@@ -163,13 +235,23 @@ function runChild(variant: Variant, inspect?: (outdir: string) => void): Sample 
     const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
     const line = child.stdout?.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
     if (child.status !== 0 || line === undefined) {
-      throw new Error(`${variant.workload} (${variant.loader}) failed with status ${child.status}:\n${child.stderr}${child.stdout}`);
+      throw new Error(`${variant.workload} ${variant.args.join(' ')} (${variant.loader}) failed with status ${child.status}:\n${child.stderr}${child.stdout}`);
     }
-    inspect?.(outdir);
+    if (keep) {
+      keep(outdir);
+      kept = true;
+    }
     return { wallMs, child: JSON.parse(line.slice(RESULT_PREFIX.length)) as ChildResult };
   } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
+    if (!kept) fs.rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+const rss = (s: Sample): number => s.child.maxRssKb;
+
+function medianOf(outcome: Outcome, variant: string, metric: (s: Sample) => number): number | undefined {
+  const samples = outcome.samples.get(variant);
+  return samples === undefined ? undefined : median(samples.map(metric));
 }
 
 function metricOf(benchmark: Benchmark): (s: Sample) => number {
@@ -183,11 +265,17 @@ function metricOf(benchmark: Benchmark): (s: Sample) => number {
   }
 }
 
-/** First variant over second, ratio of medians. */
-function ratio(outcome: Outcome, metric: (s: Sample) => number): number {
-  const [a, b] = outcome.benchmark.variants;
-  if (!b) return NaN;
-  return median(outcome.samples.get(a.name)!.map(metric)) / median(outcome.samples.get(b.name)!.map(metric));
+/** Ratio of medians, `numerator` over `denominator` (variant names). */
+function ratio(outcome: Outcome, metric: (s: Sample) => number, numerator: string, denominator: string): number {
+  const a = medianOf(outcome, numerator, metric);
+  const b = medianOf(outcome, denominator, metric);
+  return a === undefined || b === undefined ? NaN : a / b;
+}
+
+/** The ratios a benchmark reports: its first variant over every other variant that is not informational. */
+function ratioPairs(benchmark: Benchmark): Array<[string, string]> {
+  const [first, ...others] = benchmark.variants;
+  return others.filter((v) => !v.informational).map((v) => [first.name, v.name]);
 }
 
 function printTable(outcomes: readonly Outcome[]): void {
@@ -212,8 +300,8 @@ function printTable(outcomes: readonly Outcome[]): void {
         ms(min(values)),
         ms(max(values)),
         `${(relativeMad(values) * 100).toFixed(1)}%`,
-        mb(median(s.map((x) => x.child.maxRssKb))),
-        `${mb(min(s.map((x) => x.child.maxRssKb)))}-${mb(max(s.map((x) => x.child.maxRssKb)))}`,
+        mb(median(s.map(rss))),
+        `${mb(min(s.map(rss)))}-${mb(max(s.map(rss)))}`,
         phase((c) => c.bootMs),
         phase((c) => c.importMs),
         phase((c) => c.constructMs),
@@ -221,35 +309,30 @@ function printTable(outcomes: readonly Outcome[]): void {
         phase((c) => c.workCpuMs),
       ]);
     }
-    const [a, b] = benchmark.variants;
-    if (b) {
-      const paired = pairedRatio(outcome.samples.get(a.name)!.map(metric), outcome.samples.get(b.name)!.map(metric));
+    for (const [a, b] of ratioPairs(benchmark)) {
+      const paired = pairedRatio(outcome.samples.get(a)!.map(metric), outcome.samples.get(b)!.map(metric));
       rows.push([
         '',
-        `${a.name}/${b.name}`,
+        `${a}/${b}`,
         '',
         `paired ${paired.toFixed(3)}`,
-        ratio(outcome, metric).toFixed(3),
+        ratio(outcome, metric, a, b).toFixed(3),
         '',
         '',
         '',
-        ratio(outcome, (x) => x.child.maxRssKb).toFixed(3),
+        ratio(outcome, rss, a, b).toFixed(3),
         '',
         '',
         '',
         '',
         '',
-        ratio(outcome, (x) => x.child.workCpuMs).toFixed(3),
+        ratio(outcome, (x) => x.child.workCpuMs, a, b).toFixed(3),
       ]);
     }
     if (outcome.summary) {
-      const providers = countBy(outcome.summary.providers.map((p) => p.split('.')[0]));
-      const what = `${outcome.summary.helmReleases} helm_release, ${providers} aliased providers, ${outcome.summary.dependsOn} depends_on`;
-      const note =
-        outcome.differences.length === 0
-          ? `same cdk.tf.json (apart from // metadata): ${what}`
-          : `NOT COMPARABLE, outputs differ: ${outcome.differences.join('; ')}`;
-      rows.push(['', note, ...Array(header.length - 2).fill('')]);
+      const { stacks, helmReleases, providers, dependsOn } = outcome.summary;
+      const what = `${stacks} stack${stacks === 1 ? '' : 's'}, ${helmReleases} helm_release, ${Object.entries(providers).map(([k, n]) => `${n} ${k}`).join(' + ')} providers, ${dependsOn} depends_on`;
+      rows.push(['', `${NOTE}${what}`, ...Array(header.length - 2).fill('')]);
     }
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.filter((r) => !isNote(r)).map((r) => r[i].length)));
@@ -264,18 +347,73 @@ function printTable(outcomes: readonly Outcome[]): void {
       '(median, and range: V8 may let the heap grow further before a full GC, so single runs can be far off);\n' +
       'boot/import/construct/synth: medians of the phases inside the child (boot = node start-up to the harness,\n' +
       'import = cdktf, providers and library); work cpu: user+system CPU time of construct+synth (all threads);\n' +
-      'ratio rows: medians of the first variant over the second ("paired": median of per-rep ratios).\n',
+      'ratio rows: medians of the first variant over the other ("paired": median of per-rep ratios);\n' +
+      'raw-same: raw cdktf with our helm_release element; raw-binding: raw cdktf with the binding\'s Release.\n',
   );
 }
 
+const NOTE = 'same output (apart from the intended differences of bench/verify.ts): ';
+
 function isNote(row: readonly string[]): boolean {
-  return row[1].startsWith('same ') || row[1].startsWith('NOT COMPARABLE');
+  return row[1].startsWith(NOTE);
 }
 
-function countBy(items: readonly string[]): string {
-  const counts = new Map<string, number>();
-  for (const i of items) counts.set(i, (counts.get(i) ?? 0) + 1);
-  return [...counts].map(([k, n]) => `${n} ${k}`).join(' + ');
+/** How far per-cluster cost may grow from 100 to 1,000 clusters and still count as linear. */
+const LINEAR_TOLERANCE = 1.5;
+
+/**
+ * Growth of the fleet from 10 to 100 to 1,000 clusters, per variant: time and peak RSS, the
+ * time per cluster and the memory per cluster (peak RSS less the RSS after imports), and whether
+ * the per-cluster cost at 1,000 stays within {@link LINEAR_TOLERANCE} of that at 100.
+ */
+function printGrowth(outcomes: readonly Outcome[]): void {
+  const fleets = FLEET_SIZES.map((c) => ({ clusters: c, outcome: outcomes.find((o) => o.benchmark.id === fleetId(c)) })).filter(
+    (f): f is { clusters: number; outcome: Outcome } => f.outcome !== undefined,
+  );
+  if (fleets.length < 2) return;
+  process.stdout.write('growth of the fleet with clusters (medians; memory per cluster = peak RSS less RSS after imports):\n');
+  for (const variant of fleets[0].outcome.benchmark.variants.map((v) => v.name)) {
+    const points = fleets.map(({ clusters, outcome }) => {
+      const ms = medianOf(outcome, variant, metricOf(outcome.benchmark))!;
+      const kb = medianOf(outcome, variant, rss)!;
+      const grownKb = medianOf(outcome, variant, (s) => s.child.maxRssKb - s.child.rssBeforeKb)!;
+      return { clusters, ms, kb, msPerCluster: ms / clusters, kbPerCluster: grownKb / clusters };
+    });
+    const cells = points.map((p) => `${p.clusters}: ${(p.ms / 1000).toFixed(2)} s ${(p.kb / 1024).toFixed(0)} MB (${p.msPerCluster.toFixed(1)} ms, ${(p.kbPerCluster / 1024).toFixed(2)} MB per cluster)`);
+    const at = (c: number) => points.find((p) => p.clusters === c);
+    const [p100, p1000] = [at(100), at(1000)];
+    let verdict = '';
+    if (p100 && p1000) {
+      const time = p1000.msPerCluster / p100.msPerCluster;
+      const memory = p1000.kbPerCluster / p100.kbPerCluster;
+      const linear = time <= LINEAR_TOLERANCE && memory <= LINEAR_TOLERANCE;
+      verdict = `; per cluster 1000 vs 100: time x${time.toFixed(2)}, memory x${memory.toFixed(2)}: ${linear ? 'linear' : 'NOT linear'} (within x${LINEAR_TOLERANCE})`;
+    }
+    process.stdout.write(`  ${variant.padEnd(12)} ${cells.join(' -> ')}${verdict}\n`);
+  }
+  process.stdout.write('\n');
+}
+
+/** The targets of issue 17, each with what this run measured. Reported, never failing the run. */
+function printTargets(outcomes: readonly Outcome[]): void {
+  const find = (id: string) => outcomes.find((o) => o.benchmark.id === id);
+  const rows: string[] = [];
+  const check = (what: string, outcome: Outcome | undefined, metric: (s: Sample) => number, a: string, b: string, target: number) => {
+    if (!outcome) return;
+    const r = ratio(outcome, metric, a, b);
+    rows.push(`  ${r <= target ? 'holds' : 'FAILS'}  ${what}: ${r.toFixed(3)} (target <= ${target})`);
+  };
+  for (const id of [synthId(100, 30), fleetId(1000)]) {
+    const o = find(id);
+    if (!o) continue;
+    check(`${id} time ours/raw-same`, o, metricOf(o.benchmark), 'ours', 'raw-same', 1.05);
+    check(`${id} memory ours/raw-same`, o, rss, 'ours', 'raw-same', 1.05);
+    check(`${id} time ours/raw-binding`, o, metricOf(o.benchmark), 'ours', 'raw-binding', 0.8);
+  }
+  const cold = find('cold_node');
+  if (cold) check('cold start ours/raw', cold, metricOf(cold.benchmark), 'ours', 'raw', 1.15);
+  if (rows.length === 0) return;
+  process.stdout.write(`targets of issue 17 (ratios of medians in this run):\n${rows.join('\n')}\n\n`);
 }
 
 function loadAverage(): string {
@@ -286,6 +424,7 @@ function loadAverage(): string {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  if (error instanceof OutputsDiffer) process.stderr.write(`\nbench: FAILED: ${error.message}\n`);
+  else process.stderr.write(`\n${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
   process.exit(1);
 });

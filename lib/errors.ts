@@ -63,7 +63,9 @@ export type ErrorCode =
   | 'DRIFT_INPUT'
   | 'KUBE_CONNECTION'
   | 'KUBE_REQUEST'
-  | 'RELEASE_RECORD';
+  | 'RELEASE_RECORD'
+  | 'INVALID_READINESS'
+  | 'READINESS_OBJECT_UNKNOWN';
 
 /** One problem found in the user's declarations. */
 export interface Diagnostic {

@@ -24,6 +24,7 @@ import {
   readArchive,
   readPack,
   readProfileDocument,
+  Readiness,
   RequireNamespaces,
   SensitiveValue,
   VariableDefinition,
@@ -962,6 +963,33 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'INVALID_DRIFT_RULE at addons/web: drift.ignore[1]: "spec/replicas" does not start with /\n  fix: write a JSON pointer such as /spec/replicas, with ~1 for "/" and ~0 for "~" inside a key',
   ],
   [
+    'a readiness gate with a timeout below one second',
+    'INVALID_READINESS',
+    () => addonProfile(new App()).addManifestLayer('web', { documents: [configMap('web')], readiness: [Readiness.exists({ apiVersion: 'v1', kind: 'ConfigMap', name: 'web', timeoutSeconds: 0.5 })] }),
+    'INVALID_READINESS at addons/web: readiness[0] has timeout 0.5\n  fix: give timeoutSeconds as a whole number of seconds, at least 1',
+  ],
+  [
+    'a readiness gate with a malformed JSONPath',
+    'INVALID_READINESS',
+    () => addonProfile(new App()).addManifestLayer('web', { documents: [configMap('web')], readiness: [Readiness.jsonPath({ apiVersion: 'v1', kind: 'ConfigMap', name: 'web', path: '.data..key', value: 'x' })] }),
+    'INVALID_READINESS at addons/web: readiness[0]: JSONPath expects a field name after "." at character 6 of ".data..key"\n  fix: write a path such as .status.phase, {.status.readyReplicas} or .status.conditions[?(@.type=="Ready")].status',
+  ],
+  [
+    'a manifest layer\'s readiness gate on an object it does not create',
+    'READINESS_OBJECT_UNKNOWN',
+    () =>
+      plan((app) => {
+        const profile = new AddonProfile(app, 'addons', { version: '1.0.0' });
+        profile.addManifestLayer('web', { documents: [configMap('web')], readiness: [Readiness.exists({ apiVersion: 'v1', kind: 'ConfigMap', name: 'wbe' })] });
+        return [profile];
+      }),
+    [
+      'READINESS_OBJECT_UNKNOWN at addons/web: readiness[0] (exists) looks at ConfigMap default/wbe (v1), which manifest layer "web" does not create',
+      '  objects of the layer: ConfigMap default/web',
+      '  fix: name one of the layer\'s objects (kind, name and namespace), or move the gate to the layer that creates it (did you mean "web"?)',
+    ].join('\n'),
+  ],
+  [
     'a drift rule without pointers',
     'INVALID_DRIFT_RULE',
     () => addonProfile(new App()).addManifestLayer('web', { documents: [configMap('web')], drift: { ignore: [{ kind: 'Deployment', pointers: [] }] } }),
@@ -1050,7 +1078,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
       document.spec.template.packs[1]['x-cluster-profiles'].prority = 5;
       return readProfileDocument(document, 'apps.json');
     },
-    "INVALID_DOCUMENT at apps.json: $.spec.template.packs[1]['x-cluster-profiles'].prority: is not a known field\n  fix: remove it; the known fields are pack, namespace, createNamespace, releaseName, priority, dependsOn, includePrerelease, protect, release, drift (did you mean \"priority\"?)",
+    "INVALID_DOCUMENT at apps.json: $.spec.template.packs[1]['x-cluster-profiles'].prority: is not a known field\n  fix: remove it; the known fields are pack, namespace, createNamespace, releaseName, priority, dependsOn, includePrerelease, protect, release, readiness, drift (did you mean \"priority\"?)",
   ],
   [
     'a layer name twice in a document',

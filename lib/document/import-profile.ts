@@ -18,6 +18,7 @@ import { isPlainObject, joinPath, mergeValues, Values } from '../values/merge';
 import { SensitiveValue } from '../values/sensitive';
 import { jsonPathChild } from './json-schema';
 import { definedFields, MASKED_EXPRESSION, MASKED_SENSITIVE, PackEntry, ProfileDocument, RegistryEntry, VariableEntry } from './profile-document';
+import { Readiness } from '../readiness/readiness';
 import { extensionsOf, isOwnDocument, LayerValues, packPath, readLayerValues, readManifestObjects, readProfileDocument } from './read-document';
 
 /** Options of {@link importProfile}. */
@@ -168,8 +169,9 @@ function declareLayer(profile: Profile, layer: ImportedLayer, workingDirectory: 
 }
 
 function layerOptions(entry: PackEntry): LayerOptions {
-  const { namespace, createNamespace, releaseName, priority, dependsOn, release, protect, drift } = extensionsOf(entry);
-  return definedFields({ name: entry.name, namespace, createNamespace, releaseName, priority, dependsOn, release, protect, drift });
+  const { namespace, createNamespace, releaseName, priority, dependsOn, release, protect, drift, readiness: gates } = extensionsOf(entry);
+  const readiness = gates?.map((gate) => Readiness.fromGate(gate));
+  return definedFields({ name: entry.name, namespace, createNamespace, releaseName, priority, dependsOn, release, protect, drift, readiness });
 }
 
 function chartSource(registry: RegistryEntry, workingDirectory: string): ChartSource {

@@ -1,4 +1,5 @@
 import { DriftOptions } from '../drift/drift-options';
+import type { ReadinessGate } from '../readiness/readiness';
 import { ReleaseOptions } from '../layer/release-options';
 import { sortKeys } from '../values/yaml';
 
@@ -137,6 +138,8 @@ export interface LayerExtensions {
   readonly release?: ReleaseOptions;
   /** Fields `cluster-profiles drift` ignores, every rule in its long form. */
   readonly drift?: DriftOptions;
+  /** Readiness gates as declared, each with its timeout. */
+  readonly readiness?: readonly ReadinessGate[];
 }
 
 /** A profile variable in Palette's shape (`V1Variable`). */

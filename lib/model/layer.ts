@@ -2,6 +2,7 @@ import type { ChartLocation } from '../layer/chart-source';
 import type { ManifestDocument } from '../layer/manifests';
 import type { ResolvedReleaseOptions } from '../layer/release-options';
 import type { ResolvedDriftOptions } from '../drift/drift-options';
+import type { ReadinessGate } from '../readiness/readiness';
 import type { PackChart } from '../pack/chart-sections';
 import type { PackDependency } from '../pack/pack';
 import type { SchemaRule } from '../pack/schema';
@@ -42,6 +43,8 @@ export interface LayerSpec {
   readonly protect: boolean;
   /** Drift rules, checked. */
   readonly drift?: ResolvedDriftOptions;
+  /** Readiness gates as declared and checked (planning adds Helm's wait and automatic CRD gates). */
+  readonly readiness?: readonly ReadinessGate[];
   /** Chart of a Helm layer. */
   readonly chart?: ChartLocation;
   /** Chart version or range of a Helm layer. */

@@ -65,7 +65,8 @@ export type ErrorCode =
   | 'KUBE_REQUEST'
   | 'RELEASE_RECORD'
   | 'INVALID_READINESS'
-  | 'READINESS_OBJECT_UNKNOWN';
+  | 'READINESS_OBJECT_UNKNOWN'
+  | 'READINESS_TIMEOUT';
 
 /** One problem found in the user's declarations. */
 export interface Diagnostic {

@@ -35,6 +35,7 @@ import { ERROR_CODES } from './fuzz/harness';
 import { selectStacks } from '../lib/drift/drift-cli';
 import { decodeReleaseRecord } from '../lib/drift/release-record';
 import { kubeRequestError } from '../lib/kube/kube-client';
+import { timeoutError } from '../lib/readiness/wait';
 import { readKubeconfig } from '../lib/kube/kubeconfig';
 import { packFiles, packFolder, PackFixture } from './pack/fixtures';
 
@@ -987,6 +988,23 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
       'READINESS_OBJECT_UNKNOWN at addons/web: readiness[0] (exists) looks at ConfigMap default/wbe (v1), which manifest layer "web" does not create',
       '  objects of the layer: ConfigMap default/web',
       '  fix: name one of the layer\'s objects (kind, name and namespace), or move the gate to the layer that creates it (did you mean "web"?)',
+    ].join('\n'),
+  ],
+  [
+    'a readiness gate that did not pass in its timeout (the waiter, during a deploy)',
+    'READINESS_TIMEOUT',
+    () => {
+      throw timeoutError(
+        { cluster: 'e2e', layer: 'widgets', namespace: 'demo' },
+        { kind: 'condition', timeoutSeconds: 5, object: { apiVersion: 'demo.example.com/v1', kind: 'Widget', name: 'w1' }, type: 'Ready', status: 'True' },
+        'Widget demo/w1 (demo.example.com/v1) exists; conditions: Ready=False (Pending: waiting)',
+      );
+    },
+    [
+      'READINESS_TIMEOUT at cluster e2e, layer widgets: readiness gate did not pass in 5s: condition Ready=True of Widget w1 (demo.example.com/v1) (5s)',
+      '  object: Widget demo/w1 (demo.example.com/v1)',
+      '  last seen: Widget demo/w1 (demo.example.com/v1) exists; conditions: Ready=False (Pending: waiting)',
+      '  fix: find why with `kubectl get widget w1 -n demo -o yaml` (and the logs of its controller), fix it and deploy again; or raise timeoutSeconds of this gate in the readiness of layer "widgets". The layers before it stay installed.',
     ].join('\n'),
   ],
   [

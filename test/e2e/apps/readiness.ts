@@ -47,3 +47,29 @@ export function readiness(app: App, context: ReadinessContext): void {
   const stack = new TerraformStack(app, 'readiness');
   new Cluster(stack, 'e2e', { connection: ClusterConnection.kubeconfig({ path: context.kubeconfig }), profiles: [profile] });
 }
+
+export interface ParallelContext {
+  readonly kubeconfig: string;
+  readonly installOrder: 'dag' | 'sequential';
+  /** Give each add-on a waiter gate (its Deployment's readyReplicas), or none. */
+  readonly gates: boolean;
+}
+
+/**
+ * The ten slow add-ons of the DAG-versus-sequential scenario (scenarios.ts#parallel), each with
+ * a waiter gate when `gates` is set, to measure what gates cost (issue 17).
+ */
+export function parallelGated(app: App, context: ParallelContext): void {
+  const addons = new AddonProfile(app, 'ten', { version: '1.0.0' });
+  for (let i = 1; i <= 10; i++) {
+    const name = `slow-${i}`;
+    addons.addHelmLayer(name, {
+      chart: ChartSource.local(path.join(charts, 'slow')),
+      namespace: 'slow',
+      values: { readyDelay: '4s' },
+      readiness: context.gates ? [Readiness.jsonPath({ apiVersion: 'apps/v1', kind: 'Deployment', name, path: '.status.readyReplicas', value: '1', timeoutSeconds: 120 })] : undefined,
+    });
+  }
+  const stack = new TerraformStack(app, 'parallel');
+  new Cluster(stack, 'e2e', { connection: ClusterConnection.kubeconfig({ path: context.kubeconfig }), profiles: [addons], installOrder: context.installOrder });
+}

@@ -62,6 +62,13 @@ describe('gate emission', () => {
       namespace: 'default',
       gates: [{ kind: 'crdsEstablished', timeoutSeconds: 60, names: ['widgets.demo.example.com'], automatic: true }],
     });
+    // The install plan records every gate, Helm's wait included, and the address of the gate.
+    const plan = JSON.parse(fs.readFileSync(path.join(stackDir, 'clusters/edge/install-plan.json'), 'utf8'));
+    expect(plan.layers.map((l: any) => [l.name, l.readiness.map((g: any) => g.kind), l.terraform])).toEqual([
+      ['crds', ['workloads', 'crdsEstablished'], ['helm_release.edge_crds', 'terraform_data.edge_crds_ready']],
+      ['widgets', ['workloads'], ['helm_release.edge_widgets']],
+    ]);
+    expect(plan.edges).toEqual([{ from: 'crds', to: 'widgets', reason: 'crds defines CRD of kind Widget' }]);
   });
 
   it('keeps the token out of the provisioner, so Terraform shows the waiter\'s output', () => {

@@ -1,5 +1,8 @@
-import { ChartSource, Readiness } from '../../lib';
-import { addonProfile, clusterIn, configMap, profileError, testApp } from '../helpers';
+import * as path from 'path';
+import { ChartSource, DirectoryRegistry, PackCatalog, Readiness, writeArchive } from '../../lib';
+import { canonicalYaml } from '../../lib/values/yaml';
+import { addonProfile, clusterIn, configMap, profileError, tempDir, testApp } from '../helpers';
+import { packFolder } from '../pack/fixtures';
 
 const crd = {
   apiVersion: 'apiextensions.k8s.io/v1',
@@ -100,6 +103,50 @@ describe('order from kinds', () => {
         '  fix: remove one of these dependsOn entries, or change the priorities or the order profiles are attached in',
       ].join('\n'),
     );
+  });
+});
+
+describe('kinds read from charts and packs', () => {
+  it('reads a CRD from a local chart\'s crds/ folder and orders a layer of its custom resources after it', () => {
+    const plan = planOf((p) => {
+      p.addManifestLayer('widgets', { documents: [widget('w9')] });
+      p.addHelmLayer('widget-chart', { chart: ChartSource.local(path.join(__dirname, '..', 'e2e', 'charts', 'widget')) });
+    });
+    expect(plan.edges).toEqual([{ from: 'widget-chart', to: 'widgets', reason: { kind: 'crd', crdKind: 'Widget' } }]);
+    expect(plan.layers[0].readiness).toContainEqual({ kind: 'crdsEstablished', timeoutSeconds: 60, names: ['widgets.demo.example.com'], automatic: true });
+  });
+
+  it('reads a CRD from a pack\'s chart archive and custom resources from another pack\'s plain manifests', () => {
+    const app = testApp();
+    const operator = writeArchive(
+      new Map([
+        ['operator/Chart.yaml', Buffer.from('apiVersion: v2\nname: operator\nversion: 1.0.0\n')],
+        ['operator/crds/widgets.yaml', Buffer.from(canonicalYaml(crd))],
+        ['operator/templates/deployment.yaml', Buffer.from('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n')],
+      ]),
+    );
+    const registry = new DirectoryRegistry(
+      packFolder([
+        { name: 'operator', version: '1.0.0', files: { 'charts/operator-1.0.0.tgz': operator, 'pack.json': JSON.stringify({ name: 'operator', displayName: 'operator', version: '1.0.0', layer: 'addon', charts: ['charts/operator-1.0.0.tgz'] }) } },
+        { name: 'widgets', version: '1.0.0', manifests: { 'widget.yaml': canonicalYaml(widget('w1')) } },
+      ]),
+      'local',
+    );
+    new PackCatalog(app, 'packs', { registries: [registry], lockfile: path.join(tempDir(), 'lock.json') });
+    const profile = addonProfile(app);
+    profile.addPackLayer('widgets', { pack: 'widgets', version: '1.0.0' });
+    profile.addPackLayer('operator', { pack: 'operator', version: '1.0.0' });
+    const plan = clusterIn(app, { profiles: [profile] }).plan();
+    expect(plan.layers.map((l) => l.name)).toEqual(['operator', 'widgets']);
+    expect(plan.edges).toEqual([{ from: 'operator', to: 'widgets', reason: { kind: 'crd', crdKind: 'Widget' } }]);
+  });
+
+  it('adds no edge for a remote chart, which is not read at synth', () => {
+    const plan = planOf((p) => {
+      p.addManifestLayer('widgets', { documents: [widget('w1')] });
+      p.addHelmLayer('operator', { chart: ChartSource.repository('https://charts.example.com', 'operator'), version: '1.0.0' });
+    });
+    expect(plan.edges).toEqual([]);
   });
 });
 

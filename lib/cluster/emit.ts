@@ -106,7 +106,7 @@ export function emitCluster(
     // manifest layer, a bare Kubernetes layer) passes on what it waited for, plus its check.
     let anchor: Anchor[] = previous ? [{ element: previous, address: addressOf(previous) }] : waitsOfLayer;
     // A layer with waiter gates: later layers wait for the gate, which waits for the releases.
-    const gate = gateResource(scope, { clusterName, layer, connection, stackDirectory: stackDirectoryOf(scope), after: sortedElements(anchor), releases: elements.filter((e): e is HelmRelease => e instanceof HelmRelease) });
+    const gate = gateResource(scope, { clusterName, layer, connection, stackDirectory: () => stackDirectoryOf(scope), after: sortedElements(anchor), releases: elements.filter((e): e is HelmRelease => e instanceof HelmRelease) });
     if (gate) {
       elements.push(gate.resource);
       anchor = [{ element: gate.resource, address: addressOf(gate.resource) }];

@@ -8,6 +8,7 @@ import { presetValues } from '../pack/presets';
 import { mergeValues, Values, ValuesLayer } from '../values/merge';
 import { parseYamlDocuments } from '../values/yaml';
 import { InfraRole, Layer, LayerKind, LayerOptions, LayerSpec, readValues } from './layer';
+import { LayerKinds, packKinds } from '../readiness/kinds';
 
 /** Props of a {@link PackLayer}. */
 export interface PackLayerProps extends LayerOptions {
@@ -52,6 +53,7 @@ export class PackLayer extends Layer {
   private readonly values: Values;
   private readonly baseValues: ValuesLayer[];
   private readonly charts: PackChart[];
+  private kinds?: LayerKinds;
   private readonly declared: PackLayerProps;
 
   constructor(scope: Construct, id: string, props: PackLayerProps) {
@@ -117,6 +119,7 @@ export class PackLayer extends Layer {
         files: pack.files,
         dependencies: pack.manifest.dependencies,
         schema: pack.schema,
+        kinds: (this.kinds ??= packKinds({ manifests: pack.manifest.kubeManifests.map((f) => f.replace(/^\.\//, '')), charts: this.charts, files: pack.files })),
       },
     };
   }

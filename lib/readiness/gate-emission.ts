@@ -34,8 +34,8 @@ export interface GateEmission {
   readonly clusterName: string;
   readonly layer: PlannedLayer;
   readonly connection: ConnectionSettings;
-  /** Where Terraform runs: the bin's path in the command is relative to it. */
-  readonly stackDirectory: string;
+  /** Where Terraform runs (the bin's path in the command is relative to it); asked only for a gated layer. */
+  readonly stackDirectory: () => string;
   /** What the gate waits for: the layer's last release, or what the layer waited for. */
   readonly after: readonly ITerraformDependable[];
   readonly releases: readonly HelmRelease[];
@@ -57,7 +57,7 @@ export function gateResource(scope: Construct, e: GateEmission): { resource: Dat
     provisioners: [
       {
         type: 'local-exec',
-        command: `node ${shellQuote(waiterBin(e.stackDirectory))} wait --gates ${shellQuote(file)}`,
+        command: `node ${shellQuote(waiterBin(e.stackDirectory()))} wait --gates ${shellQuote(file)}`,
         environment: connectionEnvironment(e.connection),
       },
     ],

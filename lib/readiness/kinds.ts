@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { definedKind, kindKey, ManifestDocument } from '../layer/manifests';
-import type { LayerSpec } from '../model/layer';
+import type { LayerSpec, PackSpec } from '../model/layer';
 import { readArchive } from '../pack/archive';
 import { parseYamlDocuments } from '../values/yaml';
 
@@ -23,12 +23,25 @@ export interface LayerKinds {
 /** Reads the kinds of one layer; files that cannot be read or parsed add nothing. */
 export function layerKinds(layer: LayerSpec): LayerKinds {
   const documents: ManifestDocument[] = [...(layer.documents ?? [])];
-  const pack = layer.pack;
-  if (pack) {
-    for (const file of pack.manifests) documents.push(...plainDocuments(pack.files.get(file)));
-    for (const chart of pack.charts) documents.push(...archiveDocuments(pack.files.get(chart.file)));
-  }
   if (layer.chart?.type === 'local') documents.push(...localChartDocuments(layer.chart.path));
+  const own = kindsOfDocuments(documents);
+  const pack = layer.pack && (layer.pack.kinds ?? packKinds(layer.pack));
+  if (!pack) return own;
+  return { defines: new Map([...own.defines, ...pack.defines]), uses: new Set([...own.uses, ...pack.uses]) };
+}
+
+/**
+ * The kinds of a pack's manifests and chart archives. A pack layer reads them once (see
+ * `PackSpec.kinds`), so a fleet of clusters does not unpack every chart once per cluster.
+ */
+export function packKinds(pack: Pick<PackSpec, 'manifests' | 'charts' | 'files'>): LayerKinds {
+  const documents: ManifestDocument[] = [];
+  for (const file of pack.manifests) documents.push(...plainDocuments(pack.files.get(file)));
+  for (const chart of pack.charts) documents.push(...archiveDocuments(pack.files.get(chart.file)));
+  return kindsOfDocuments(documents);
+}
+
+function kindsOfDocuments(documents: readonly ManifestDocument[]): LayerKinds {
   const defines = new Map<string, string>();
   const uses = new Set<string>();
   for (const document of documents) {
@@ -69,13 +82,14 @@ function chartFileRead(file: string): boolean {
   return /^(crds|templates)\/.*\.ya?ml$/.test(file);
 }
 
+/** Every file under `crds/` and `templates/` of a chart folder, relative, sorted. */
 function listYaml(root: string, relative: string): string[] {
   return fs
     .readdirSync(path.join(root, relative), { withFileTypes: true })
     .flatMap((e) => {
       const child = relative === '' ? e.name : `${relative}/${e.name}`;
-      if (e.isDirectory()) return relative === '' && (e.name === 'crds' || e.name === 'templates') ? listYaml(root, child) : relative !== '' ? listYaml(root, child) : [];
-      return e.isFile() && /\.ya?ml$/.test(e.name) ? [child] : [];
+      if (e.isDirectory()) return relative !== '' || e.name === 'crds' || e.name === 'templates' ? listYaml(root, child) : [];
+      return relative !== '' && e.isFile() ? [child] : [];
     })
     .sort();
 }

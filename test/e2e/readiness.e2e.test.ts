@@ -68,8 +68,11 @@ suite('readiness gates on a real cluster', () => {
     firstDeploy = `${deploy.stdout}\n${deploy.stderr}`;
     expect(firstDeploy).toMatch(/cluster-profiles wait: cluster e2e, layer widget: condition Ready=True of Widget w1 \(demo\.example\.com\/v1\) \(120s\) passed after \d+(\.\d)?s/);
     // The widget release started before the condition was set, the next layer only after.
-    expect(await started('widget')).toBeLessThan(readyAt);
-    expect(await started('after')).toBeGreaterThan(readyAt);
+    const widgetStarted = await started('widget');
+    const afterStarted = await started('after');
+    console.log(`widget release started ${Number(readyAt - widgetStarted) / 1e9} s before its Ready condition was set; after started ${Number(afterStarted - readyAt) / 1e9} s after`);
+    expect(widgetStarted).toBeLessThan(readyAt);
+    expect(afterStarted).toBeGreaterThan(readyAt);
     expect((await releases()).map((r) => `${r.namespace}/${r.name} ${r.status}`).sort()).toEqual([
       'after/after deployed',
       'default/gadget-crds deployed',

@@ -3,7 +3,7 @@
  * without cdktf or constructs (test/core.test.ts checks it). Give `planCluster` a
  * {@link ClusterSpec} and it returns the install plan, or every diagnostic that prevents it.
  */
-export { planCluster } from './cluster/plan';
+export { planCluster, PlanOptions } from './cluster/plan';
 export * from './model';
 export { Diagnostic, ErrorCode, formatDiagnostics, ProfileError } from './errors';
 export { describeEdge, Edge, EdgeReason } from './graph/layer-graph';

@@ -66,7 +66,17 @@ export type ErrorCode =
   | 'RELEASE_RECORD'
   | 'INVALID_READINESS'
   | 'READINESS_OBJECT_UNKNOWN'
-  | 'READINESS_TIMEOUT';
+  | 'READINESS_TIMEOUT'
+  | 'DUPLICATE_WAVE'
+  | 'WAVE_EMPTY'
+  | 'WAVE_SELECTOR_UNMATCHED'
+  | 'WAVE_UNKNOWN_CLUSTER'
+  | 'WAVE_OVERLAP'
+  | 'WAVE_UNASSIGNED'
+  | 'INVALID_ROLLOUT_LIMIT'
+  | 'NOT_A_PROFILE'
+  | 'INVALID_LOCK_MODE'
+  | 'INVALID_REGISTRY_URL';
 
 /** One problem found in the user's declarations. */
 export interface Diagnostic {
@@ -118,6 +128,18 @@ export class ProfileError extends Error {
     this.name = 'ProfileError';
     this.diagnostics = sorted;
     this.code = sorted[0].code;
+    // Not enumerable: Node prints an uncaught error's own enumerable properties after its message,
+    // which would print every diagnostic a second time.
+    for (const key of ['diagnostics', 'code'] as const) Object.defineProperty(this, key, { enumerable: false });
+  }
+
+  /**
+   * The same error without a stack trace: for failures of the whole synth, whose stack shows
+   * only cdktf's internals, so that `cdktf synth` prints each diagnostic once and nothing else.
+   */
+  public withoutStack(): this {
+    Object.defineProperty(this, 'stack', { value: `${this.name}: ${this.message}`, configurable: true, writable: true });
+    return this;
   }
 
   /** Throws a ProfileError for one diagnostic. */

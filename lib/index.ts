@@ -1,5 +1,4 @@
 export * from './errors';
-export { checkName, checkSemver, NameKind } from './names';
 export * from './values/merge';
 export * from './values/sensitive';
 export { canonicalYaml, parseValuesYaml } from './values/yaml';
@@ -27,18 +26,23 @@ export * from './profile/variable';
 export * from './profile/infra-profile';
 export * from './profile/addon-profile';
 export * from './profile/full-profile';
-export * from './graph/layer-graph';
-export { transitiveReduction } from './graph/reduce';
+export { Edge, EdgeReason } from './graph/layer-graph';
 export * from './cluster/connection';
 export * from './cluster/plan';
 export { INSTALL_PLAN_API_VERSION } from './cluster/install-plan-document';
 export * from './cluster/cluster';
+export * from './fleet/fleet-backend';
+export * from './fleet/fleet-cluster';
+export { planWaves, PlannedWave, WaveCluster, WaveDefaults, WaveOptions } from './fleet/wave';
+export * from './fleet/rollout-document';
+export * from './fleet/fleet';
 export {
   EXTENSIONS_FIELD,
   LayerExtensions,
   MASKED_EXPRESSION,
   MASKED_SENSITIVE,
   ManifestEntry,
+  DISPLAY_NAME_SEPARATOR,
   PackEntry,
   PackEntryLayer,
   PackEntryType,
@@ -52,7 +56,8 @@ export {
   TemplateType,
   VariableEntry,
 } from './document/profile-document';
-export { exportProfile, ExportProfileOptions } from './document/export-profile';
+export { DocumentFormat, exportProfile, ExportProfileOptions } from './document/export-profile';
+export { profileNameFrom } from './document/profile-name';
 
 export { ClusterPolicy, PolicyViolation } from './policy/cluster-policy';
 export { installsRelease } from './cluster/layer-releases';
@@ -62,7 +67,7 @@ export { RequireNamespaces } from './policy/require-namespaces';
 export { RequireRecoverableReleases, RequireRecoverableReleasesOptions } from './policy/require-recoverable-releases';
 export { RequireKubernetesCompatibility } from './policy/require-kubernetes-compatibility';
 export { PROFILE_DOCUMENT_SCHEMA, readProfileDocument } from './document/read-document';
-export { importProfile, ImportProfileOptions } from './document/import-profile';
+export { importProfile, importProfiles, ImportProfileOptions, ProfileImport } from './document/import-profile';
 export {
   ChangeKind,
   ComparableProfile,

@@ -13,7 +13,7 @@ const DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 export const MAX_RELEASE_NAME_LENGTH = 53;
 
 /** What kind of name is checked, which decides the rule and the wording of the error. */
-export type NameKind = 'layer' | 'namespace' | 'release' | 'profile' | 'cluster';
+export type NameKind = 'layer' | 'namespace' | 'release' | 'profile' | 'cluster' | 'wave' | 'fleet';
 
 const RULES: Record<NameKind, { pattern: RegExp; max: number; rule: string }> = {
   layer: { pattern: DNS_LABEL, max: MAX_RELEASE_NAME_LENGTH, rule: 'a DNS-1123 label of at most 53 characters' },
@@ -25,6 +25,8 @@ const RULES: Record<NameKind, { pattern: RegExp; max: number; rule: string }> = 
     max: 63,
     rule: 'a DNS-1035 label of at most 63 characters (it becomes a Terraform provider alias, so it starts with a letter)',
   },
+  wave: { pattern: DNS_1035_LABEL, max: 40, rule: 'a DNS-1035 label of at most 40 characters (it becomes a CI job name, so it starts with a letter)' },
+  fleet: { pattern: DNS_1035_LABEL, max: 40, rule: 'a DNS-1035 label of at most 40 characters (it names soak stacks and CI workflows, so it starts with a letter)' },
 };
 
 /** Throws INVALID_NAME unless `name` follows the rule for its kind. */

@@ -1,45 +1,8 @@
 import { execFileSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
-import { ClusterSpec, LayerSpec, planCluster, ProfileSpec, resolveReleaseOptions } from '../lib/core';
-
-/** A layer as plain data, with the defaults a layer construct would give. */
-function layer(name: string, more: Partial<LayerSpec> = {}): LayerSpec {
-  return {
-    name,
-    path: `apps/${name}`,
-    kind: 'helm',
-    namespace: name,
-    createNamespace: true,
-    releaseName: name,
-    priority: 0,
-    dependsOn: [],
-    values: {},
-    release: resolveReleaseOptions(),
-    protect: false,
-    chart: { type: 'repository', repository: 'https://charts.example.com', chart: name },
-    chartVersion: '1.0.0',
-    ...more,
-  };
-}
-
-function addons(layers: LayerSpec[], name = 'apps'): ProfileSpec {
-  return { name, version: '1.0.0', type: 'addon', path: name, layers, values: new Map(), variables: [] };
-}
-
-function cluster(profiles: ProfileSpec[], more: Partial<ClusterSpec> = {}): ClusterSpec {
-  return {
-    name: 'prod',
-    path: 'stack/prod',
-    profiles,
-    values: new Map(),
-    installOrder: 'dag',
-    stack: 'stack',
-    variables: new Map(),
-    macros: {},
-    protectedLayers: [],
-    ...more,
-  };
-}
+import { planCluster } from '../lib/core';
+import { addons, cluster, layer } from './plain-specs';
 
 describe('the core', () => {
   it('plans plain data with no App: priorities group layers, dependsOn orders them, edges are reduced', () => {
@@ -76,6 +39,21 @@ describe('the core', () => {
     expect(result.diagnostics.map((d) => [d.code, d.message, d.details])).toEqual([
       ['LAYER_CYCLE', 'layers form a cycle: a -> b -> a', ['a -> b   (b.dependsOn)', 'b -> a   (a.dependsOn)']],
     ]);
+  });
+
+  it('asks its host which strings are deploy-time expressions, and checks only the others against variable formats', () => {
+    const profile = { ...addons([layer('web', { values: { replicas: '{{.spectro.var.replicas}}' } })]), variables: [{ name: 'replicas', format: 'number' as const }] };
+    const spec = cluster([profile], { variables: new Map([['replicas', 'var.replicas']]) });
+    expect(planCluster(spec).diagnostics.map((d) => d.code)).toEqual(['INVALID_VARIABLE']);
+    const planned = planCluster(spec, { isExpression: (s) => s.startsWith('var.') });
+    expect(planned.plan!.layers[0].values).toEqual({ replicas: 'var.replicas' });
+  });
+
+  it('is written against cdktf\'s public API only: no token encoding parsed, no deep import', () => {
+    const files = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+    const offending = files(path.join(__dirname, '..', 'lib')).filter((f) => /TfToken\[|from 'cdktf\/lib/.test(fs.readFileSync(f, 'utf8')));
+    expect(offending).toEqual([]);
   });
 
   it('loads with neither cdktf nor constructs', () => {

@@ -12,11 +12,15 @@ import {
   DirectoryRegistry,
   ErrorCode,
   exportProfile,
+  Fleet,
+  FleetProps,
   FullProfile,
   HelmLayer,
+  HelmRepositoryRegistry,
   importProfile,
   InfraProfile,
   KubernetesLayer,
+  Lockfile,
   ManifestLayer,
   PackCatalog,
   parseValuesYaml,
@@ -29,6 +33,7 @@ import {
   SensitiveValue,
   VariableDefinition,
 } from '../lib';
+import { diffProfiles } from '../lib/document/diff-profiles';
 import { fixtureText, palettePacks, platformPacks, platformProfiles } from './document/fixtures';
 import { addonProfile, clusterIn, configMap, infraProfile, profileError, tempDir, testApp } from './helpers';
 import { ERROR_CODES } from './fuzz/harness';
@@ -38,6 +43,7 @@ import { kubeRequestError } from '../lib/kube/kube-client';
 import { timeoutError } from '../lib/readiness/wait';
 import { readKubeconfig } from '../lib/kube/kubeconfig';
 import { packFiles, packFolder, PackFixture } from './pack/fixtures';
+import { member, platform } from './fleet/fixtures';
 
 /**
  * Every error a user can meet, with its code and its exact text: the specification of the error
@@ -116,6 +122,12 @@ function packApp(options: { lock?: string; mode?: 'frozen' } = {}): App {
   return app;
 }
 
+/** Synthesizes the app with one cluster running `infra`: pack layers resolve in synth's one pass. */
+function synthApp({ app, infra }: { app: App; infra: InfraProfile }): void {
+  clusterIn(app, { profiles: [infra] });
+  app.synth();
+}
+
 /** An infra profile whose cni is a calico pack layer, on a fresh app with a catalog. */
 function calicoInfra(props: { presets?: string[]; values?: Record<string, unknown> } = {}): { app: App; infra: InfraProfile } {
   const app = packApp();
@@ -149,6 +161,12 @@ function documentApp(packs: readonly PackFixture[] = platformPacks): App {
   temporary.push(folder);
   new PackCatalog(app, 'packs', { registries: [new DirectoryRegistry(folder, 'test')], lockfile: lockfile() });
   return app;
+}
+
+/** A fleet named edge on a fresh app, whose props `build` makes from an add-on profile. */
+function fleet(build: (profile: AddonProfile) => FleetProps): Fleet {
+  const app = new App();
+  return new Fleet(app, 'edge', build(platform(app)));
 }
 
 const FORMAT_FIX = 'correct the YAML at that line (check indentation, quotes and the ": " after each key)';
@@ -223,9 +241,9 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
   ],
   [
     'something that is not a profile attached',
-    'UNKNOWN_LAYER',
+    'NOT_A_PROFILE',
     () => clusterIn(new App()).attach(new HelmLayer(addons(), 'web', { chart }) as unknown as AddonProfile),
-    'UNKNOWN_LAYER at stack/prod: attach() was given something that is not a profile\n  fix: attach an InfraProfile, FullProfile or AddonProfile',
+    'NOT_A_PROFILE at stack/prod: attach() was given something that is not a profile\n  fix: attach an InfraProfile, FullProfile or AddonProfile',
   ],
 
   // --- Layers: their props, checked in the constructor.
@@ -290,9 +308,15 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'INVALID_MANIFEST at addons/m (yaml document 1): document is not a Kubernetes object (a YAML map)\n  fix: each document needs apiVersion, kind and metadata.name, e.g. "apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: settings"',
   ],
   [
-    'a manifest file that does not exist',
+    'a manifest file that does not exist (read by synth, not where the layer is declared)',
     'INVALID_MANIFEST',
-    () => new ManifestLayer(addons(), 'm', { files: ['/nonexistent/crds.yaml'] }),
+    () => {
+      const app = testApp();
+      const profile = new AddonProfile(app, 'addons', { version: '1.0.0' });
+      new ManifestLayer(profile, 'm', { files: ['/nonexistent/crds.yaml'] });
+      clusterIn(app, { profiles: [profile] });
+      app.synth();
+    },
     'INVALID_MANIFEST at addons/m: manifest file "/nonexistent/crds.yaml" does not exist (looked in /nonexistent)\n  fix: give a path relative to the directory the app runs in, or an absolute path',
   ],
   [
@@ -834,7 +858,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
   [
     'a pack layer in an app without a catalog',
     'NO_PACK_CATALOG',
-    () => addons().addPackLayer('web', { pack: 'web', version: '1.0.0' }),
+    () => addons().addPackLayer('web', { pack: 'web', version: '1.0.0' }).resolvePack(),
     "NO_PACK_CATALOG at addons/web: a pack layer needs a PackCatalog, and the app has none\n  fix: create one before the layer: new PackCatalog(app, 'packs', { registries: [new DirectoryRegistry('packs')] })",
   ],
   [
@@ -874,14 +898,31 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
   [
     'a pack with two charts of one name',
     'PACK_INVALID',
-    () => new AddonProfile(packApp(), 'addons', { version: '1.0.0' }).addPackLayer('twice', { pack: 'twice', version: '1.0.0' }),
+    () => new AddonProfile(packApp(), 'addons', { version: '1.0.0' }).addPackLayer('twice', { pack: 'twice', version: '1.0.0' }).resolvePack(),
     'PACK_INVALID at addons/twice: pack twice 1.0.0 has two charts named "operator" (charts/operator-1.0.0.tgz and charts/operator-1.0.0.tgz), but each chart of a pack is a release of its own\n  fix: list each chart archive once in pack.json: charts, and give each chart of the pack its own name in its Chart.yaml',
   ],
   [
-    'a lock mode that does not exist',
+    'a Helm repository registry whose URL is neither http(s) nor file',
+    'INVALID_REGISTRY_URL',
+    () => new HelmRepositoryRegistry('charts.example.com'),
+    'INVALID_REGISTRY_URL at registry charts.example.com: "charts.example.com" is not an http(s):// or file:// URL\n  fix: give the URL of the folder that serves index.yaml',
+  ],
+  [
+    'a lockfile of another shape',
     'LOCKFILE_INVALID',
+    () => {
+      const file = 'cdktf.out/test-catalogue/cluster-profiles.lock.json';
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, '{ "packs": [] }');
+      return Lockfile.read(file);
+    },
+    'LOCKFILE_INVALID at cdktf.out/test-catalogue/cluster-profiles.lock.json: lockfile is not a version 1 lockfile ({ "lockfileVersion": 1, "packs": { ... } })\n  fix: restore it from version control, or delete it and synthesize again to re-resolve every pack',
+  ],
+  [
+    'a lock mode that does not exist',
+    'INVALID_LOCK_MODE',
     () => new PackCatalog(new App(), 'packs', { registries: [], mode: 'strict' as 'frozen' }),
-    'LOCKFILE_INVALID at packs: lock mode "strict" is not auto, update or frozen\n  fix: set CLUSTER_PROFILES_LOCK to auto, update or frozen',
+    'INVALID_LOCK_MODE at packs: lock mode "strict" is not auto, update or frozen\n  fix: set CLUSTER_PROFILES_LOCK to auto, update or frozen',
   ],
   [
     'a lockfile entry whose version no longer satisfies its constraint',
@@ -910,7 +951,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
   [
     'a preset the pack does not define',
     'UNKNOWN_PRESET',
-    () => calicoInfra({ presets: ['jumb'] }),
+    () => synthApp(calicoInfra({ presets: ['jumb'] })),
     [
       'UNKNOWN_PRESET at base/cni: preset "jumb" is not defined by the pack',
       '  presets: jumbo (MTU), small (MTU)',
@@ -920,7 +961,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
   [
     'two presets of one group',
     'PRESET_CONFLICT',
-    () => calicoInfra({ presets: ['jumbo', 'small'] }),
+    () => synthApp(calicoInfra({ presets: ['jumbo', 'small'] })),
     'PRESET_CONFLICT at base/cni: presets "jumbo" and "small" are both of group "MTU"\n  fix: choose one preset of group "MTU"',
   ],
   [
@@ -1076,7 +1117,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'a document missing its version',
     'INVALID_DOCUMENT',
     () => readProfileDocument({ metadata: { name: 'apps' }, spec: { template: { type: 'add-on', packs: [] } } }),
-    'INVALID_DOCUMENT at $.spec.version: is missing\n  fix: add "version": a strict semantic version: MAJOR.MINOR.PATCH, with an optional pre-release',
+    'INVALID_DOCUMENT at $.spec.version: is missing\n  a rule of Palette\'s format: Palette refuses this too\n  fix: add "version": a strict semantic version: MAJOR.MINOR.PATCH, with an optional pre-release',
   ],
   [
     'a layer of an unknown kind',
@@ -1096,7 +1137,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
       document.spec.template.packs[1]['x-cluster-profiles'].prority = 5;
       return readProfileDocument(document, 'apps.json');
     },
-    "INVALID_DOCUMENT at apps.json: $.spec.template.packs[1]['x-cluster-profiles'].prority: is not a known field\n  fix: remove it; the known fields are pack, namespace, createNamespace, releaseName, priority, dependsOn, includePrerelease, protect, release, readiness, drift (did you mean \"priority\"?)",
+    "INVALID_DOCUMENT at apps.json: $.spec.template.packs[1]['x-cluster-profiles'].prority: is not a known field\n  fix: remove it; the known fields are pack, namespace, createNamespace, releaseName, priority, dependsOn, includePrerelease, protect, kubernetesVersion, release, readiness, drift (did you mean \"priority\"?)",
   ],
   [
     'a layer name twice in a document',
@@ -1175,6 +1216,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     () => importProfile(documentApp(palettePacks), 'edge', fixtureText('palette-missing-packs.json'), { source: 'edge.json' }),
     [
       'PACK_NOT_FOUND at edge.json: $.spec.template.packs: 3 packs are not in the registries of the catalog (test)',
+      "  a limit of this library: Palette's format allows this (Palette finds packs in its own registries, this library in the app's PackCatalog)",
       '  $.spec.template.packs[0]: cni-calico 3.30.x: pack cni-calico is in none of the registries (test)',
       '  $.spec.template.packs[2]: argo-cd 2.14.x: no version of argo-cd satisfies 2.14.x (pre-releases excluded); available in test: 3.3.5',
       '  $.spec.template.packs[3]: nginx 4.11.3: pack nginx is in none of the registries (test)',
@@ -1189,7 +1231,116 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
       document.spec.template.packs[0].layer = 'cni';
       return importProfile(documentApp(palettePacks), 'ml-ops', document);
     },
-    'INVALID_DOCUMENT at $.spec.template.packs[0].layer: is "cni", but pack istio 1.24.0 is for layer addon\n  fix: write "addon", the layer of the pack',
+    'INVALID_DOCUMENT at $.spec.template.packs[0].layer: is "cni", but pack istio 1.24.0 is for layer addon\n  a rule of Palette\'s format: Palette refuses this too\n  fix: write "addon", the layer of the pack',
+  ],
+  [
+    "Palette's document of a profile not imported from one",
+    'INVALID_DOCUMENT',
+    () => exportProfile(platformProfiles(new App()).addons, { format: 'palette' }),
+    'INVALID_DOCUMENT at apps: profile "apps" was not imported from a Palette document, so it has none to export\n  fix: export it with format "library", or import it from the Palette document first',
+  ],
+  [
+    'a diff against registries that lack a pack of the documents',
+    'PACK_NOT_FOUND',
+    () => diffProfiles(fixtureText('palette-ml-ops.json'), fixtureText('palette-ml-ops.json'), { registries: [new DirectoryRegistry(packFolder([]), 'empty')] }),
+    [
+      'PACK_NOT_FOUND at empty: 3 packs are not in the registries given to compare values with',
+      '  ml-ops 1.0.0: $.spec.template.packs[0]: istio 1.24.0',
+      '  ml-ops 1.0.0: $.spec.template.packs[1]: argo-cd 3.3.5',
+      '  ml-ops 1.0.0: $.spec.template.packs[2]: kubeflow 1.9.1',
+      '  fix: give the registries that hold them, or compare without registries to compare values as written',
+    ].join('\n'),
+  ],
+  [
+    'a Kubernetes version on a pack of another layer than k8s',
+    'INVALID_KUBERNETES_VERSION',
+    () => calicoInfra().infra.addPackLayer('cni-pinned', { pack: 'calico', version: '3.30.3', kubernetesVersion: '1.34.x' }).resolvePack(),
+    'INVALID_KUBERNETES_VERSION at base/cni-pinned: pack calico is for layer cni, so it pins no Kubernetes version\n  fix: set kubernetesVersion only on the pack of the k8s layer',
+  ],
+  // --- Fleets: waves are checked when the fleet is declared, all problems at once.
+  [
+    'two waves of one name',
+    'DUPLICATE_WAVE',
+    () => fleet((p) => ({ clusters: [member('a', {}, p), member('b', {}, p)], waves: [{ name: 'w', clusters: ['a'] }, { name: 'w', clusters: ['b'] }] })),
+    'DUPLICATE_WAVE at edge/waves/w: wave "w" is declared twice\n  fix: give each wave of a fleet a distinct name',
+  ],
+  [
+    'a wave with no cluster and no selector',
+    'WAVE_EMPTY',
+    () => fleet((p) => ({ clusters: [member('a', {}, p)], waves: [{ name: 'canary', clusters: ['a'] }, { name: 'later', clusters: [] }] })),
+    'WAVE_EMPTY at edge/waves/later: wave "later" names no cluster and has no matchLabels\n  fix: give the wave clusters: ["name", ...] or matchLabels: { label: "value" }, or remove it',
+  ],
+  [
+    'a wave selector that matches no cluster',
+    'WAVE_SELECTOR_UNMATCHED',
+    () => fleet((p) => ({ clusters: [member('a', { ring: 'canary' }, p), member('b', { ring: 'main', region: 'eu' }, p)], waves: [{ name: 'canary', clusters: ['a'] }, { name: 'main', clusters: ['b'] }, { name: 'late', matchLabels: { ring: 'mian' } }] })),
+    [
+      'WAVE_SELECTOR_UNMATCHED at edge/waves/late: wave "late" selects clusters with ring=mian, and no cluster of the fleet has them',
+      '  labels in use: region=eu',
+      '  labels in use: ring=canary|main',
+      '  fix: correct the matchLabels, or give the clusters meant for this wave those labels',
+    ].join('\n'),
+  ],
+  [
+    'a wave naming a cluster the fleet lacks',
+    'WAVE_UNKNOWN_CLUSTER',
+    () => fleet((p) => ({ clusters: [member('edge-01', {}, p), member('edge-02', {}, p)], waves: [{ name: 'canary', clusters: ['edge-01'] }, { name: 'rest', clusters: ['edge-2', 'edge-02'] }] })),
+    'WAVE_UNKNOWN_CLUSTER at edge/waves/rest: wave "rest" names cluster "edge-2", which is not in the fleet\n  fix: name a cluster of the fleet, or add the cluster to the fleet (did you mean "edge-02" or "edge-01"?)',
+  ],
+  [
+    'a cluster in two waves',
+    'WAVE_OVERLAP',
+    () => fleet((p) => ({ clusters: [member('a', { ring: 'main' }, p), member('b', { ring: 'main' }, p)], waves: [{ name: 'canary', clusters: ['a'] }, { name: 'main', matchLabels: { ring: 'main' } }] })),
+    'WAVE_OVERLAP at edge/waves/main: cluster "a" is in wave "canary" and in wave "main"\n  fix: keep "a" in one wave: remove it from one list, or change its labels or one wave\'s matchLabels',
+  ],
+  [
+    'a cluster in no wave',
+    'WAVE_UNASSIGNED',
+    () => fleet((p) => ({ clusters: [member('a', {}, p), member('b', {}, p)], waves: [{ name: 'canary', clusters: ['a'] }] })),
+    'WAVE_UNASSIGNED at edge/clusters/b: cluster "b" is in no wave, so no rollout would deploy it\n  fix: name "b" in one wave\'s clusters, or give it labels one wave\'s matchLabels selects',
+  ],
+  [
+    'a wave limit below 1',
+    'INVALID_ROLLOUT_LIMIT',
+    () => fleet((p) => ({ clusters: [member('a', {}, p)], waves: [{ name: 'canary', clusters: ['a'], maxParallel: 0 }] })),
+    'INVALID_ROLLOUT_LIMIT at edge/waves/canary: wave "canary" has maxParallel 0; it must be a whole number of at least 1\n  fix: give maxParallel 1 or more, or leave it out to deploy the whole wave at once',
+  ],
+  [
+    'a soak time that is not whole seconds',
+    'INVALID_ROLLOUT_LIMIT',
+    () => fleet((p) => ({ clusters: [member('a', {}, p)], soakSeconds: 1.5, waves: [{ name: 'canary', clusters: ['a'] }] })),
+    'INVALID_ROLLOUT_LIMIT at edge: fleet has soakSeconds 1.5; it must be a whole number of at least 0\n  fix: give soakSeconds 0 or more, or leave it out',
+  ],
+  [
+    'two clusters of one name in a fleet',
+    'DUPLICATE_CLUSTER',
+    () => fleet((p) => ({ clusters: [member('a', {}, p), member('a', {}, p)], waves: [{ name: 'canary', clusters: ['a'] }] })),
+    'DUPLICATE_CLUSTER at edge/clusters/a: cluster name "a" is used twice in fleet "edge"\n  fix: give each cluster of a fleet a distinct name; it names the cluster\'s stack and its state',
+  ],
+  [
+    'a fleet cluster whose stack name the app already uses',
+    'DUPLICATE_CLUSTER',
+    () => {
+      const app = new App();
+      new TerraformStack(app, 'a');
+      return new Fleet(app, 'edge', { clusters: [member('a', {}, platform(app))], waves: [{ name: 'canary', clusters: ['a'] }] });
+    },
+    'DUPLICATE_CLUSTER at edge/clusters/a: cluster "a" needs a stack named "a", and the app already has a\n  fix: give the cluster a name no other stack or cluster of the app uses',
+  ],
+  [
+    'a fleet name with an underscore',
+    'INVALID_NAME',
+    () => {
+      const app = new App();
+      return new Fleet(app, 'edge_fleet', { clusters: [member('a', {}, platform(app))], waves: [{ name: 'canary', clusters: ['a'] }] });
+    },
+    'INVALID_NAME at edge_fleet: fleet name "edge_fleet" is not a DNS-1035 label of at most 40 characters (it names soak stacks and CI workflows, so it starts with a letter)\n  fix: use lower-case letters, digits and \'-\', starting and ending with a letter or digit, e.g. "edge-fleet"',
+  ],
+  [
+    'a wave name with capitals',
+    'INVALID_NAME',
+    () => fleet((p) => ({ clusters: [member('a', {}, p)], waves: [{ name: 'Canary', clusters: ['a'] }] })),
+    'INVALID_NAME at edge/waves/Canary: wave name "Canary" is not a DNS-1035 label of at most 40 characters (it becomes a CI job name, so it starts with a letter)\n  fix: use lower-case letters, digits and \'-\', starting and ending with a letter or digit, e.g. "canary"',
   ],
 ];
 

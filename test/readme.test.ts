@@ -49,4 +49,14 @@ describe('README.md', () => {
     if (process.env.UPDATE_README === '1') fs.writeFileSync(README, expected);
     expect(readme).toBe(expected);
   });
+
+  it('shows the jest configuration examples/user-tests runs with', () => {
+    const readme = fs.readFileSync(README, 'utf8');
+    const start = readme.indexOf('```js\n', readme.indexOf('Its `jest.config.js`:'));
+    const block = readme.slice(start + '```js\n'.length, readme.indexOf('```\n', start + 5));
+    const config = fs.readFileSync(path.join(__dirname, '..', 'examples', 'user-tests', 'jest.config.js'), 'utf8');
+    const settings = block.split('\n').map((l) => l.replace(/\s*\/\/.*$/, '').trim()).filter((l) => /^[a-zA-Z]+:/.test(l));
+    expect(settings.length).toBeGreaterThan(3);
+    expect(settings.filter((l) => !config.includes(l))).toEqual([]);
+  });
 });

@@ -1,9 +1,8 @@
-// One line registers the matchers. In your project it goes in a jest setup file
-// (setupFilesAfterEnv), written `import 'cdktf-cluster-profiles/testing/jest-setup';`
-import '../../lib/testing/jest-setup';
+// The matchers are registered by jest.config.js (setupFilesAfterEnv); importing
+// 'cdktf-cluster-profiles/testing' brings their types.
 import { Testing } from 'cdktf';
-import { ChartSource, ProfileError, SensitiveValue } from '../../lib'; // 'cdktf-cluster-profiles'
-import { synthCluster } from '../../lib/testing'; // 'cdktf-cluster-profiles/testing'
+import { ChartSource, ProfileError, SensitiveValue } from 'cdktf-cluster-profiles';
+import { synthCluster } from 'cdktf-cluster-profiles/testing';
 import { platform } from './platform';
 
 describe('the eu-1 cluster', () => {

@@ -9,7 +9,7 @@ import {
   RequireNamespaces,
   RequirePinnedVersions,
   SensitiveValue,
-} from '../../lib'; // in your project: 'cdktf-cluster-profiles'
+} from 'cdktf-cluster-profiles';
 
 const charts = path.join(__dirname, '..', 'charts');
 

@@ -14,6 +14,10 @@ export const COMMANDS: Readonly<Record<string, { readonly summary: string; reado
     summary: 'compare two profile documents (exit 0 when equal, 1 when different)',
     load: () => (require('./diff') as typeof import('./diff')).diffCommand,
   },
+  rollout: {
+    summary: 'print the waves of a fleet rollout, or a GitHub Actions / GitLab CI definition that runs them',
+    load: () => (require('./rollout') as typeof import('./rollout')).rolloutCommand,
+  },
   drift: {
     summary: 'compare deployed clusters with their profiles, and repair them with --repair (exit 1 on drift)',
     load: () => (require('./drift') as typeof import('./drift')).driftCommand,

@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Aspects, DefaultTokenResolver, IAspect, ISynthesisSession, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
-import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, IConstruct } from 'constructs';
 import { writeProfileDocuments } from '../document/write-documents';
 import { checkFreeId, guardId } from '../construct-id';
@@ -16,6 +15,7 @@ import { VariableValue } from '../profile/variable';
 import { writeChart } from './chart-files';
 import { ClusterConnection } from './connection';
 import { emitCluster, EmittedLayer } from './emit';
+import { afterStackSynthesis } from './after-stack-synthesis';
 import { installPlanDocument } from './install-plan-document';
 import { ClusterSpec, InstallOrder, InstallPlan, planCluster, PlanResult } from './plan';
 import { runPassBefore, runSynthPass } from './synth-pass';
@@ -94,7 +94,7 @@ export class Cluster extends Construct {
     // The app's one synth pass must run before the first stack is written, whichever it is.
     runPassBefore([...this.node.root.node.children.filter(TerraformStack.isStack), TerraformStack.of(this)]);
     Aspects.of(this).add(new EmitOnce(this));
-    addCustomSynthesis(this, { onSynthesize: (session) => this.writeFiles(session) });
+    afterStackSynthesis(TerraformStack.of(this), (session) => this.writeFiles(session));
   }
 
   /**
@@ -105,7 +105,7 @@ export class Cluster extends Construct {
   public attach(profile: Profile): this {
     const fail = (code: Diagnostic['code'], message: string, fix: string): never =>
       ProfileError.throw({ code, path: this.node.path, message, fix });
-    if (!Profile.isProfile(profile)) fail('UNKNOWN_LAYER', 'attach() was given something that is not a profile', 'attach an InfraProfile, FullProfile or AddonProfile');
+    if (!Profile.isProfile(profile)) fail('NOT_A_PROFILE', 'attach() was given something that is not a profile', 'attach an InfraProfile, FullProfile or AddonProfile');
     if (this.profiles.includes(profile)) {
       fail('PROFILE_ATTACHED_TWICE', `profile "${profile.profileName}" ${profile.version} is attached twice`, 'attach each profile once');
     }
@@ -180,15 +180,24 @@ export class Cluster extends Construct {
    * anew from the definitions as they are now; synth plans once, in the app's synth pass.
    */
   public tryPlan(): PlanResult {
-    return planCluster(this.toSpec());
+    let spec: ClusterSpec;
+    try {
+      spec = this.toSpec();
+    } catch (e) {
+      // Resolving a pack layer's constraint can fail; that is a diagnostic like any other.
+      if (e instanceof ProfileError) return { diagnostics: e.diagnostics };
+      throw e;
+    }
+    return planCluster(spec, { isExpression: (value) => Token.isUnresolved(value) });
   }
 
   /** Emits the cluster's Terraform elements, once, after the app's synth pass found no problem. */
   public emit(): void {
     if (this.emitted) return;
     // A cluster made after the pass ran (between two Testing.synth calls) plans on its own.
-    const plan = runSynthPass(this.node.root).plans.get(this) ?? this.plan();
-    this.emitted = { plan, layers: emitCluster(this, this.clusterName, this.connection.settings, plan) };
+    const pass = runSynthPass(this.node.root);
+    const plan = pass.plans.get(this) ?? this.plan();
+    this.emitted = { plan, layers: emitCluster(this, this.clusterName, this.connection.settings, plan, pass.yaml) };
   }
 
   private writeFiles(session: ISynthesisSession): void {
@@ -232,7 +241,6 @@ function mayHoldTokens(value: unknown): boolean {
 }
 
 const CLUSTER_SYMBOL = Symbol.for('cdktf-cluster-profiles.Cluster');
-
 class EmitOnce implements IAspect {
   constructor(private readonly cluster: Cluster) {}
   visit(node: IConstruct): void {

@@ -14,6 +14,7 @@ import { ConnectionSettings } from './connection';
 import { InstallPlan, PlannedLayer } from './plan';
 import { HelmRelease } from './helm-release';
 import { escapeForSet, splitReleaseValues } from './release-values';
+import { YamlMemo } from '../values/yaml';
 
 /** A chart written beside the stack: its folder (relative to the stack's) and files. */
 export interface WrittenChart {
@@ -50,6 +51,7 @@ export function emitCluster(
   clusterName: string,
   connection: ConnectionSettings,
   plan: InstallPlan,
+  yaml?: YamlMemo,
 ): Map<string, EmittedLayer> {
   const helm = new HelmProvider(scope, 'helm', { alias: clusterName, kubernetes: helmConnection(connection) });
   let kubernetes: KubernetesProvider | undefined;
@@ -94,7 +96,7 @@ export function emitCluster(
       // Not the binding's Release, which costs 8 stack-trace captures per release: see helm-release.ts.
       previous = new HelmRelease(scope, `release-${layer.name}${release.suffix}`, {
         provider: helm,
-        ...releaseArguments(scope, layer, release),
+        ...releaseArguments(scope, layer, release, yaml),
         dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
         lifecycle: layer.protect ? { preventDestroy: true } : undefined,
       });
@@ -149,8 +151,8 @@ function chartOf(layer: PlannedLayer, release: LayerRelease, clusterName: string
   return { reference: { chart: `./${chartPath}` }, written: { directory, files } };
 }
 
-function releaseArguments(scope: Construct, layer: PlannedLayer, release: LocatedRelease) {
-  const values = splitReleaseValues(release.values);
+function releaseArguments(scope: Construct, layer: PlannedLayer, release: LocatedRelease, yaml?: YamlMemo) {
+  const values = splitReleaseValues(release.values, yaml);
   const stack = TerraformStack.of(scope);
   const chart = release.reference;
   return {

@@ -73,7 +73,8 @@ function packReleases(layer: PlannedLayer): LayerRelease[] {
     for (const file of pack.manifests) sections[manifestSection(file)] = section('manifests')[manifestSection(file)] ?? {};
     releases.push({
       suffix: several ? '--manifests' : '',
-      releaseName: several ? `${layer.name}-manifests` : layer.releaseName,
+      // pack.releaseNameOverride names the manifests' release by a manifest's section, as a chart's by its name.
+      releaseName: several ? (pack.manifests.map((file) => overrides?.[manifestSection(file)]).find(Boolean) ?? `${layer.name}-manifests`) : layer.releaseName,
       values: { manifests: sections },
       chart: { type: 'pack-manifests', files: pack.manifests },
       folder: several ? `${layer.name}--manifests` : layer.name,

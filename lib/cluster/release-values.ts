@@ -1,7 +1,7 @@
-import { Fn, Token } from 'cdktf';
+import { Fn, Token, Tokenization } from 'cdktf';
 import { isPlainObject, joinPath, Values } from '../values/merge';
 import { SensitiveValue } from '../values/sensitive';
-import { canonicalYaml } from '../values/yaml';
+import { canonicalYaml, YamlMemo } from '../values/yaml';
 
 /** A layer's merged values, split by how each part reaches Helm. */
 export interface ReleaseValues {
@@ -18,11 +18,11 @@ export interface ReleaseValues {
  * `set` rather than into the YAML, because its resolved text could break the YAML around it.
  * Sensitive values go into `set_sensitive`, so Terraform masks them and the YAML never holds them.
  */
-export function splitReleaseValues(values: Values): ReleaseValues {
+export function splitReleaseValues(values: Values, memo?: YamlMemo): ReleaseValues {
   const expressions: Array<{ name: string; value: string }> = [];
   const sensitive: Array<{ name: string; value: SensitiveValue }> = [];
   const literal = extract(values, '', expressions, sensitive) as Values;
-  const yaml = Object.keys(literal).length > 0 ? escapeTemplates(canonicalYaml(literal)) : undefined;
+  const yaml = Object.keys(literal).length > 0 ? escapeTemplates(canonicalYaml(literal, memo)) : undefined;
   return { yaml, expressions, sensitive };
 }
 
@@ -80,8 +80,13 @@ export function escapeForSet(expression: string): string {
  * an HCL escape (`\t` a tab) and `%{` a template directive. Escaped, the text reaches Helm as written.
  */
 function hclLiterals(expression: string): string {
+  // The tokens' own text, as cdktf's public API gives it: the text between them is literal.
+  const tokens = [...new Set(Tokenization.reverseString(expression).tokens.map((t) => Token.asString(t)))];
+  const literal = (text: string) => text.replace(/[\\"]/g, '\\$&').replace(/%\{/g, '%%{');
+  if (tokens.length === 0) return literal(expression);
+  const between = new RegExp(`(${tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
   return expression
-    .split(/(\$\{TfToken\[[^\]]*\]\})/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\\"]/g, '\\$&').replace(/%\{/g, '%%{')))
+    .split(between)
+    .map((part, i) => (i % 2 === 1 ? part : literal(part)))
     .join('');
 }

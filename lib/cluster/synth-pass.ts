@@ -4,15 +4,18 @@ import { App, Aspects, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { checkProfileDocuments } from '../document/write-documents';
 import { Diagnostic, ProfileError } from '../errors';
+import { Layer } from '../layer/layer';
 import { ClusterPolicy } from '../policy/cluster-policy';
 import { ForbidClearTextSecrets, clearTextSecretsAllowed } from '../policy/forbid-clear-text-secrets';
+import { YamlMemo } from '../values/yaml';
 import type { Cluster } from './cluster';
 import { InstallPlan } from './plan';
 
 /**
- * The one pass of a synth: it plans every cluster of every stack of the app, runs every policy
- * (and the default secrets rule) on every plan, checks the profile documents, and throws every
- * diagnostic at once, sorted, before any stack is written. cdktf writes each stack as soon as
+ * The one pass of a synth, in stages: resolve every layer's inputs (packs, manifest files); plan every cluster of every
+ * stack of the app; check every plan against every policy (and the default secrets rule) and the
+ * profile documents against each other; then throw every diagnostic at once, sorted, before any
+ * stack is written. Emission follows, cluster by cluster, from the plans made here. cdktf writes each stack as soon as
  * its Aspects ran, so this runs from the first Aspect of ours that cdktf invokes, whichever
  * stack it is in; it is added to every stack of the app that exists when a cluster is made.
  *
@@ -21,6 +24,8 @@ import { InstallPlan } from './plan';
 export interface SynthPass {
   /** The plan of every cluster, made once per synth. */
   readonly plans: ReadonlyMap<Cluster, InstallPlan>;
+  /** The values YAML emitted so far, by content: clusters sharing a profile share most of it. */
+  readonly yaml: YamlMemo;
 }
 
 const PASS = Symbol.for('cdktf-cluster-profiles.SynthPass');
@@ -36,7 +41,10 @@ export function runSynthPass(root: IConstruct): SynthPass {
   if (holder[PASS]) return holder[PASS];
   const constructs = root.node.findAll();
   const clusters = constructs.filter(isCluster);
-  const diagnostics: Diagnostic[] = [];
+  // Resolve: every layer's inputs (a pack's constraint against the registries and the lockfile,
+  // manifest files).
+  const diagnostics: Diagnostic[] = resolveLayers(constructs.filter(Layer.isLayer));
+  // Plan and check: every cluster, then every policy on every plan.
   const plans = new Map<Cluster, InstallPlan>();
   for (const cluster of clusters) {
     const result = cluster.tryPlan();
@@ -48,9 +56,9 @@ export function runSynthPass(root: IConstruct): SynthPass {
   const unique = new Map(diagnostics.map((d) => [`${d.code}|${d.path}|${d.message}`, d]));
   if (unique.size > 0) {
     removeEarlierOutput(root);
-    throw new ProfileError([...unique.values()]);
+    throw new ProfileError([...unique.values()]).withoutStack();
   }
-  const pass: SynthPass = { plans };
+  const pass: SynthPass = { plans, yaml: new YamlMemo() };
   Object.defineProperty(root, PASS, { value: pass, configurable: true });
   return pass;
 }
@@ -80,6 +88,20 @@ function isCluster(x: unknown): x is Cluster {
 }
 
 const CLUSTER_SYMBOL = Symbol.for('cdktf-cluster-profiles.Cluster');
+
+/** Resolves every layer once, collecting what fails instead of stopping at the first. */
+function resolveLayers(layers: readonly Layer[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const layer of layers) {
+    try {
+      layer.resolve();
+    } catch (e) {
+      if (!(e instanceof ProfileError)) throw e;
+      diagnostics.push(...e.diagnostics);
+    }
+  }
+  return diagnostics;
+}
 
 function duplicateClusters(clusters: readonly Cluster[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];

@@ -1,7 +1,13 @@
+import { ProfileError } from '../errors';
+import type { Pack } from '../pack/pack';
+import { presetValues } from '../pack/presets';
+import type { PackRegistry } from '../pack/registry';
+import { newestSatisfying } from '../pack/version';
 import type { Profile } from '../profile/profile';
-import { isPlainObject, joinPath, Values } from '../values/merge';
+import { isPlainObject, joinPath, mergeValues, Values } from '../values/merge';
+import { sortKeys } from '../values/yaml';
 import { definedFields, EXTENSIONS_FIELD, PackEntry, ProfileDocument, VariableEntry } from './profile-document';
-import { packPath, readLayerValues, readProfileDocument } from './read-document';
+import { entryIdentity, isOwnDocument, isPackEntry, packPath, readLayerValues, readManifestObjects, readProfileDocument } from './read-document';
 
 /**
  * What changed from one profile document to another, offline: the profile's own fields, layers
@@ -106,15 +112,32 @@ export interface VariableChange {
 /** A profile to compare: a document, its JSON text, or a profile (exported first). */
 export type ComparableProfile = ProfileDocument | Profile | string;
 
+/** Options of {@link diffProfiles}. */
+export interface DiffProfilesOptions {
+  /**
+   * Registries that hold the documents' packs. With them, a pack layer's values compare as what
+   * installs: the pack's defaults and chosen presets with the layer's values over them (a Palette
+   * document's values are already whole), so a default one document keeps and the other
+   * overrides shows as old -> new, and a document of this library compares equal to Palette's
+   * document of the same profile. A pack they lack fails with PACK_NOT_FOUND.
+   * @default - for profiles given as constructs, the registries their pack layers resolved
+   * from; for documents, none: values compare as written (parsed, never by their YAML text)
+   */
+  readonly registries?: readonly PackRegistry[];
+}
+
 /**
  * Compares two profiles. Documents are checked first (INVALID_DOCUMENT); profiles are exported.
- * Layers are matched by name.
+ * Layers are matched by name (a Palette entry `<display-name>--<pack>` by its display name);
+ * values compare parsed, manifests as the objects they hold, by kind, namespace and name.
  */
-export function diffProfiles(oldProfile: ComparableProfile, newProfile: ComparableProfile): ProfileDiff {
+export function diffProfiles(oldProfile: ComparableProfile, newProfile: ComparableProfile, options: DiffProfilesOptions = {}): ProfileDiff {
   const a = asDocument(oldProfile);
   const b = asDocument(newProfile);
-  const oldLayers = new Map(a.spec.template.packs.map((p, i) => [p.name, { entry: p, index: i }]));
-  const newLayers = new Map(b.spec.template.packs.map((p, i) => [p.name, { entry: p, index: i }]));
+  const effective = effectiveValues(options.registries ?? registriesOf([oldProfile, newProfile]), [a, b]);
+  const layerValues = (document: ProfileDocument, entry: PackEntry, index: number): Values => effective(document, entry, index);
+  const oldLayers = new Map(a.spec.template.packs.map((p, i) => [layerName(a, p), { entry: p, index: i }]));
+  const newLayers = new Map(b.spec.template.packs.map((p, i) => [layerName(b, p), { entry: p, index: i }]));
   const common = [...oldLayers.keys()].filter((name) => newLayers.has(name));
   const pairs = common.map((name) => ({ name, old: oldLayers.get(name)!, new: newLayers.get(name)! }));
   const diff = {
@@ -128,8 +151,8 @@ export function diffProfiles(oldProfile: ComparableProfile, newProfile: Comparab
     },
     versions: pairs.flatMap((p) => versionChange(p.name, p.old.entry, p.new.entry)),
     settings: pairs.flatMap((p) => fieldChanges(layerSettings(p.old.entry, p.old.index), layerSettings(p.new.entry, p.new.index)).map((c) => ({ layer: p.name, ...c }))),
-    values: pairs.flatMap((p) => valueChanges(p.name, layerValues(p.old.entry, p.old.index), layerValues(p.new.entry, p.new.index))),
-    manifests: pairs.flatMap((p) => manifestChanges(p.name, p.old.entry, p.new.entry)),
+    values: pairs.flatMap((p) => valueChanges(p.name, layerValues(a, p.old.entry, p.old.index), layerValues(b, p.new.entry, p.new.index))),
+    manifests: pairs.flatMap((p) => manifestChanges(p.name, p.old, p.new)),
     variables: variableChanges(a.spec.variables ?? [], b.spec.variables ?? []),
   };
   const counted = [diff.profile, diff.layers.added, diff.layers.removed, diff.layers.moved, diff.versions, diff.settings, diff.values, diff.manifests, diff.variables];
@@ -186,15 +209,20 @@ function profileFields(document: ProfileDocument): Record<string, unknown> {
 }
 
 function positions(document: ProfileDocument, keep: (name: string) => boolean): LayerPosition[] {
-  return document.spec.template.packs.flatMap((p, index) => (keep(p.name) ? [{ name: p.name, index, type: p.type, layer: p.layer }] : []));
+  return document.spec.template.packs.flatMap((p, index) => (keep(layerName(document, p)) ? [{ name: layerName(document, p), index, type: p.type, layer: p.layer }] : []));
+}
+
+/** The name a layer is matched by: a Palette entry `<display-name>--<pack>` by its display name. */
+function layerName(document: ProfileDocument, entry: PackEntry): string {
+  return entryIdentity(entry, !isOwnDocument(document)).name;
 }
 
 /** Layers in both documents outside a longest run kept in the same relative order. */
 function moves(a: ProfileDocument, b: ProfileDocument, common: readonly string[]): LayerMove[] {
-  const oldOrder = a.spec.template.packs.map((p) => p.name).filter((n) => common.includes(n));
-  const newOrder = b.spec.template.packs.map((p) => p.name).filter((n) => common.includes(n));
+  const oldOrder = a.spec.template.packs.map((p) => layerName(a, p)).filter((n) => common.includes(n));
+  const newOrder = b.spec.template.packs.map((p) => layerName(b, p)).filter((n) => common.includes(n));
   const kept = longestCommonSubsequence(oldOrder, newOrder);
-  const index = (document: ProfileDocument, name: string): number => document.spec.template.packs.findIndex((p) => p.name === name);
+  const index = (document: ProfileDocument, name: string): number => document.spec.template.packs.findIndex((p) => layerName(document, p) === name);
   return newOrder.filter((name) => !kept.has(name)).map((name) => ({ name, oldIndex: index(a, name), newIndex: index(b, name) }));
 }
 
@@ -233,8 +261,56 @@ function layerSettings(entry: PackEntry, index: number): Record<string, unknown>
   };
 }
 
-function layerValues(entry: PackEntry, index: number): Values {
-  return readLayerValues(entry, packPath(index)).values;
+/**
+ * The registries the pack layers of the profiles given as constructs resolved from: comparing
+ * profiles, rather than documents, compares what installs. Undefined when there are none.
+ */
+function registriesOf(inputs: readonly ComparableProfile[]): PackRegistry[] | undefined {
+  const registries = new Set<PackRegistry>();
+  for (const input of inputs) {
+    if (typeof input === 'string' || Object.getPrototypeOf(input) === Object.prototype) continue;
+    for (const layer of (input as Profile).layers) for (const registry of (layer as { catalog?: { registries: readonly PackRegistry[] } }).catalog?.registries ?? []) registries.add(registry);
+  }
+  return registries.size > 0 ? [...registries] : undefined;
+}
+
+/**
+ * How to read a layer's values for comparison: as written, or with registries, as what installs.
+ * Throws PACK_NOT_FOUND listing every pack of both documents the registries lack.
+ */
+function effectiveValues(registries: readonly PackRegistry[] | undefined, documents: readonly ProfileDocument[]): (document: ProfileDocument, entry: PackEntry, index: number) => Values {
+  const written = (entry: PackEntry, index: number): Values => readLayerValues(entry, packPath(index)).values;
+  if (!registries) return (_document, entry, index) => written(entry, index);
+  const packs = new Map<PackEntry, Pack>();
+  const missing = new Set<string>();
+  for (const document of documents) {
+    document.spec.template.packs.forEach((entry, index) => {
+      if (!isPackEntry(entry)) return;
+      const name = entryIdentity(entry, !isOwnDocument(document)).pack!;
+      const version = (entry.version ?? entry.tag)!;
+      const registry = registries.find((r) => newestSatisfying(r.versions(name), version) !== undefined);
+      if (registry) packs.set(entry, registry.load(name, newestSatisfying(registry.versions(name), version)!));
+      else missing.add(`${document.metadata.name} ${document.spec.version}: ${packPath(index)}: ${name} ${version}`);
+    });
+  }
+  if (missing.size > 0) {
+    ProfileError.throw({
+      code: 'PACK_NOT_FOUND',
+      path: registries.map((r) => r.name).join(', '),
+      message: `${missing.size} ${missing.size === 1 ? 'pack is' : 'packs are'} not in the registries given to compare values with`,
+      details: [...missing],
+      fix: 'give the registries that hold them, or compare without registries to compare values as written',
+    });
+  }
+  return (document, entry, index) => {
+    const pack = packs.get(entry);
+    const read = readLayerValues(entry, packPath(index));
+    if (!pack) return read.values;
+    const base = mergeValues([{ source: 'pack', values: pack.values }, ...presetValues(pack.presets, read.presets.map((p) => p.name), packPath(index)).map((values) => ({ source: 'preset' as const, values }))]).values;
+    // A Palette document's values are the pack's whole values (blank: its defaults); this library's are what differs.
+    if (!isOwnDocument(document)) return (entry.values ?? '').trim() === '' ? base : read.values;
+    return mergeValues([{ source: 'pack', values: base }, { source: 'layer', values: read.values }]).values;
+  };
 }
 
 function flatten(prefix: string, value: object): Record<string, unknown> {
@@ -264,15 +340,33 @@ function valueChanges(layer: string, a: unknown, b: unknown, at = ''): ValueChan
   return [{ layer, path: at, change: 'changed', old: a, new: b }];
 }
 
-function manifestChanges(layer: string, a: PackEntry, b: PackEntry): ManifestChange[] {
-  const oldManifests = new Map((a.manifests ?? []).map((m) => [m.name, m.content]));
-  const newManifests = new Map((b.manifests ?? []).map((m) => [m.name, m.content]));
+/**
+ * Changes to a layer's objects, by kind, namespace and name (`ConfigMap/apps/settings`,
+ * `Namespace/team`): how the documents split them into manifest entries, name the entries and
+ * write the YAML does not count.
+ */
+function manifestChanges(layer: string, a: { entry: PackEntry; index: number }, b: { entry: PackEntry; index: number }): ManifestChange[] {
+  const oldManifests = manifestObjects(a.entry, a.index);
+  const newManifests = manifestObjects(b.entry, b.index);
   const names = [...new Set([...oldManifests.keys(), ...newManifests.keys()])].sort();
   return names.flatMap((name): ManifestChange[] => {
     if (!newManifests.has(name)) return [{ layer, name, change: 'removed' }];
     if (!oldManifests.has(name)) return [{ layer, name, change: 'added' }];
     return oldManifests.get(name) === newManifests.get(name) ? [] : [{ layer, name, change: 'changed' }];
   });
+}
+
+/** A layer's objects as canonical JSON, by `Kind/namespace/name` (`Kind/name` without a namespace; repeats numbered). */
+function manifestObjects(entry: PackEntry, index: number): Map<string, string> {
+  const objects = new Map<string, string>();
+  for (const object of readManifestObjects(entry, packPath(index)) as Values[]) {
+    const metadata = isPlainObject(object.metadata) ? object.metadata : {};
+    const base = [object.kind, metadata.namespace, metadata.name].filter((p) => p !== undefined && p !== '').join('/');
+    let key = base;
+    for (let n = 2; objects.has(key); n++) key = `${base} (${n})`;
+    objects.set(key, JSON.stringify(sortKeys(object)));
+  }
+  return objects;
 }
 
 function variableChanges(a: readonly VariableEntry[], b: readonly VariableEntry[]): VariableChange[] {

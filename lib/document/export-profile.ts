@@ -28,6 +28,7 @@ import {
   TemplateType,
   VariableEntry,
 } from './profile-document';
+import { paletteOriginOf } from './palette-origin';
 import { ChosenPreset } from './read-document';
 
 /** Options of {@link exportProfile}. */
@@ -44,7 +45,18 @@ export interface ExportProfileOptions {
    * @default - none: only SensitiveValue leaves are masked
    */
   readonly sensitivePaths?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * `library`: this library's document (`apiVersion` cluster-profiles.dev/v1, a pack layer's
+   * values being what differs from the pack's defaults). `palette`: Palette's own shape, for a
+   * profile imported from a Palette document: that document as given, with what changed since
+   * the import written over it, so that Palette can import it again (see export-palette.ts).
+   * @default - "palette" for a profile imported from a Palette document, else "library"
+   */
+  readonly format?: DocumentFormat;
 }
+
+/** The shape of an exported document: this library's, or Palette's. */
+export type DocumentFormat = 'library' | 'palette';
 
 /**
  * The profile as a document (see profile-document.ts): its layers in declaration order, each
@@ -53,8 +65,31 @@ export interface ExportProfileOptions {
  * `null`s are kept, since they remove a pack's defaults. Sensitive values are written
  * `(sensitive)` and Terraform expressions `(expression)`: neither can live outside the app, and
  * `importProfile` asks for both again. Turn it into bytes with `serializeProfileDocument`.
+ *
+ * A profile imported from a Palette document exports, by default, as Palette's document again
+ * (`format: "palette"`): the document as given, with what changed since the import written over
+ * it (see export-palette.ts). Exporting any other profile with `format: "palette"` fails with
+ * INVALID_DOCUMENT.
  */
 export function exportProfile(profile: Profile, options: ExportProfileOptions = {}): ProfileDocument {
+  const own = libraryDocument(profile, options);
+  const origin = paletteOriginOf(profile);
+  const format = options.format ?? (origin ? 'palette' : 'library');
+  if (format === 'library') return own;
+  if (!origin) {
+    return ProfileError.throw({
+      code: 'INVALID_DOCUMENT',
+      path: profile.node.path,
+      message: `profile "${profile.profileName}" was not imported from a Palette document, so it has none to export`,
+      fix: 'export it with format "library", or import it from the Palette document first',
+    });
+  }
+  // Loaded here: it reads documents, which an app that only synthesizes its own profiles never does.
+  const { paletteDocument } = require('./export-palette') as typeof import('./export-palette');
+  return paletteDocument(profile, own, origin);
+}
+
+function libraryDocument(profile: Profile, options: ExportProfileOptions): ProfileDocument {
   const workingDirectory = path.resolve(options.workingDirectory ?? process.cwd());
   const spec = profile.toSpec();
   const overrides = spec.values;
@@ -126,6 +161,7 @@ function layerExtensions(layer: Layer, spec: LayerSpec): LayerExtensions | undef
     release: declared.release ? releaseOptions(declared.release) : undefined,
     protect: declared.protect,
     drift: declared.drift?.ignore?.length ? { ignore: resolveDriftOptions(declared.drift, layer.node.path).ignore } : undefined,
+    kubernetesVersion: pack?.kubernetesVersion,
     readiness: spec.readiness && spec.readiness.length > 0 ? spec.readiness : undefined,
   });
   return Object.keys(extensions).length > 0 ? extensions : undefined;

@@ -16,10 +16,15 @@ import { Profile, ProfileProps } from '../profile/profile';
 import { VariableDefinition, VariableFormat, VariableValue } from '../profile/variable';
 import { isPlainObject, joinPath, mergeValues, Values } from '../values/merge';
 import { SensitiveValue } from '../values/sensitive';
+import { isKubernetesVersion } from '../layer/kubernetes-layer';
+import { readSettings } from '../pack/pack';
+import { exportProfile } from './export-profile';
 import { jsonPathChild } from './json-schema';
+import { canonicalJson, PaletteOrigin, RememberedEntry, rememberPaletteOrigin } from './palette-origin';
+import { profileNameFrom } from './profile-name';
 import { definedFields, MASKED_EXPRESSION, MASKED_SENSITIVE, PackEntry, ProfileDocument, RegistryEntry, VariableEntry } from './profile-document';
 import { Readiness } from '../readiness/readiness';
-import { extensionsOf, isOwnDocument, LayerValues, packPath, readLayerValues, readManifestObjects, readProfileDocument } from './read-document';
+import { entryIdentity, extensionsOf, isOwnDocument, LayerValues, packPath, readLayerValues, readManifestObjects, readProfileDocument, REFUSAL_LINES, RefusalKind, withRefusalKind } from './read-document';
 
 /** Options of {@link importProfile}. */
 export interface ImportProfileOptions {
@@ -53,9 +58,29 @@ export interface ImportProfileOptions {
   readonly workingDirectory?: string;
   /**
    * Names the document in errors (a file name), before the JSONPath.
-   * @default - none: errors show the JSONPath alone
+   * @default - none: errors show the JSONPath alone ({@link importProfiles}: the id)
    */
   readonly source?: string;
+  /**
+   * The profile's name. A Palette document's name may hold spaces and capitals (`ML Ops`); the
+   * profile is then named after it by {@link profileNameFrom} (`ml-ops`), and exporting it
+   * gives Palette's name back.
+   * @default - the document's name, made a valid profile name
+   */
+  readonly name?: string;
+}
+
+/** One document of {@link importProfiles}. */
+export interface ProfileImport {
+  /** The construct id of the profile. */
+  readonly id: string;
+  /** The document, or its JSON text. */
+  readonly document: ProfileDocument | string;
+  /**
+   * How to import it; `source` defaults to the id, so that every error names its document.
+   * @default - none
+   */
+  readonly options?: ImportProfileOptions;
 }
 
 /**
@@ -66,60 +91,159 @@ export interface ImportProfileOptions {
  * at once. Exporting the imported profile gives the same bytes as the document, when the document
  * was exported by this library.
  *
- * A document exported by Palette (it has no `apiVersion`) is read the same way, with three
+ * A document exported by Palette (it has no `apiVersion`) is read the same way, with these
  * differences: its pack entries (`spectro`, `oci`, or `helm` naming a registry by `metadata`)
- * resolve through the catalog by `tag` (else `version`); its values are a pack's whole values, so
- * only what differs from the pack's defaults and chosen presets becomes the layer's values; and
- * its manifest names are not kept (objects are named `<kind>-<name>` on export).
+ * resolve through the catalog by `tag` (else `version`), and an entry named
+ * `<display-name>--<pack>` is pack `<pack>` on the layer `<display-name>`; its values are a
+ * pack's whole values, so only what differs from the pack's defaults and chosen presets becomes
+ * the layer's values; the `pack:` section of a manifest entry's values sets its namespace,
+ * install priority and release name; the pack of the k8s layer pins the server version (its
+ * `tag`, such as `1.33.x`); and the profile remembers the document, so that exporting it gives
+ * Palette's document back (see {@link exportProfile}).
  *
  * @param input a document, or its JSON text
  */
 export function importProfile(scope: Construct, id: string, input: ProfileDocument | string, options: ImportProfileOptions = {}): Profile {
-  const document = readProfileDocument(input, options.source);
-  const at = (jsonPath: string): string => (options.source ? `${options.source}: ${jsonPath}` : jsonPath);
-  const entries = document.spec.template.packs.map((entry, i) => ({ entry, path: packPath(i), read: readLayerValues(entry, packPath(i)) }));
-  const packEntries = entries.filter(({ entry }) => isPackEntry(entry));
-  const catalog = packEntries.length > 0 ? (options.catalog ?? PackCatalog.of(scope, at('$'))) : undefined;
-  const packs = catalog ? resolvePacks(packEntries, catalog, at) : { resolved: new Map<string, ResolvedPack>(), diagnostics: [] };
-  const diagnostics = [...checkMaskedValues(entries, document.spec.variables ?? [], options, at), ...packs.diagnostics];
-  if (diagnostics.length > 0) throw new ProfileError(diagnostics);
+  return importAll(scope, [{ id, document: input, options }])[0];
+}
 
-  const workingDirectory = path.resolve(options.workingDirectory ?? process.cwd());
-  const existing = scope.node.tryFindChild(id);
-  try {
-    const profile = createProfile(scope, id, document, options.variables ?? {});
-    for (const { entry, path: jsonPath, read } of entries) {
-      const values = unmask(read.values, options.sensitiveValues?.[entry.name] ?? {}, options.expressions?.[entry.name] ?? {});
-      const layer = { entry, path: jsonPath, values, presets: read.presets.map((p) => p.name) };
-      const resolved = packs.resolved.get(jsonPath);
-      if (resolved) declarePackLayer(profile, layer, resolved, catalog!, isOwnDocument(document));
-      else declareLayer(profile, layer, workingDirectory);
+/**
+ * Imports several documents at once, as {@link importProfile} imports one: every problem of every
+ * document is thrown together, in one ProfileError, before any profile is declared. Each error
+ * names its document by `options.source`, else by its id.
+ */
+export function importProfiles(scope: Construct, imports: readonly ProfileImport[]): Profile[] {
+  return importAll(
+    scope,
+    imports.map((i) => ({ ...i, options: { ...i.options, source: i.options?.source ?? i.id } })),
+  );
+}
+
+function importAll(scope: Construct, imports: readonly ProfileImport[]): Profile[] {
+  const prepared = imports.map((i) => prepare(scope, i));
+  const diagnostics = prepared.flatMap((p) => p.diagnostics);
+  if (diagnostics.length > 0) throw new ProfileError(diagnostics);
+  const profiles: Profile[] = [];
+  const failures: Diagnostic[] = [];
+  // The constructs check what a document cannot (a local chart on disk, a variable's regex): when
+  // one fails, no profile of the call stays in the app, so that a retry can use the same ids.
+  const removeDeclared = (): void => profiles.forEach((profile) => scope.node.tryRemoveChild(profile.node.id));
+  for (const p of prepared) {
+    const existing = scope.node.tryFindChild(p.id);
+    try {
+      profiles.push(declareProfile(scope, p));
+    } catch (e) {
+      if (!existing) scope.node.tryRemoveChild(p.id);
+      if (!(e instanceof ProfileError)) {
+        removeDeclared();
+        throw e;
+      }
+      failures.push(...e.diagnostics);
     }
-    return profile;
-  } catch (e) {
-    // The constructs check what a document cannot (a local chart on disk, a variable's regex): when
-    // one fails, no half-declared profile stays in the app to break a retry with the same id.
-    if (!existing) scope.node.tryRemoveChild(id);
-    throw e;
   }
+  if (failures.length > 0) {
+    removeDeclared();
+    throw new ProfileError(failures);
+  }
+  return profiles;
+}
+
+/** A document read and checked, with its packs resolved: everything but the constructs. */
+interface Prepared {
+  readonly id: string;
+  readonly document: ProfileDocument;
+  readonly options: ImportProfileOptions;
+  readonly palette: boolean;
+  readonly layers: readonly ImportedEntry[];
+  readonly catalog?: PackCatalog;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A pack entry of a document, read. */
+interface ImportedEntry {
+  readonly entry: PackEntry;
+  /** JSONPath of the entry. */
+  readonly path: string;
+  readonly read: LayerValues;
+  /** The layer's name: the entry's, or the display name of `<display-name>--<pack>`. */
+  readonly name: string;
+  /** The pack's name, for an entry resolved through the catalog. */
+  readonly pack?: string;
+  readonly resolved?: ResolvedPack;
+}
+
+function prepare(scope: Construct, item: ProfileImport): Prepared {
+  const options = item.options ?? {};
+  const at = (jsonPath: string): string => (options.source ? `${options.source}: ${jsonPath}` : jsonPath);
+  let document: ProfileDocument;
+  try {
+    document = readProfileDocument(item.document, options.source);
+  } catch (e) {
+    if (!(e instanceof ProfileError)) throw e;
+    // Nothing is declared for a document that does not read: declareProfile never sees this one.
+    return { id: item.id, document: undefined as unknown as ProfileDocument, options, palette: false, layers: [], diagnostics: e.diagnostics };
+  }
+  const palette = !isOwnDocument(document);
+  const entries = document.spec.template.packs.map((entry, i) => ({ entry, path: packPath(i), read: readLayerValues(entry, packPath(i)), ...entryIdentity(entry, palette) }));
+  const diagnostics: Diagnostic[] = [...checkMaskedValues(entries, document.spec.variables ?? [], options, at)];
+  const packEntries = entries.filter((e) => e.pack !== undefined);
+  let catalog: PackCatalog | undefined;
+  const resolved = new Map<string, ResolvedPack>();
+  if (packEntries.length > 0) {
+    try {
+      catalog = options.catalog ?? PackCatalog.of(scope, at('$'));
+    } catch (e) {
+      if (!(e instanceof ProfileError)) throw e;
+      diagnostics.push(...e.diagnostics);
+    }
+    if (catalog) {
+      const packs = resolvePacks(packEntries, catalog, palette, at);
+      packs.resolved.forEach((pack, jsonPath) => resolved.set(jsonPath, pack));
+      diagnostics.push(...packs.diagnostics);
+    }
+  }
+  return { id: item.id, document, options, palette, layers: entries.map((e) => ({ ...e, resolved: resolved.get(e.path) })), catalog, diagnostics };
+}
+
+function declareProfile(scope: Construct, prepared: Prepared): Profile {
+  const { document, options, palette } = prepared;
+  const workingDirectory = path.resolve(options.workingDirectory ?? process.cwd());
+  const name = options.name ?? (palette ? profileNameFrom(document.metadata.name) : document.metadata.name);
+  const profile = createProfile(scope, prepared.id, name, document, options.variables ?? {});
+  for (const imported of prepared.layers) {
+    const { entry, read } = imported;
+    const values = unmask(read.values, options.sensitiveValues?.[imported.name] ?? {}, options.expressions?.[imported.name] ?? {});
+    const layer = { entry, name: imported.name, path: imported.path, values, presets: read.presets.map((p) => p.name) };
+    if (imported.resolved) declarePackLayer(profile, layer, imported.resolved, prepared.catalog!, palette);
+    else declareLayer(profile, layer, workingDirectory, palette);
+  }
+  if (palette) rememberPaletteOrigin(profile, originOf(profile, document));
+  return profile;
+}
+
+/** What the profile keeps of its Palette document: each layer and variable as given, and as imported. */
+function originOf(profile: Profile, document: ProfileDocument): PaletteOrigin {
+  const own = exportProfile(profile, { format: 'library' });
+  const layers = new Map<string, RememberedEntry<PackEntry>>();
+  document.spec.template.packs.forEach((given, i) => layers.set(profile.layers[i].layerName, { given, imported: canonicalJson(own.spec.template.packs[i]) }));
+  const variables = new Map<string, RememberedEntry<VariableEntry>>();
+  (document.spec.variables ?? []).forEach((given, i) => variables.set(given.name, { given, imported: canonicalJson(own.spec.variables?.[i]) }));
+  return { document, layers, variables };
 }
 
 interface ImportedLayer {
   readonly entry: PackEntry;
+  /** The layer's name. */
+  readonly name: string;
   /** JSONPath of the entry. */
   readonly path: string;
   readonly values: Values;
   readonly presets: readonly string[];
 }
 
-/** Whether an entry is a pack resolved through the catalog, rather than a chart, manifests or Kubernetes. */
-function isPackEntry(entry: PackEntry): boolean {
-  return entry.type === 'spectro' || entry.type === 'oci' || (entry.type === 'helm' && entry.registry?.metadata !== undefined);
-}
-
-function createProfile(scope: Construct, id: string, document: ProfileDocument, suppliedDefaults: NonNullable<ImportProfileOptions['variables']>): Profile {
+function createProfile(scope: Construct, id: string, name: string, document: ProfileDocument, suppliedDefaults: NonNullable<ImportProfileOptions['variables']>): Profile {
   const props: ProfileProps = {
-    name: document.metadata.name,
+    name,
     version: document.spec.version,
     description: document.metadata.description,
     variables: (document.spec.variables ?? []).map((v) => variableDefinition(v, suppliedDefaults)),
@@ -134,44 +258,75 @@ function createProfile(scope: Construct, id: string, document: ProfileDocument, 
   }
 }
 
-function declarePackLayer(profile: Profile, layer: ImportedLayer, resolved: ResolvedPack, catalog: PackCatalog, ownDocument: boolean): void {
+function declarePackLayer(profile: Profile, layer: ImportedLayer, resolved: ResolvedPack, catalog: PackCatalog, palette: boolean): void {
   const { entry } = layer;
   const extensions = extensionsOf(entry);
-  // Palette's values are the pack's whole values; the layer keeps only what differs from them.
-  const values = ownDocument ? layer.values : valuesDelta(packBaseValues(resolved, layer.presets, `${profile.node.path}/${entry.name}`), layer.values);
-  new PackLayer(profile, entry.name, {
-    ...layerOptions(entry),
+  // Palette's values are the pack's whole values; the layer keeps only what differs from them. An
+  // entry with no values text (absent or blank) takes the pack's defaults, as Palette's import does.
+  const given = (entry.values ?? '').trim() !== '';
+  const values = palette && given ? valuesDelta(packBaseValues(resolved, layer.presets, `${profile.node.path}/${layer.name}`), layer.values) : layer.values;
+  new PackLayer(profile, layer.name, {
+    ...layerOptions(entry, layer.name),
     pack: resolved.pack.manifest.name,
     version: resolved.constraint,
     catalog,
     presets: layer.presets.length > 0 ? layer.presets : undefined,
     values,
     includePrerelease: extensions.includePrerelease,
+    kubernetesVersion: palette ? paletteKubernetesVersion(entry) : extensions.kubernetesVersion,
   });
 }
 
-function declareLayer(profile: Profile, layer: ImportedLayer, workingDirectory: string): void {
+/**
+ * The server version a Palette pack of the k8s layer pins: its `tag` when that is an exact
+ * version or a train (`1.33.x`: the cluster may run any 1.33 patch), else its `version`; none
+ * when neither reads as a Kubernetes version (a distribution's own numbering).
+ */
+function paletteKubernetesVersion(entry: PackEntry): string | undefined {
+  if (entry.layer !== 'k8s') return undefined;
+  return [entry.tag, entry.version].find((v) => isKubernetesVersion(v));
+}
+
+function declareLayer(profile: Profile, layer: ImportedLayer, workingDirectory: string, palette: boolean): void {
   const { entry, values } = layer;
   const role = entry.layer === 'addon' ? undefined : (entry.layer as InfraRole);
   const documents = (): Values[] => readManifestObjects(entry, layer.path) as Values[];
+  const options = { ...(palette ? paletteSettings(entry, values, `${profile.node.path}/${layer.name} (values)`) : {}), ...layerOptions(entry, layer.name) };
   switch (entry.type) {
     case 'helm':
-      new HelmLayer(profile, entry.name, { ...layerOptions(entry), chart: chartSource(entry.registry!, workingDirectory), version: entry.version ?? entry.tag, values, role });
+      new HelmLayer(profile, layer.name, { ...options, chart: chartSource(entry.registry!, workingDirectory), version: entry.version ?? entry.tag, values, role });
       return;
     case 'kubernetes':
-      new KubernetesLayer(profile, entry.name, { ...layerOptions(entry), version: entry.tag!, values, documents: documents() });
+      new KubernetesLayer(profile, layer.name, { ...options, version: entry.tag!, values, documents: documents() });
       return;
     default:
-      new ManifestLayer(profile, entry.name, { ...layerOptions(entry), role, documents: documents() });
+      new ManifestLayer(profile, layer.name, { ...options, role, documents: documents() });
       // A manifest layer takes no values of its own; values the profile set for it stay with the profile.
-      if (Object.keys(values).length > 0) profile.setValues(entry.name, values);
+      if (Object.keys(values).length > 0) profile.setValues(layer.name, values);
   }
 }
 
-function layerOptions(entry: PackEntry): LayerOptions {
+/**
+ * What the `pack:` section of a Palette manifest or chart entry's values sets, as Palette reads it
+ * for every kind of layer: the namespace, the install priority, and the release name
+ * (`releaseNameOverride`, by the entry's name, a manifest's name, or its only entry).
+ */
+function paletteSettings(entry: PackEntry, values: Values, where: string): LayerOptions {
+  const settings = readSettings(values, where);
+  const overrides = settings.releaseNameOverride;
+  const keys = [entry.name, ...(entry.manifests ?? []).map((m) => m.name)];
+  const only = Object.values(overrides).length === 1 ? Object.values(overrides)[0] : undefined;
+  return definedFields({
+    namespace: settings.namespace || undefined,
+    priority: settings.installPriority,
+    releaseName: keys.map((k) => overrides[k]).find((n) => n !== undefined) ?? only,
+  });
+}
+
+function layerOptions(entry: PackEntry, name: string): LayerOptions {
   const { namespace, createNamespace, releaseName, priority, dependsOn, release, protect, drift, readiness: gates } = extensionsOf(entry);
   const readiness = gates?.map((gate) => Readiness.fromGate(gate));
-  return definedFields({ name: entry.name, namespace, createNamespace, releaseName, priority, dependsOn, release, protect, drift, readiness });
+  return definedFields({ name, namespace, createNamespace, releaseName, priority, dependsOn, release, protect, drift, readiness });
 }
 
 function chartSource(registry: RegistryEntry, workingDirectory: string): ChartSource {
@@ -183,34 +338,42 @@ function chartSource(registry: RegistryEntry, workingDirectory: string): ChartSo
 /**
  * Resolves every pack entry through the catalog, by its tag (else its version). Packs the
  * registries lack are reported together, in one diagnostic; other resolution errors as they are.
+ * For a Palette document, each refusal says whether Palette's format or this library refuses it.
  */
 function resolvePacks(
-  entries: ReadonlyArray<{ entry: PackEntry; path: string }>,
+  entries: ReadonlyArray<{ entry: PackEntry; path: string; pack?: string }>,
   catalog: PackCatalog,
+  palette: boolean,
   at: (jsonPath: string) => string,
 ): { resolved: Map<string, ResolvedPack>; diagnostics: Diagnostic[] } {
   const resolved = new Map<string, ResolvedPack>();
   const diagnostics: Diagnostic[] = [];
   const missing: string[] = [];
-  for (const { entry, path: jsonPath } of entries) {
-    const packName = extensionsOf(entry).pack ?? entry.name;
+  const refused = (d: Diagnostic, kind: RefusalKind): Diagnostic => (palette ? withRefusalKind(d, kind) : d);
+  for (const { entry, path: jsonPath, pack: packName } of entries) {
     const constraint = (entry.tag ?? entry.version)!;
     try {
-      const pack = catalog.resolve(packName, constraint, at(jsonPath), extensionsOf(entry).includePrerelease ?? false);
+      const pack = catalog.resolve(packName!, constraint, at(jsonPath), extensionsOf(entry).includePrerelease ?? false);
       resolved.set(jsonPath, pack);
       if (pack.pack.manifest.layer !== entry.layer) {
-        diagnostics.push({
-          code: 'INVALID_DOCUMENT',
-          path: at(jsonPathChild(jsonPath, 'layer')),
-          message: `is "${entry.layer}", but pack ${packName} ${pack.pack.manifest.version} is for layer ${pack.pack.manifest.layer}`,
-          fix: `write "${pack.pack.manifest.layer}", the layer of the pack`,
-        });
+        diagnostics.push(
+          refused(
+            {
+              code: 'INVALID_DOCUMENT',
+              path: at(jsonPathChild(jsonPath, 'layer')),
+              message: `is "${entry.layer}", but pack ${packName} ${pack.pack.manifest.version} is for layer ${pack.pack.manifest.layer}`,
+              fix: `write "${pack.pack.manifest.layer}", the layer of the pack`,
+            },
+            'palette',
+          ),
+        );
       }
     } catch (e) {
       if (!(e instanceof ProfileError)) throw e;
       const notFound = e.diagnostics.filter((d) => d.code === 'PACK_NOT_FOUND' || d.code === 'VERSION_NOT_FOUND');
       for (const d of notFound) missing.push(`${jsonPath}: ${packName} ${constraint}: ${d.message}${(d.details ?? []).map((l) => `; ${l}`).join('')}`);
-      diagnostics.push(...e.diagnostics.filter((d) => !notFound.includes(d)));
+      // A version Palette publishes that this library cannot read is a limit of ours; a pack's own problems are the pack's.
+      diagnostics.push(...e.diagnostics.filter((d) => !notFound.includes(d)).map((d) => (d.code === 'INVALID_VERSION_CONSTRAINT' ? refused(d, 'library') : d)));
     }
   }
   if (missing.length > 0) {
@@ -218,12 +381,15 @@ function resolvePacks(
       code: 'PACK_NOT_FOUND',
       path: at('$.spec.template.packs'),
       message: `${missing.length} ${missing.length === 1 ? 'pack is' : 'packs are'} not in the registries of the catalog (${catalog.registries.map((r) => r.name).join(', ')})`,
-      details: missing,
+      details: palette ? [MISSING_PACKS_LINE, ...missing] : missing,
       fix: 'add the registries that hold them to the PackCatalog, or publish the packs to one of its registries',
     });
   }
   return { resolved, diagnostics };
 }
+
+/** Why packs a Palette document names, and the app's registries lack, are refused. */
+const MISSING_PACKS_LINE = `${REFUSAL_LINES.library} (Palette finds packs in its own registries, this library in the app's PackCatalog)`;
 
 /** A pack's defaults with the chosen presets applied: what a Palette document's values start from. */
 function packBaseValues(resolved: ResolvedPack, presets: readonly string[], where: string): Values {
@@ -254,12 +420,12 @@ interface MaskedPath {
 
 /** Every masked value of the document must be supplied, and every supplied value must be masked there. */
 function checkMaskedValues(
-  entries: ReadonlyArray<{ entry: PackEntry; read: LayerValues }>,
+  entries: ReadonlyArray<{ name: string; read: LayerValues }>,
   variables: readonly VariableEntry[],
   options: ImportProfileOptions,
   at: (jsonPath: string) => string,
 ): Diagnostic[] {
-  const masked = entries.flatMap(({ entry, read }) => maskedPaths(read.values, '').map((m) => ({ layer: entry.name, ...m })));
+  const masked = entries.flatMap(({ name, read }) => maskedPaths(read.values, '').map((m) => ({ layer: name, ...m })));
   const diagnostics: Diagnostic[] = [];
   const missing: string[] = [];
   for (const m of masked) {

@@ -2,6 +2,7 @@ import { DriftOptions } from '../drift/drift-options';
 import type { ReadinessGate } from '../readiness/readiness';
 import { ReleaseOptions } from '../layer/release-options';
 import { sortKeys } from '../values/yaml';
+import { profileNameFrom } from './profile-name';
 
 /**
  * The profile document: one profile as versioned JSON, shaped like Palette's cluster profile
@@ -50,7 +51,10 @@ export interface ProfileDocument {
   /** {@link PROFILE_DOCUMENT_KIND}; absent in documents exported by Palette. */
   readonly kind?: string;
   readonly metadata: {
-    /** The profile's name. */
+    /**
+     * The profile's name. In a document exported by Palette it is Palette's name of the profile,
+     * which may hold spaces and capitals (`ML Ops`); import derives a valid name from it.
+     */
     readonly name: string;
     readonly description?: string;
   };
@@ -92,6 +96,10 @@ export interface PackEntry {
   readonly registry?: RegistryEntry;
   /** The objects of a manifest or Kubernetes layer, one entry per object. */
   readonly manifests?: readonly ManifestEntry[];
+  /** Palette's id of the pack (documents exported by Palette); kept, never read. */
+  readonly uid?: string;
+  /** Palette's id of the pack's registry, in Palette's API payloads instead of `registry`. */
+  readonly registryUid?: string;
   /** What Palette's format has no field for. */
   readonly [EXTENSIONS_FIELD]?: LayerExtensions;
 }
@@ -101,8 +109,8 @@ export interface PackEntry {
  * layer, exactly one of `repository` (with `chart`), `oci` or `local`.
  */
 export interface RegistryEntry {
-  /** The pack registry the pack resolved from. */
-  readonly metadata?: { readonly name: string };
+  /** The pack registry the pack resolved from; Palette writes more fields (uid, kind, ...), kept as given. */
+  readonly metadata?: { readonly name: string; readonly [field: string]: unknown };
   /** A Helm repository URL. */
   readonly repository?: string;
   /** The chart's name in `repository`. */
@@ -138,6 +146,8 @@ export interface LayerExtensions {
   readonly release?: ReleaseOptions;
   /** Fields `cluster-profiles drift` ignores, every rule in its long form. */
   readonly drift?: DriftOptions;
+  /** The server version a pack layer on the k8s layer expects (exact or a train), as declared. */
+  readonly kubernetesVersion?: string;
   /** Readiness gates as declared, each with its timeout. */
   readonly readiness?: readonly ReadinessGate[];
 }
@@ -166,9 +176,18 @@ export function serializeProfileDocument(document: ProfileDocument): string {
   return `${JSON.stringify(sortKeys(document), null, 2)}\n`;
 }
 
-/** The file name synth writes a document to: `<name>-<version>.json`. */
+/**
+ * The separator of Palette's pack entry names for a pack used on several layers:
+ * `<display-name>--<pack>` is pack `<pack>` under the layer name `<display-name>`.
+ */
+export const DISPLAY_NAME_SEPARATOR = '--';
+
+/**
+ * The file name synth writes a document to: `<name>-<version>.json`, with a Palette name made a
+ * valid profile name (`ML Ops` → `ml-ops`).
+ */
 export function profileDocumentFileName(document: ProfileDocument): string {
-  return `${document.metadata.name}-${document.spec.version}.json`;
+  return `${profileNameFrom(document.metadata.name)}-${document.spec.version}.json`;
 }
 
 /** A copy of `record` without its undefined fields, so that documents hold only what is set. */

@@ -1,8 +1,8 @@
 import { Diagnostic, ProfileError } from '../errors';
-import { Values } from '../values/merge';
+import { isPlainObject, Values } from '../values/merge';
 import { parseValuesYaml, parseYamlDocuments } from '../values/yaml';
 import { jsonPathChild, JsonSchema, validateJson } from './json-schema';
-import { EXTENSIONS_FIELD, PackEntry, PRESETS_COMMENT, ProfileDocument } from './profile-document';
+import { DISPLAY_NAME_SEPARATOR, EXTENSIONS_FIELD, PackEntry, PRESETS_COMMENT, ProfileDocument } from './profile-document';
 import schemaJson from './profile-document.schema.json';
 
 /** The JSON Schema of profile documents (profile-document.schema.json). */
@@ -44,10 +44,48 @@ export function readProfileDocument(input: unknown, source?: string): ProfileDoc
     }
   }
   const violations = validateJson(PROFILE_DOCUMENT_SCHEMA, document);
-  const diagnostics: Diagnostic[] = violations.map((v) => ({ code: 'INVALID_DOCUMENT', path: at(v.path), message: v.message, fix: v.fix }));
-  if (diagnostics.length === 0) diagnostics.push(...checkContent(document as ProfileDocument).map((d) => ({ ...d, path: at(d.path) })));
-  if (diagnostics.length > 0) throw new ProfileError(diagnostics);
+  let diagnostics: Diagnostic[] = violations.map((v) => ({ code: 'INVALID_DOCUMENT', path: v.path, message: v.message, fix: v.fix }));
+  if (diagnostics.length === 0) diagnostics.push(...checkContent(document as ProfileDocument));
+  const palette = isPlainObject(document) && document.apiVersion === undefined;
+  if (palette) diagnostics = diagnostics.map((d) => withRefusalKind(d, refusalKind(d, document)));
+  if (diagnostics.length > 0) throw new ProfileError(diagnostics.map((d) => ({ ...d, path: at(d.path) })));
   return document as ProfileDocument;
+}
+
+/** Whether refusing something of a Palette document follows a rule of Palette's format or a limit of this library. */
+export type RefusalKind = 'palette' | 'library';
+
+/** The line an error about a Palette document adds to say whose rule refused it. */
+export const REFUSAL_LINES: Readonly<Record<RefusalKind, string>> = {
+  palette: "a rule of Palette's format: Palette refuses this too",
+  library: "a limit of this library: Palette's format allows this",
+};
+
+/** A diagnostic with the line saying whose rule refused it, as its first detail. */
+export function withRefusalKind(diagnostic: Diagnostic, kind: RefusalKind): Diagnostic {
+  return { ...diagnostic, details: [REFUSAL_LINES[kind], ...(diagnostic.details ?? [])] };
+}
+
+/**
+ * Whose rule a problem of a Palette document breaks. This library's limits: layer names that
+ * become Helm release names and Terraform addresses, pack and template types it does not read
+ * (`zarf`, `system`), manifests attached to a pack layer, Go templates in manifests. Everything
+ * else the schema and checks ask for is Palette's format as Palette documents it.
+ */
+function refusalKind(diagnostic: Diagnostic, document: unknown): RefusalKind {
+  const { path, message } = diagnostic;
+  if (/\.packs\[\d+\]\.name$/.test(path) && !message.startsWith('repeats') && message !== 'is missing') return 'library';
+  if (/\.packs\[\d+\]\.type$/.test(path) && message.includes('"zarf"')) return 'library';
+  if (path === '$.spec.template.type' && message.includes('"system"')) return 'library';
+  if (/\.manifests$/.test(path) && message.startsWith('are attached')) return 'library';
+  const manifest = /^\$\.spec\.template\.packs\[(\d+)\]\.manifests\[(\d+)\]\.content\b/.exec(path);
+  if (manifest) {
+    // Palette renders manifests as templates; this library reads them as YAML.
+    // The document may break the schema anywhere: read the content defensively.
+    const content: unknown = (document as ProfileDocument).spec?.template?.packs?.[Number(manifest[1])]?.manifests?.[Number(manifest[2])]?.content;
+    return typeof content === 'string' && content.includes('{{') ? 'library' : 'palette';
+  }
+  return 'palette';
 }
 
 /** The JSONPath of the pack entry at `index`. */
@@ -100,6 +138,7 @@ function checkContent(document: ProfileDocument): Diagnostic[] {
     if (earlier !== undefined) problem(jsonPathChild(path, 'name'), `repeats the layer name "${entry.name}" of ${packPath(earlier)}`, 'give every layer of a profile a distinct name');
     else firstIndex.set(entry.name, i);
     checkRegistry(entry, path, problem);
+    if (entry.type === 'spectro' || entry.type === 'oci') checkPackSource(entry, path, problem);
     if ((entry.manifests ?? []).length > 0 && entry.type !== 'manifest' && entry.type !== 'kubernetes') {
       problem(jsonPathChild(path, 'manifests'), `are attached to a ${entry.type} layer, which cannot carry manifests here`, 'move the objects to a manifest layer of their own');
     }
@@ -140,6 +179,14 @@ function checkRegistry(entry: PackEntry, path: string, problem: (path: string, m
   }
 }
 
+/** A pack entry names its version (`tag` or `version`) and its registry (`registry.metadata` or Palette's `registryUid`). */
+function checkPackSource(entry: PackEntry, path: string, problem: (path: string, message: string, fix: string) => void): void {
+  if (entry.tag === undefined && entry.version === undefined) problem(jsonPathChild(path, 'version'), 'is missing', 'add "version": the pack version (or "tag": the version as chosen, such as "1.33.x")');
+  if (entry.registry === undefined && entry.registryUid === undefined) {
+    problem(jsonPathChild(path, 'registry'), 'is missing', 'add "registry": { "metadata": { "name": "<registry>" } }, or Palette\'s "registryUid"');
+  }
+}
+
 /** Runs `read` and turns the YAML and values errors it throws into INVALID_DOCUMENT ones. */
 function asDocumentError<T>(read: () => T): T {
   try {
@@ -158,4 +205,25 @@ export function isOwnDocument(document: ProfileDocument): boolean {
 /** The extensions of a pack entry, or an empty object. */
 export function extensionsOf(entry: PackEntry): NonNullable<PackEntry[typeof EXTENSIONS_FIELD]> {
   return entry[EXTENSIONS_FIELD] ?? {};
+}
+
+/** Whether an entry is a pack resolved through a catalog, rather than a chart, manifests or Kubernetes. */
+export function isPackEntry(entry: PackEntry): boolean {
+  return entry.type === 'spectro' || entry.type === 'oci' || (entry.type === 'helm' && entry.registry?.metadata !== undefined);
+}
+
+/**
+ * The layer name of an entry and, for a pack entry, the pack's name: `x-cluster-profiles.pack`
+ * when set; in a Palette document, `<display-name>--<pack>` (split at the last `--`) names both;
+ * else the entry's name is both.
+ */
+export function entryIdentity(entry: PackEntry, palette: boolean): { name: string; pack?: string } {
+  if (!isPackEntry(entry)) return { name: entry.name };
+  const declared = extensionsOf(entry).pack;
+  if (declared !== undefined) return { name: entry.name, pack: declared };
+  const split = palette ? entry.name.lastIndexOf(DISPLAY_NAME_SEPARATOR) : -1;
+  if (split > 0 && split + DISPLAY_NAME_SEPARATOR.length < entry.name.length) {
+    return { name: entry.name.slice(0, split), pack: entry.name.slice(split + DISPLAY_NAME_SEPARATOR.length) };
+  }
+  return { name: entry.name, pack: entry.name };
 }

@@ -53,6 +53,7 @@ function releasesOf(layer: PlanLayer): ReadonlyArray<{ name: string; namespace: 
 async function layerDrift(layer: PlanLayer, releases: ReadonlyArray<{ name: string; namespace: string; address: string }>, client: KubeClient): Promise<LayerDrift> {
   const objects: ObjectDrift[] = [];
   const ignored: string[] = [];
+  const crds: string[] = [];
   let checked = 0;
   for (const release of releases) {
     const secrets = await client.list<ReleaseSecret>(`/api/v1/namespaces/${encodeURIComponent(release.namespace)}/secrets`, `owner=helm,name=${release.name}`);
@@ -64,7 +65,11 @@ async function layerDrift(layer: PlanLayer, releases: ReadonlyArray<{ name: stri
     const where = `Secret ${release.namespace}/${secret.metadata?.name ?? '?'}`;
     const record = decodeReleaseRecord(secret.data?.release ?? '', where);
     const expected = manifestObjects(record.manifest, `release ${release.namespace}/${release.name}`);
-    const results = await Promise.all(expected.map((object) => objectDrift(object, release, layer.drift?.ignore ?? [], client)));
+    for (const object of expected) if (object.kind === 'CustomResourceDefinition') crds.push(String((object.metadata as { name?: string } | undefined)?.name));
+    // CRDs of the chart's crds/ folder too: Helm never upgrades them, but one deleted or edited
+    // by hand breaks every custom resource of its kind.
+    const chartCrds = record.crds.flatMap((c) => manifestObjects(c.yaml, `release ${release.namespace}/${release.name}: ${c.file}`));
+    const results = await Promise.all([...expected, ...chartCrds].map((object) => objectDrift(object, release, layer.drift?.ignore ?? [], client)));
     for (const result of results) {
       checked += 1;
       ignored.push(...result.ignored);
@@ -77,6 +82,7 @@ async function layerDrift(layer: PlanLayer, releases: ReadonlyArray<{ name: stri
     status: objects.length > 0 ? 'drifted' : 'in-sync',
     addresses: releases.map((r) => r.address),
     checked,
+    ...(crds.length > 0 ? { definesCrds: crds.sort() } : {}),
     ignored,
     objects,
   };

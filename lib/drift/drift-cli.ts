@@ -161,15 +161,36 @@ async function checkCluster(plan: InstallPlanFile, stack: StackJson, stackDir: s
   }
 }
 
-/** Replaces the helm_release of every drifted layer, stack by stack. */
+/**
+ * Replaces the helm_release of every drifted layer, stack by stack, except two kinds that a
+ * replace would hurt, which are reported as skipped: a layer whose manifests hold CRDs (an
+ * uninstall deletes the CRDs, and with them every custom resource of their kinds, other layers'
+ * too) and a protected layer (`prevent_destroy` makes Terraform refuse the replace).
+ */
 async function repairStacks(out: string, stacks: readonly StackDrift[], terraform: TerraformRunner): Promise<DriftRepair> {
   const replaced: Record<string, string[]> = {};
+  const skipped: Array<{ stack: string; address: string; reason: string }> = [];
   for (const stack of stacks) {
-    const addresses = stack.clusters.flatMap((c) => c.layers.filter((l) => l.status === 'drifted').flatMap((l) => l.addresses));
-    if (addresses.length === 0) continue;
-    replaced[stack.stack] = [...new Set(addresses)].sort();
-    const error = await terraformReplace(path.join(out, 'stacks', stack.stack), replaced[stack.stack], terraform);
-    if (error) return { replaced, status: 'failed', error: `stack ${stack.stack}: ${error}` };
+    const stackDir = path.join(out, 'stacks', stack.stack);
+    const protectedAddresses = preventDestroy(stackDir);
+    const addresses = new Set<string>();
+    for (const layer of stack.clusters.flatMap((c) => c.layers.filter((l) => l.status === 'drifted'))) {
+      for (const address of layer.addresses) {
+        if (layer.definesCrds) skipped.push({ stack: stack.stack, address, reason: `layer ${layer.layer} defines CRDs (${layer.definesCrds.join(', ')}); replacing it would delete their custom resources` });
+        else if (protectedAddresses.has(address)) skipped.push({ stack: stack.stack, address, reason: `layer ${layer.layer} is protected (prevent_destroy); Terraform refuses to replace it` });
+        else addresses.add(address);
+      }
+    }
+    if (addresses.size === 0) continue;
+    replaced[stack.stack] = [...addresses].sort();
+    const error = await terraformReplace(stackDir, replaced[stack.stack], terraform);
+    if (error) return { replaced, ...(skipped.length > 0 ? { skipped } : {}), status: 'failed', error: `stack ${stack.stack}: ${error}` };
   }
-  return { replaced, status: Object.keys(replaced).length > 0 ? 'repaired' : 'nothing-to-repair' };
+  return { replaced, ...(skipped.length > 0 ? { skipped } : {}), status: Object.keys(replaced).length > 0 ? 'repaired' : 'nothing-to-repair' };
+}
+
+/** Addresses of the stack's helm releases with `lifecycle.prevent_destroy`. */
+function preventDestroy(stackDir: string): Set<string> {
+  const json = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8')) as { resource?: { helm_release?: Record<string, { lifecycle?: { prevent_destroy?: boolean } }> } };
+  return new Set(Object.entries(json.resource?.helm_release ?? {}).filter(([, r]) => r.lifecycle?.prevent_destroy === true).map(([id]) => `helm_release.${id}`));
 }

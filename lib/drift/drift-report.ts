@@ -29,6 +29,11 @@ export interface LayerDrift {
   readonly addresses: readonly string[];
   /** How many objects of its manifests were compared. */
   readonly checked: number;
+  /**
+   * CustomResourceDefinitions among its releases' templates: `--repair` leaves such a layer alone.
+   * (CRDs of a chart's `crds/` folder survive an uninstall, so they do not count.)
+   */
+  readonly definesCrds?: readonly string[];
   /** Differing fields an ignore rule covered, as `Kind/name /pointer`. */
   readonly ignored: readonly string[];
   readonly objects: readonly ObjectDrift[];
@@ -68,6 +73,8 @@ export interface StackDrift {
 export interface DriftRepair {
   /** Per stack, the addresses given to `terraform apply -replace`. */
   readonly replaced: Readonly<Record<string, readonly string[]>>;
+  /** Drifted layers' addresses left alone, with why: repair them by hand. */
+  readonly skipped?: ReadonlyArray<{ readonly stack: string; readonly address: string; readonly reason: string }>;
   readonly status: 'repaired' | 'failed' | 'nothing-to-repair';
   readonly error?: string;
 }
@@ -112,6 +119,7 @@ export function formatDriftReport(report: DriftReport): string {
   if (report.repair) {
     const replaced = Object.entries(report.repair.replaced).flatMap(([stack, addresses]) => addresses.map((a) => `${stack}: ${a}`));
     lines.push(`repair: ${report.repair.status}${replaced.length > 0 ? ` (replaced ${replaced.join(', ')})` : ''}${report.repair.error ? `: ${report.repair.error}` : ''}`);
+    for (const skip of report.repair.skipped ?? []) lines.push(`  not repaired: ${skip.stack}: ${skip.address}: ${skip.reason}`);
   }
   for (const stack of report.stacks) {
     const tf = stack.terraform;

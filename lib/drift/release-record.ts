@@ -11,6 +11,11 @@ export interface ReleaseRecord {
   readonly status: string;
   /** The rendered YAML of every object of the release (hooks excluded). */
   readonly manifest: string;
+  /**
+   * The chart's `crds/` files (YAML), by file name: Helm installs them before the templates, once,
+   * and keeps them out of `manifest`.
+   */
+  readonly crds: ReadonlyArray<{ readonly file: string; readonly yaml: string }>;
 }
 
 const GZIP_MAGIC = [0x1f, 0x8b, 0x08];
@@ -43,12 +48,18 @@ export function decodeReleaseRecord(data: string, where: string): ReleaseRecord 
   }
   const info = (json.info ?? {}) as Record<string, unknown>;
   if (typeof json.name !== 'string' || typeof json.version !== 'number') return fail('it has no name or version');
+  const files = ((json.chart as { files?: unknown } | undefined)?.files ?? []) as Array<{ name?: unknown; data?: unknown }>;
+  const crds = (Array.isArray(files) ? files : [])
+    .filter((f) => typeof f.name === 'string' && /^crds\/[^/]+\.(ya?ml|json)$/.test(f.name) && typeof f.data === 'string')
+    .map((f) => ({ file: f.name as string, yaml: Buffer.from(f.data as string, 'base64').toString('utf8') }))
+    .sort((a, b) => (a.file < b.file ? -1 : 1));
   return {
     name: json.name,
     namespace: typeof json.namespace === 'string' ? json.namespace : '',
     version: json.version,
     status: typeof info.status === 'string' ? info.status : 'unknown',
     manifest: typeof json.manifest === 'string' ? json.manifest : '',
+    crds,
   };
 }
 

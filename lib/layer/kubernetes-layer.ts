@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { ProfileError } from '../errors';
 import { Values } from '../values/merge';
 import { Layer, LayerKind, LayerOptions, LayerSpec, readValues } from './layer';
-import { ManifestDocument, ManifestSources, readManifests } from './manifests';
+import { DeclaredManifests, ManifestSources } from './manifests';
 
 /** Props of a {@link KubernetesLayer}. */
 export interface KubernetesLayerProps extends LayerOptions, ManifestSources {
@@ -37,11 +37,11 @@ export class KubernetesLayer extends Layer {
   /** The Kubernetes distribution, as Palette names its Kubernetes packs. */
   public readonly distribution: string;
   private readonly values: Values;
-  private readonly documents: readonly ManifestDocument[];
+  private readonly manifests: DeclaredManifests;
 
   constructor(scope: Construct, id: string, props: KubernetesLayerProps) {
     super(scope, id, props, 'k8s');
-    if (!/^\d+\.(x|\d+\.(x|\d+))$/.test(props.version ?? '')) {
+    if (!isKubernetesVersion(props.version)) {
       ProfileError.throw({
         code: 'INVALID_KUBERNETES_VERSION',
         path: this.node.path,
@@ -52,12 +52,21 @@ export class KubernetesLayer extends Layer {
     this.version = props.version;
     this.distribution = props.distribution ?? 'kubernetes';
     this.values = readValues(props.values, `${this.node.path} (values)`);
-    this.documents = readManifests(props, this.node.path);
+    this.manifests = new DeclaredManifests(props, this.node.path);
+  }
+
+  public override resolve(): void {
+    this.manifests.documents();
   }
 
   protected specifics(): Partial<LayerSpec> {
-    return { kubernetesVersion: this.version, kubernetesDistribution: this.distribution, values: this.values, documents: this.documents };
+    return { kubernetesVersion: this.version, kubernetesDistribution: this.distribution, values: this.values, documents: this.manifests.documents() };
   }
+}
+
+/** Whether `version` is a Kubernetes version the server check can read: exact (`1.34.4`) or a train (`1.34.x`, `1.x`). */
+export function isKubernetesVersion(version: string | undefined): boolean {
+  return /^\d+\.(x|\d+\.(x|\d+))$/.test(version ?? '');
 }
 
 /**

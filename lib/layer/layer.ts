@@ -85,13 +85,10 @@ export abstract class Layer extends Construct {
     return typeof x === 'object' && x !== null && (x as { [LAYER_SYMBOL]?: true })[LAYER_SYMBOL] === true;
   }
 
-  /** The layer's name, unique on a cluster. */
-  public readonly layerName: string;
-  /** The layer's infrastructure role, if it is an infra layer. */
-  public readonly role?: InfraRole;
   /** How the layer is delivered. */
   public abstract readonly kind: LayerKind;
   protected readonly options: LayerOptions;
+  private readonly declaredRole?: InfraRole;
   private readonly extraDependencies: Array<Layer | string> = [];
 
   protected constructor(scope: Construct, id: string, options: LayerOptions, role?: InfraRole) {
@@ -100,30 +97,18 @@ export abstract class Layer extends Construct {
     guardId(this, 'layer');
     Object.defineProperty(this, LAYER_SYMBOL, { value: true });
     this.options = options;
-    this.layerName = options.name ?? id;
-    this.role = role;
-    const path = this.node.path;
-    checkName('layer', this.layerName, path);
-    if (options.namespace !== undefined) checkName('namespace', options.namespace, path);
-    if (options.releaseName !== undefined) checkName('release', options.releaseName, path);
-    if (options.priority !== undefined && !Number.isInteger(options.priority)) {
-      ProfileError.throw({
-        code: 'INVALID_PRIORITY',
-        path,
-        message: `priority ${options.priority} is not an integer`,
-        fix: 'use a whole number; lower installs first, and the default is 0',
-      });
-    }
-    resolveDriftOptions(options.drift, path);
-    resolveReadiness(options.readiness, resolveReleaseOptions(options.release).timeoutSeconds, path);
-    if (role !== undefined && !(INFRA_ROLES as readonly string[]).includes(role)) {
-      ProfileError.throw({
-        code: 'ROLE_NOT_ALLOWED',
-        path,
-        message: `"${role}" is not an infrastructure role`,
-        fix: `use one of ${INFRA_ROLES.join(', ')}, or no role for an add-on layer`,
-      });
-    }
+    this.declaredRole = role;
+    checkLayerOptions({ ...options, name: options.name ?? id }, role, this.node.path);
+  }
+
+  /** The layer's name, unique on a cluster. */
+  public get layerName(): string {
+    return this.options.name ?? this.node.id;
+  }
+
+  /** The layer's infrastructure role, if it is an infra layer. */
+  public get role(): InfraRole | undefined {
+    return this.declaredRole;
   }
 
   /** Declares that this layer installs after `layers` (by construct or name). Returns this layer. */
@@ -156,9 +141,24 @@ export abstract class Layer extends Construct {
     return this.options;
   }
 
+  /**
+   * Reads what the layer refers to (a pack from its registry, manifest files), once; throws
+   * what is wrong there. The synth pass calls it for every layer before planning; nothing else
+   * needs to, as a layer reads on first use too.
+   */
+  public resolve(): void {}
+
+  /**
+   * The options planning uses: the declared ones, and for a pack layer what its pack's `pack:`
+   * settings add to them.
+   */
+  protected plannedOptions(): LayerOptions {
+    return this.options;
+  }
+
   /** The layer as plain data for planning. */
   public toSpec(): LayerSpec {
-    const options = this.options;
+    const options = this.plannedOptions();
     return {
       name: this.layerName,
       path: this.node.path,
@@ -182,6 +182,31 @@ export abstract class Layer extends Construct {
 }
 
 const LAYER_SYMBOL = Symbol.for('cdktf-cluster-profiles.Layer');
+
+/** The checks of a layer's own options: names, priority, role. `options.name` is the layer's name. */
+export function checkLayerOptions(options: LayerOptions & { readonly name: string }, role: string | undefined, path: string): void {
+  checkName('layer', options.name, path);
+  if (options.namespace !== undefined) checkName('namespace', options.namespace, path);
+  if (options.releaseName !== undefined) checkName('release', options.releaseName, path);
+  if (options.priority !== undefined && !Number.isInteger(options.priority)) {
+    ProfileError.throw({
+      code: 'INVALID_PRIORITY',
+      path,
+      message: `priority ${options.priority} is not an integer`,
+      fix: 'use a whole number; lower installs first, and the default is 0',
+    });
+  }
+  resolveDriftOptions(options.drift, path);
+  resolveReadiness(options.readiness, resolveReleaseOptions(options.release).timeoutSeconds, path);
+  if (role !== undefined && !(INFRA_ROLES as readonly string[]).includes(role)) {
+    ProfileError.throw({
+      code: 'ROLE_NOT_ALLOWED',
+      path,
+      message: `"${role}" is not an infrastructure role`,
+      fix: `use one of ${INFRA_ROLES.join(', ')}, or no role for an add-on layer`,
+    });
+  }
+}
 
 /** Values given as an object or as YAML text, checked where they are declared. */
 export function readValues(values: Values | string | undefined, where: string): Values {

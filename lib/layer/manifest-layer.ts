@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { InfraRole, Layer, LayerKind, LayerOptions, LayerSpec } from './layer';
-import { ManifestDocument, ManifestSources, readManifests } from './manifests';
+import { DeclaredManifests, ManifestDocument, ManifestSources } from './manifests';
 
 /** Props of a {@link ManifestLayer}. */
 export interface ManifestLayerProps extends LayerOptions, ManifestSources {
@@ -18,12 +18,24 @@ export interface ManifestLayerProps extends LayerOptions, ManifestSources {
  */
 export class ManifestLayer extends Layer {
   public readonly kind: LayerKind = 'manifest';
-  /** The layer's objects, in order. */
-  public readonly documents: readonly ManifestDocument[];
+  private readonly manifests: DeclaredManifests;
 
+  /**
+   * Checks the YAML text and objects given, and records the files: they are read by the synth
+   * pass's resolve stage (or on first use of {@link documents}), not here.
+   */
   constructor(scope: Construct, id: string, props: ManifestLayerProps) {
     super(scope, id, props, props.role);
-    this.documents = readManifests(props, this.node.path);
+    this.manifests = new DeclaredManifests(props, this.node.path);
+  }
+
+  /** The layer's objects, in order: files first, then text, then objects. */
+  public get documents(): readonly ManifestDocument[] {
+    return this.manifests.documents();
+  }
+
+  public override resolve(): void {
+    void this.documents;
   }
 
   protected specifics(): Partial<LayerSpec> {

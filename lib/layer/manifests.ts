@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { Token } from 'cdktf';
 import { ProfileError } from '../errors';
 import { isPlainObject, Values } from '../values/merge';
 import { parseYamlDocuments } from '../values/yaml';
@@ -36,8 +37,13 @@ export interface ManifestDocument extends Values {
  * documents (a trailing `---`) are skipped; a `List` is not unpacked, write its items instead.
  */
 export function readManifests(sources: ManifestSources, where: string): ManifestDocument[] {
+  return [...readManifestFiles(sources.files ?? [], where), ...readInlineManifests(sources, where)];
+}
+
+/** Reads and checks the documents of manifest files: the I/O part of {@link readManifests}. */
+export function readManifestFiles(files: readonly string[], where: string): ManifestDocument[] {
   const found: Array<{ value: unknown; origin: string }> = [];
-  for (const file of sources.files ?? []) {
+  for (const file of files) {
     const absolute = path.resolve(file);
     if (!fs.existsSync(absolute)) {
       ProfileError.throw({
@@ -50,10 +56,20 @@ export function readManifests(sources: ManifestSources, where: string): Manifest
     const text = fs.readFileSync(absolute, 'utf8');
     parseYamlDocuments(text, `${where} (${file})`).forEach((value, i) => found.push({ value, origin: `${file}, document ${i + 1}` }));
   }
+  return checkDocuments(found, where);
+}
+
+/** Reads and checks the documents given as YAML text and as objects: no I/O. */
+export function readInlineManifests(sources: ManifestSources, where: string): ManifestDocument[] {
+  const found: Array<{ value: unknown; origin: string }> = [];
   if (sources.yaml !== undefined) {
     parseYamlDocuments(sources.yaml, `${where} (yaml)`).forEach((value, i) => found.push({ value, origin: `yaml document ${i + 1}` }));
   }
   (sources.documents ?? []).forEach((value, i) => found.push({ value, origin: `documents[${i}]` }));
+  return checkDocuments(found, where);
+}
+
+function checkDocuments(found: ReadonlyArray<{ value: unknown; origin: string }>, where: string): ManifestDocument[] {
   return found
     .filter(({ value }) => value !== null && value !== undefined)
     .map(({ value, origin }) => checkDocument(value, `${where} (${origin})`));
@@ -74,7 +90,7 @@ function checkDocument(value: unknown, where: string): ManifestDocument {
   if (!isPlainObject(metadata) || typeof metadata.name !== 'string' || metadata.name === '') {
     return fail(`${value.kind} has no metadata.name`);
   }
-  if (JSON.stringify(value).includes('${TfToken[')) {
+  if (holdsToken(value)) {
     ProfileError.throw({
       code: 'MANIFEST_TOKEN',
       path: where,
@@ -85,17 +101,35 @@ function checkDocument(value: unknown, where: string): ManifestDocument {
   return value as ManifestDocument;
 }
 
-/** `group/version, Kind=kind` identity used to match custom resources with their definitions. */
-export function kindKey(apiVersion: string, kind: string): string {
-  const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
-  return `${group}/${kind}`;
+// Pure, and kept apart so that planning (the core) reads kinds without loading cdktf.
+export { definedKind, kindKey } from './object-kinds';
+
+/** Whether a string anywhere in `value` (keys included) is or holds an unresolved cdktf token. */
+function holdsToken(value: unknown): boolean {
+  if (typeof value === 'string' || typeof value === 'number') return Token.isUnresolved(value);
+  if (Array.isArray(value)) return value.some(holdsToken);
+  if (isPlainObject(value)) return Object.entries(value).some(([k, v]) => Token.isUnresolved(k) || holdsToken(v));
+  return false;
 }
 
-/** The kinds a CustomResourceDefinition document defines, as {@link kindKey} strings. */
-export function definedKind(document: ManifestDocument): string | undefined {
-  if (document.kind !== 'CustomResourceDefinition' || !document.apiVersion.startsWith('apiextensions.k8s.io/')) return undefined;
-  const spec = document.spec as Values | undefined;
-  const group = spec?.group;
-  const kind = (spec?.names as Values | undefined)?.kind;
-  return typeof group === 'string' && typeof kind === 'string' ? `${group}/${kind}` : undefined;
+/**
+ * The manifests a layer declares: the YAML text and objects, checked at once (no I/O), and the
+ * files, read on first use of {@link documents} (the synth pass's resolve stage), not where the
+ * layer is declared.
+ */
+export class DeclaredManifests {
+  private readonly files: readonly string[];
+  private readonly inline: readonly ManifestDocument[];
+  private fromFiles?: readonly ManifestDocument[];
+
+  constructor(sources: ManifestSources, private readonly where: string) {
+    this.files = [...(sources.files ?? [])];
+    this.inline = readInlineManifests(sources, where);
+  }
+
+  /** Every document, in order: files first, then text, then objects. */
+  public documents(): readonly ManifestDocument[] {
+    this.fromFiles ??= readManifestFiles(this.files, this.where);
+    return this.fromFiles.length === 0 ? this.inline : [...this.fromFiles, ...this.inline];
+  }
 }

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { manifestSection } from '../cluster/chart-files';
 import { ProfileError } from '../errors';
 import { PackCatalog, ResolvedPack } from '../pack/catalog';
 import { readArchive } from '../pack/archive';
@@ -7,8 +8,10 @@ import { readSettings } from '../pack/pack';
 import { presetValues } from '../pack/presets';
 import { mergeValues, Values, ValuesLayer } from '../values/merge';
 import { parseYamlDocuments } from '../values/yaml';
-import { InfraRole, Layer, LayerKind, LayerOptions, LayerSpec, readValues } from './layer';
+import { isKubernetesVersion } from './kubernetes-layer';
+import { checkLayerOptions, InfraRole, Layer, LayerKind, LayerOptions, LayerSpec, readValues } from './layer';
 import { LayerKinds, packKinds } from '../readiness/kinds';
+import { constraintKind } from '../pack/version';
 
 /** Props of a {@link PackLayer}. */
 export interface PackLayerProps extends LayerOptions {
@@ -37,6 +40,23 @@ export interface PackLayerProps extends LayerOptions {
    * @default false
    */
   readonly includePrerelease?: boolean;
+  /**
+   * For a pack of the k8s layer: the Kubernetes version the cluster must run, exact (`1.33.6`) or
+   * a train (`1.33.x`), checked against the live server when the deploy plans, as a
+   * KubernetesLayer does.
+   * @default - no check
+   */
+  readonly kubernetesVersion?: string;
+}
+
+/** What resolving a pack layer's constraint gave: the pack, and what the layer takes from it. */
+export interface PackResolution {
+  readonly resolved: ResolvedPack;
+  readonly baseValues: readonly ValuesLayer[];
+  readonly charts: readonly PackChart[];
+  /** The declared options, with the name, namespace, priority and release name the pack gives. */
+  readonly options: LayerOptions;
+  readonly role?: InfraRole;
 }
 
 /**
@@ -44,53 +64,40 @@ export interface PackLayerProps extends LayerOptions {
  * `pack.json: layer`. Its name, namespace, release names and install priority come from the
  * `pack:` section of the merged defaults, presets and layer values, unless the props set them:
  * `spectrocloud.com/display-name` names the layer, which lets one pack appear twice.
+ *
+ * The constructor records the pack's name and constraint and reads nothing: the pack is
+ * resolved (through the catalog and its lockfile) by the app's synth pass, or on first use of
+ * what only the pack can tell ({@link resolved}, {@link layerName}, {@link role}, `toSpec()`).
+ * A resolution problem is then reported with every other problem of the synth.
  */
 export class PackLayer extends Layer {
-  /** The resolved pack. */
-  public readonly resolved: ResolvedPack;
-  /** The catalog the pack was resolved from; its lockfile is saved when synth succeeds. */
-  public readonly catalog: PackCatalog;
   private readonly values: Values;
-  private readonly baseValues: ValuesLayer[];
-  private readonly charts: PackChart[];
-  private kinds?: LayerKinds;
   private readonly declared: PackLayerProps;
+  private resolution?: PackResolution;
 
   constructor(scope: Construct, id: string, props: PackLayerProps) {
-    const where = `${scope.node.path ? `${scope.node.path}/` : ''}${id}`;
-    const catalog = props.catalog ?? PackCatalog.of(scope, where);
-    const resolved = catalog.resolve(props.pack, props.version, where, props.includePrerelease ?? false);
-    const pack = resolved.pack;
-    const values = readValues(props.values, `${where} (values)`);
-    const baseValues: ValuesLayer[] = [
-      { source: 'pack', values: pack.values },
-      ...presetValues(pack.presets, props.presets ?? [], where).map((v) => ({ source: 'preset' as const, values: v })),
-    ];
-    const settings = readSettings(mergeValues([...baseValues, { source: 'layer', values }]).values, `${where} (values)`);
-    const role = pack.manifest.layer === 'addon' ? undefined : (pack.manifest.layer as InfraRole);
-    const charts = pack.manifest.charts.map((listed) => {
-      const file = listed.replace(/^\.\//, '');
-      return { file, ...chartOf(pack.files.get(file)!, `${where} (${listed})`) };
-    });
-    checkDistinctCharts(charts, `${pack.manifest.name} ${pack.manifest.version}`, where);
-    super(
-      scope,
-      id,
-      {
-        ...props,
-        name: props.name ?? settings.displayName,
-        namespace: props.namespace ?? settings.namespace,
-        priority: props.priority ?? settings.installPriority,
-        releaseName: props.releaseName ?? (charts.length === 1 ? settings.releaseNameOverride[charts[0].chartName] : undefined),
-      },
-      role,
-    );
-    this.resolved = resolved;
-    this.catalog = catalog;
-    this.values = values;
-    this.baseValues = baseValues;
-    this.charts = charts;
+    super(scope, id, props);
     this.declared = props;
+    this.values = readValues(props.values, `${this.node.path} (values)`);
+    constraintKind(props.version, this.node.path); // the constraint's syntax needs no registry
+  }
+
+  /** The catalog the pack resolves from; its lockfile is saved when synth succeeds. */
+  public get catalog(): PackCatalog {
+    return this.declared.catalog ?? PackCatalog.of(this, this.node.path);
+  }
+
+  /** The resolved pack. */
+  public get resolved(): ResolvedPack {
+    return this.resolvePack().resolved;
+  }
+
+  public override get layerName(): string {
+    return this.declared.name ?? this.resolvePack().options.name ?? this.node.id;
+  }
+
+  public override get role(): InfraRole | undefined {
+    return this.resolvePack().role;
   }
 
   /** The props the layer was declared with, as given (see {@link Layer.declaredOptions}). */
@@ -102,10 +109,60 @@ export class PackLayer extends Layer {
     return 'pack';
   }
 
+  /** Resolves the pack's constraint through the catalog, once; throws what resolution finds wrong. */
+  public resolvePack(): PackResolution {
+    if (this.resolution) return this.resolution;
+    const props = this.declared;
+    const where = this.node.path;
+    const resolved = this.catalog.resolve(props.pack, props.version, where, props.includePrerelease ?? false);
+    const pack = resolved.pack;
+    const baseValues: ValuesLayer[] = [
+      { source: 'pack', values: pack.values },
+      ...presetValues(pack.presets, props.presets ?? [], where).map((v) => ({ source: 'preset' as const, values: v })),
+    ];
+    const settings = readSettings(mergeValues([...baseValues, { source: 'layer', values: this.values }]).values, `${where} (values)`);
+    const role = pack.manifest.layer === 'addon' ? undefined : (pack.manifest.layer as InfraRole);
+    const charts = pack.manifest.charts.map((listed) => {
+      const file = listed.replace(/^\.\//, '');
+      return { file, ...chartOf(pack.files.get(file)!, `${where} (${listed})`) };
+    });
+    checkDistinctCharts(charts, `${pack.manifest.name} ${pack.manifest.version}`, where);
+    const options: LayerOptions = {
+      ...props,
+      name: props.name ?? settings.displayName,
+      namespace: props.namespace ?? settings.namespace,
+      priority: props.priority ?? settings.installPriority,
+      releaseName: props.releaseName ?? singleReleaseName(charts, pack.manifest.kubeManifests, settings.releaseNameOverride),
+    };
+    checkLayerOptions({ ...options, name: options.name ?? this.node.id }, role, where);
+    if (props.kubernetesVersion !== undefined && (role !== 'k8s' || !isKubernetesVersion(props.kubernetesVersion))) {
+      ProfileError.throw({
+        code: 'INVALID_KUBERNETES_VERSION',
+        path: where,
+        message: role !== 'k8s' ? `pack ${pack.manifest.name} is for layer ${pack.manifest.layer}, so it pins no Kubernetes version` : `Kubernetes version "${props.kubernetesVersion}" is neither exact nor a train`,
+        fix: role !== 'k8s' ? 'set kubernetesVersion only on the pack of the k8s layer' : 'write an exact version such as "1.34.4" or a train such as "1.34.x"',
+      });
+    }
+    return (this.resolution = { resolved, baseValues, charts, options, role });
+  }
+
+  public override resolve(): void {
+    this.resolvePack();
+  }
+
+  /** The kinds the pack's files create, read once (see `PackSpec.kinds`). */
+  private kinds?: LayerKinds;
+
+  protected override plannedOptions(): LayerOptions {
+    return this.resolvePack().options;
+  }
+
   protected specifics(): Partial<LayerSpec> {
-    const { pack, constraint, registry } = this.resolved;
+    const { resolved, baseValues, charts } = this.resolvePack();
+    const { pack, constraint, registry } = resolved;
     return {
-      baseValues: this.baseValues,
+      kubernetesVersion: this.declared.kubernetesVersion,
+      baseValues,
       values: this.values,
       pack: {
         name: pack.manifest.name,
@@ -114,12 +171,12 @@ export class PackLayer extends Layer {
         constraint,
         registry,
         digest: pack.digest,
-        charts: this.charts,
+        charts,
         manifests: pack.manifest.kubeManifests.map((f) => f.replace(/^\.\//, '')),
         files: pack.files,
         dependencies: pack.manifest.dependencies,
         schema: pack.schema,
-        kinds: (this.kinds ??= packKinds({ manifests: pack.manifest.kubeManifests.map((f) => f.replace(/^\.\//, '')), charts: this.charts, files: pack.files })),
+        kinds: (this.kinds ??= packKinds({ manifests: pack.manifest.kubeManifests.map((f) => f.replace(/^\.\//, '')), charts, files: pack.files })),
       },
     };
   }
@@ -137,6 +194,17 @@ function checkDistinctCharts(charts: ReadonlyArray<{ file: string; chartName: st
       fix: 'list each chart archive once in pack.json: charts, and give each chart of the pack its own name in its Chart.yaml',
     });
   });
+}
+
+/**
+ * The release name `pack.releaseNameOverride` gives a pack that installs one release: its only
+ * chart's entry, or for a pack of manifests only, the entry of the first manifest that has one
+ * (keyed by the manifest's file name without `.yaml`, as its values are under `manifests.<name>`).
+ */
+function singleReleaseName(charts: ReadonlyArray<{ chartName: string }>, manifests: readonly string[], overrides: Readonly<Record<string, string>>): string | undefined {
+  if (charts.length === 1 && manifests.length === 0) return overrides[charts[0].chartName];
+  if (charts.length > 0) return undefined;
+  return manifests.map((file) => overrides[manifestSection(file)]).find((name) => name !== undefined);
 }
 
 /** The chart name a chart archive declares in its Chart.yaml, and the archive's top folder. */

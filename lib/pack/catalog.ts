@@ -2,7 +2,7 @@ import * as path from 'path';
 import { Construct, IConstruct } from 'constructs';
 import { checkFreeId, guardId } from '../construct-id';
 import { ProfileError } from '../errors';
-import { Lockfile } from './lockfile';
+import { LockEntry, Lockfile } from './lockfile';
 import { Pack } from './pack';
 import { HelmRepositoryRegistry, PackRegistry } from './registry';
 import { ConstraintKind, constraintKind, newestSatisfying, satisfiesConstraint, sortNewestFirst } from './version';
@@ -79,7 +79,7 @@ export class PackCatalog extends Construct {
     this.lockfilePath = path.resolve(props.lockfile ?? 'cluster-profiles.lock.json');
     const mode = props.mode ?? process.env.CLUSTER_PROFILES_LOCK ?? 'auto';
     if (!['auto', 'update', 'frozen'].includes(mode)) {
-      ProfileError.throw({ code: 'LOCKFILE_INVALID', path: this.node.path, message: `lock mode "${mode}" is not auto, update or frozen`, fix: 'set CLUSTER_PROFILES_LOCK to auto, update or frozen' });
+      ProfileError.throw({ code: 'INVALID_LOCK_MODE', path: this.node.path, message: `lock mode "${mode}" is not auto, update or frozen`, fix: 'set CLUSTER_PROFILES_LOCK to auto, update or frozen' });
     }
     this.mode = mode as LockMode;
   }
@@ -96,21 +96,10 @@ export class PackCatalog extends Construct {
     if (entry && this.mode !== 'update') {
       result = this.fromLock(packName, constraint, kind, entry, where, includePrerelease);
     } else if (this.mode === 'frozen') {
-      return ProfileError.throw({
-        code: 'LOCK_MISSING',
-        path: where,
-        message: `the lockfile has no entry for ${key}, and the lock mode is frozen`,
-        fix: 'synthesize once without CLUSTER_PROFILES_LOCK=frozen and commit the updated cluster-profiles.lock.json',
-      });
+      return lockMissing(key, where);
     } else {
       result = this.fromRegistries(packName, constraint, kind, where, includePrerelease);
-      const pack = result.pack.manifest;
-      if (entry && (entry.version !== pack.version || entry.digest !== result.pack.digest)) {
-        this.changes.push(`${key}: ${entry.version} -> ${pack.version}${entry.version === pack.version ? ' (content changed)' : ''}`);
-      } else if (!entry) {
-        this.changes.push(`${key}: (new) -> ${pack.version}`);
-      }
-      lock.set(key, { version: pack.version, digest: result.pack.digest, registry: result.registry });
+      this.lock(lock, key, { version: result.pack.manifest.version, digest: result.pack.digest, registry: result.registry });
     }
     this.resolved.set(key, result);
     return result;
@@ -143,12 +132,7 @@ export class PackCatalog extends Construct {
       }
       version = entry.version;
     } else if (this.mode === 'frozen') {
-      return ProfileError.throw({
-        code: 'LOCK_MISSING',
-        path: where,
-        message: `the lockfile has no entry for ${key}, and the lock mode is frozen`,
-        fix: 'synthesize once without CLUSTER_PROFILES_LOCK=frozen and commit the updated cluster-profiles.lock.json',
-      });
+      return lockMissing(key, where);
     } else {
       if (!this.repositories.has(repository)) this.repositories.set(repository, new HelmRepositoryRegistry(repository));
       const index = this.repositories.get(repository)!;
@@ -164,13 +148,20 @@ export class PackCatalog extends Construct {
         });
       }
       version = found;
-      const digest = index.archiveDigest(chart, version) ?? '';
-      if (entry && (entry.version !== version || entry.digest !== digest)) this.changes.push(`${key}: ${entry.version} -> ${version}`);
-      else if (!entry) this.changes.push(`${key}: (new) -> ${version}`);
-      lock.set(key, { version, digest, registry: repository });
+      this.lock(lock, key, { version, digest: index.archiveDigest(chart, version) ?? '', registry: repository });
     }
     this.resolvedCharts.set(key, version);
     return version;
+  }
+
+  /** Records a resolution in the lockfile, and what changed for `update` mode to print. */
+  private lock(lock: Lockfile, key: string, next: LockEntry): void {
+    const entry = lock.get(key);
+    if (!entry) this.changes.push(`${key}: (new) -> ${next.version}`);
+    else if (entry.version !== next.version || entry.digest !== next.digest) {
+      this.changes.push(`${key}: ${entry.version} -> ${next.version}${entry.version === next.version ? ' (content changed)' : ''}`);
+    }
+    lock.set(key, next);
   }
 
   /**
@@ -243,6 +234,15 @@ export class PackCatalog extends Construct {
       fix: seen.length > 0 ? 'choose a version the registries have, or a train such as "1.x"' : 'check the pack name, or add the registry that holds it',
     });
   }
+}
+
+function lockMissing(key: string, where: string): never {
+  return ProfileError.throw({
+    code: 'LOCK_MISSING',
+    path: where,
+    message: `the lockfile has no entry for ${key}, and the lock mode is frozen`,
+    fix: 'synthesize once without CLUSTER_PROFILES_LOCK=frozen and commit the updated cluster-profiles.lock.json',
+  });
 }
 
 /** The newest few versions, for error messages. */

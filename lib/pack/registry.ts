@@ -174,7 +174,7 @@ export class HelmRepositoryRegistry implements PackRegistry {
   ) {
     if (!/^(https?|file):\/\//.test(url)) {
       ProfileError.throw({
-        code: 'REGISTRY_UNREACHABLE',
+        code: 'INVALID_REGISTRY_URL',
         path: `registry ${url}`,
         message: `"${url}" is not an http(s):// or file:// URL`,
         fix: 'give the URL of the folder that serves index.yaml',

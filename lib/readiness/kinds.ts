@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { definedKind, kindKey, ManifestDocument } from '../layer/manifests';
+import type { ManifestDocument } from '../layer/manifests';
+import { definedKind, kindKey } from '../layer/object-kinds';
 import type { LayerSpec, PackSpec } from '../model/layer';
 import { readArchive } from '../pack/archive';
 import { parseYamlDocuments } from '../values/yaml';

@@ -1,6 +1,6 @@
 import { Diagnostic, withSuggestions } from '../errors';
 import type { LayerGraph } from '../graph/layer-graph';
-import { kindKey } from '../layer/manifests';
+import { kindKey } from '../layer/object-kinds';
 import type { LayerSpec } from '../model/layer';
 import { kindName, LayerKinds, layerKinds } from './kinds';
 import { describeObject, ReadinessGate } from './readiness';

@@ -89,34 +89,48 @@ function throwYamlError(error: YAML.YAMLError, where: string, lineCounter: YAML.
  * for YAML 1.1, which Helm reads: strings such as `on`, `yes` or `n` are quoted, so they do not
  * arrive as booleans.
  */
-export function canonicalYaml(value: unknown): string {
-  // Memoized by content: a profile's layer values are the same on most clusters, and
-  // YAML.stringify is most of the cost of emitting a release (issue 7). Only trees whose JSON
-  // text identifies the YAML exactly are memoized (see jsonKeyed).
-  const key = jsonKeyed(value) ? JSON.stringify(value) : undefined;
+export function canonicalYaml(value: unknown, memo?: YamlMemo): string {
+  const key = memo && jsonKeyed(value) ? JSON.stringify(value) : undefined;
   if (key !== undefined) {
-    const cached = yamlMemo.get(key);
+    const cached = memo!.get(key);
     if (cached !== undefined) return cached;
   }
   // compat 'core': also quote strings that YAML 1.2, which parseValuesYaml reads, takes for
   // another type (`0o12`, an octal number), so documents read back what they wrote.
   const text = YAML.stringify(sortKeys(value), { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, version: '1.1', compat: 'core' });
-  if (key !== undefined && key.length + text.length <= MEMO_MAX_CHARS / 16) {
-    yamlMemo.set(key, text);
-    memoChars += key.length + text.length;
-    // Oldest first, until the memo holds at most MEMO_MAX_CHARS characters of keys and texts.
-    for (const [k, t] of yamlMemo) {
-      if (memoChars <= MEMO_MAX_CHARS) break;
-      yamlMemo.delete(k);
-      memoChars -= k.length + t.length;
-    }
-  }
+  if (key !== undefined) memo!.set(key, text);
   return text;
 }
 
-const yamlMemo = new Map<string, string>();
-let memoChars = 0;
-const MEMO_MAX_CHARS = 4 * 1024 * 1024;
+/**
+ * Canonical YAML texts by the JSON text of their values, for one synth (the synth pass owns one):
+ * a profile's layer values are the same on most clusters, and YAML.stringify is most of the cost
+ * of emitting a release. Without it, synth at 100 clusters x 30 layers took about twice as long
+ * (`npx tsx bench/workloads/synth-ours.ts clusters=100 layers=30 outdir=...`). Only trees whose
+ * JSON text identifies the YAML exactly are memoized (see jsonKeyed); the memo holds at most
+ * `maxChars` characters of keys and texts, dropping the oldest first.
+ */
+export class YamlMemo {
+  private readonly texts = new Map<string, string>();
+  private chars = 0;
+
+  constructor(private readonly maxChars = 4 * 1024 * 1024) {}
+
+  get(key: string): string | undefined {
+    return this.texts.get(key);
+  }
+
+  set(key: string, text: string): void {
+    if (key.length + text.length > this.maxChars / 16) return;
+    this.texts.set(key, text);
+    this.chars += key.length + text.length;
+    for (const [k, t] of this.texts) {
+      if (this.chars <= this.maxChars) break;
+      this.texts.delete(k);
+      this.chars -= k.length + t.length;
+    }
+  }
+}
 
 /**
  * Whether JSON.stringify(value) tells `value`'s canonical YAML apart from every other: a tree of

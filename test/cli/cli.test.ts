@@ -22,7 +22,7 @@ describe('cluster-profiles diff', () => {
     dir = tempDir('cli-');
     fs.writeFileSync(path.join(dir, 'apps-2.0.0.json'), serializeProfileDocument(before));
     fs.writeFileSync(path.join(dir, 'apps-2.1.0.json'), serializeProfileDocument(after));
-    fs.writeFileSync(path.join(dir, 'broken.json'), '{"metadata": {"name": "Apps"}, "spec": {"version": "2"}}');
+    fs.writeFileSync(path.join(dir, 'broken.json'), '{"apiVersion": "cluster-profiles.dev/v1", "metadata": {"name": "Apps"}, "spec": {"version": "2"}}');
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -69,7 +69,7 @@ describe('cluster-profiles diff', () => {
     expect(run(dir, 'diff', 'apps-2.0.0.json')).toEqual({
       status: 2,
       stdout: '',
-      stderr: 'cluster-profiles: diff takes two files, not 1\nusage: cluster-profiles diff <old.json> <new.json> [--json]\n',
+      stderr: 'cluster-profiles: diff takes two files, not 1\nusage: cluster-profiles diff <old.json> <new.json> [--json] [--registry <pack-folder>]...\n',
     });
   });
 
@@ -77,7 +77,7 @@ describe('cluster-profiles diff', () => {
     const stderr: string[] = [];
     const output = { stdout: () => undefined, stderr: (text: string) => stderr.push(text) };
     expect(runCli(['diff', '-j', 'a', 'b'], output)).toBe(2);
-    expect(stderr).toEqual(['cluster-profiles: unknown option "-j"\nusage: cluster-profiles diff <old.json> <new.json> [--json]\n']);
+    expect(stderr).toEqual(['cluster-profiles: unknown option "-j"\nusage: cluster-profiles diff <old.json> <new.json> [--json] [--registry <pack-folder>]...\n']);
   });
 });
 
@@ -89,8 +89,8 @@ describe('cluster-profiles --help', () => {
       'usage: cluster-profiles <command> [arguments]',
       '',
       'commands:',
-      '  plan   print the install plan of every synthesized cluster (a table, or --mermaid / --dot)',
-      '  diff   compare two profile documents (exit 0 when equal, 1 when different)',
+      '  plan     print the install plan of every synthesized cluster (a table, or --mermaid / --dot)',
+      '  diff     compare two profile documents (exit 0 when equal, 1 when different)',
     ]);
     for (const name of Object.keys(COMMANDS)) expect(result.stdout).toContain(`  ${name}  `);
   });

@@ -1,104 +1,85 @@
-import { ChartSource, FullProfile } from '../../lib';
-import { addonProfile, clusterIn, configMap, infraProfile, profileError, testApp } from '../helpers';
+import { ChartSource } from '../../lib';
+import { ClusterSpec, InstallPlan, planCluster, ProfileSpec } from '../../lib/core';
+import { addons, cluster, infra, infraLayer, layer } from '../plain-specs';
+import { addonProfile, clusterIn, infraProfile, profileError, testApp } from '../helpers';
 
 const chart = ChartSource.repository('https://charts.example.com', 'thing');
 
-describe('planning the install order', () => {
+/** Plans plain data with the core, as `Cluster.plan()` does; fails the test on any diagnostic. */
+function plan(spec: ClusterSpec): InstallPlan {
+  const result = planCluster(spec);
+  expect(result.diagnostics).toEqual([]);
+  return result.plan!;
+}
+
+describe('planning the install order (the core, on plain data)', () => {
   it('installs infra layers bottom-up whatever their declaration order', () => {
-    const app = testApp();
-    const infra = new FullProfile(app, 'full', { version: '1.0.0' });
-    infra.addManifestLayer('storage', { role: 'csi', documents: [configMap('s')] });
-    infra.addManifestLayer('network', { role: 'cni', documents: [configMap('n')] });
-    infra.addKubernetesLayer('kubernetes', { version: '1.34.4' });
-    infra.addManifestLayer('ubuntu', { role: 'os' });
-    infra.addHelmLayer('app', { chart });
-    const plan = clusterIn(app, { profiles: [infra] }).plan();
-    expect(plan.layers.map((l) => l.name)).toEqual(['ubuntu', 'kubernetes', 'network', 'storage', 'app']);
-    expect(plan.groups).toEqual([['ubuntu'], ['kubernetes'], ['network'], ['storage'], ['app']]);
+    const full: ProfileSpec = {
+      ...addons([
+        infraLayer('storage', 'csi'),
+        infraLayer('network', 'cni'),
+        infraLayer('kubernetes', 'k8s', { kind: 'kubernetes', documents: [], kubernetesVersion: '1.34.4' }),
+        infraLayer('ubuntu', 'os', { documents: [] }),
+        layer('app'),
+      ]),
+      type: 'full',
+    };
+    const planned = plan(cluster([full]));
+    expect(planned.layers.map((l) => l.name)).toEqual(['ubuntu', 'kubernetes', 'network', 'storage', 'app']);
+    expect(planned.groups).toEqual([['ubuntu'], ['kubernetes'], ['network'], ['storage'], ['app']]);
   });
 
   it('installs add-on layers of one priority together, after the infra layers', () => {
-    const app = testApp();
-    const addons = addonProfile(app);
-    for (const name of ['logging', 'ingress', 'monitoring']) addons.addHelmLayer(name, { chart });
-    const plan = clusterIn(app, { profiles: [infraProfile(app), addons] }).plan();
-    expect(plan.groups).toEqual([['os'], ['k8s'], ['cni'], ['csi'], ['logging', 'ingress', 'monitoring']]);
-    const ingress = plan.layers.find((l) => l.name === 'ingress')!;
+    const planned = plan(cluster([infra(), addons(['logging', 'ingress', 'monitoring'].map((n) => layer(n)))]));
+    expect(planned.groups).toEqual([['os'], ['k8s'], ['cni'], ['csi'], ['logging', 'ingress', 'monitoring']]);
+    const ingress = planned.layers.find((l) => l.name === 'ingress')!;
     expect(ingress.dependsOn).toEqual(['csi']);
     expect(ingress.group).toBe(4);
   });
 
   it('installs lower priorities first and keeps declaration order among equals', () => {
-    const app = testApp();
-    const addons = addonProfile(app);
-    addons.addHelmLayer('late', { chart, priority: 20 });
-    addons.addHelmLayer('early', { chart, priority: -5 });
-    addons.addHelmLayer('middle-a', { chart });
-    addons.addHelmLayer('middle-b', { chart });
-    const plan = clusterIn(app, { profiles: [addons] }).plan();
-    expect(plan.groups).toEqual([['early'], ['middle-a', 'middle-b'], ['late']]);
-    expect(plan.layers.find((l) => l.name === 'late')!.dependsOn).toEqual(['middle-a', 'middle-b']);
+    const planned = plan(cluster([addons([layer('late', { priority: 20 }), layer('early', { priority: -5 }), layer('middle-a'), layer('middle-b')])]));
+    expect(planned.groups).toEqual([['early'], ['middle-a', 'middle-b'], ['late']]);
+    expect(planned.layers.find((l) => l.name === 'late')!.dependsOn).toEqual(['middle-a', 'middle-b']);
   });
 
   it('installs add-on profiles in the order they are attached', () => {
-    const app = testApp();
-    const first = addonProfile(app, 'first');
-    first.addHelmLayer('a1', { chart });
-    first.addHelmLayer('a2', { chart });
-    const second = addonProfile(app, 'second');
-    second.addHelmLayer('b1', { chart });
-    const cluster = clusterIn(app);
-    cluster.attach(second).attach(first);
-    const plan = cluster.plan();
-    expect(plan.groups).toEqual([['b1'], ['a1', 'a2']]);
-    expect(plan.edges.map((e) => [e.from, e.to, e.reason.kind])).toEqual([
+    const first = addons([layer('a1'), layer('a2')], 'first');
+    const second = addons([layer('b1')], 'second');
+    const planned = plan(cluster([second, first]));
+    expect(planned.groups).toEqual([['b1'], ['a1', 'a2']]);
+    expect(planned.edges.map((e) => [e.from, e.to, e.reason.kind])).toEqual([
       ['b1', 'a1', 'profile'],
       ['b1', 'a2', 'profile'],
     ]);
   });
 
   it('orders by dependsOn, across profiles too, and keeps only the edges that matter', () => {
-    const app = testApp();
-    const base = addonProfile(app, 'base');
-    const certManager = base.addHelmLayer('cert-manager', { chart });
-    base.addHelmLayer('metrics', { chart });
-    const apps = addonProfile(app, 'apps');
-    apps.addHelmLayer('issuer', { chart, dependsOn: [certManager] });
-    apps.addHelmLayer('web', { chart, dependsOn: ['issuer'] });
-    const plan = clusterIn(app, { profiles: [base, apps] }).plan();
-    expect(plan.groups).toEqual([['cert-manager', 'metrics'], ['issuer'], ['web']]);
-    expect(plan.edges.map((e) => `${e.from}->${e.to}`)).toEqual(['cert-manager->issuer', 'metrics->issuer', 'issuer->web']);
+    const base = addons([layer('cert-manager'), layer('metrics')], 'base');
+    const apps = addons([layer('issuer', { dependsOn: ['cert-manager'] }), layer('web', { dependsOn: ['issuer'] })]);
+    const planned = plan(cluster([base, apps]));
+    expect(planned.groups).toEqual([['cert-manager', 'metrics'], ['issuer'], ['web']]);
+    expect(planned.edges.map((e) => `${e.from}->${e.to}`)).toEqual(['cert-manager->issuer', 'metrics->issuer', 'issuer->web']);
   });
 
   it('puts a layer after its dependency inside one priority group', () => {
-    const app = testApp();
-    const addons = addonProfile(app);
-    addons.addHelmLayer('b', { chart, dependsOn: ['c'] });
-    addons.addHelmLayer('a', { chart });
-    addons.addHelmLayer('c', { chart });
-    const plan = clusterIn(app, { profiles: [addons] }).plan();
-    expect(plan.groups).toEqual([['a', 'c'], ['b']]);
+    const planned = plan(cluster([addons([layer('b', { dependsOn: ['c'] }), layer('a'), layer('c')])]));
+    expect(planned.groups).toEqual([['a', 'c'], ['b']]);
   });
 
   it('chains every layer in plan order when the cluster asks for sequential order', () => {
-    const app = testApp();
-    const addons = addonProfile(app);
-    for (const name of ['x', 'y', 'z']) addons.addHelmLayer(name, { chart });
-    const plan = clusterIn(app, { profiles: [infraProfile(app), addons], installOrder: 'sequential' }).plan();
-    expect(plan.groups.map((g) => g.length)).toEqual([1, 1, 1, 1, 1, 1, 1]);
-    expect(plan.edges.map((e) => `${e.from}->${e.to}`)).toEqual(['os->k8s', 'k8s->cni', 'cni->csi', 'csi->x', 'x->y', 'y->z']);
+    const planned = plan(cluster([infra(), addons(['x', 'y', 'z'].map((n) => layer(n)))], { installOrder: 'sequential' }));
+    expect(planned.groups.map((g) => g.length)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    expect(planned.edges.map((e) => `${e.from}->${e.to}`)).toEqual(['os->k8s', 'k8s->cni', 'cni->csi', 'csi->x', 'x->y', 'y->z']);
   });
 
   it('serves one profile definition to many clusters with their own overrides', () => {
-    const app = testApp();
-    const addons = addonProfile(app);
-    addons.addHelmLayer('web', { chart, values: { replicas: 1, image: { tag: '1.0' } } });
-    addons.setValues('web', { image: { tag: '1.1' } });
-    const dev = clusterIn(app, { profiles: [addons] }, 'dev', 'dev');
-    const prod = clusterIn(app, { profiles: [addons] }, 'prod', 'prod').setValues('web', { replicas: 5 });
-    expect(dev.plan().layers[0].values).toEqual({ replicas: 1, image: { tag: '1.1' } });
-    expect(prod.plan().layers[0].values).toEqual({ replicas: 5, image: { tag: '1.1' } });
-    expect(prod.plan().layers[0].provenance).toEqual({ 'image.tag': 'profile', replicas: 'cluster' });
+    const profile = addons([layer('web', { values: { replicas: 1, image: { tag: '1.0' } } })], 'apps', new Map([['web', [{ image: { tag: '1.1' } }]]]));
+    const dev = plan(cluster([profile], { name: 'dev' }));
+    const prod = plan(cluster([profile], { name: 'prod', values: new Map([['web', [{ replicas: 5 }]]]) }));
+    expect(dev.layers[0].values).toEqual({ replicas: 1, image: { tag: '1.1' } });
+    expect(prod.layers[0].values).toEqual({ replicas: 5, image: { tag: '1.1' } });
+    expect(prod.layers[0].provenance).toEqual({ 'image.tag': 'profile', replicas: 'cluster' });
   });
 });
 

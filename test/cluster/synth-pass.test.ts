@@ -67,4 +67,19 @@ describe('the synth pass', () => {
     ]);
     expect(filesUnder(outdir)).toEqual([]);
   });
+
+  it('reads manifest files in its resolve stage, not where the layer is declared', () => {
+    const app = new App({ outdir });
+    const profile = addonProfile(app, 'crds');
+    const file = path.join(outdir, '..', `${path.basename(outdir)}-crd.yaml`);
+    profile.addManifestLayer('crds', { files: [file] });
+    new Cluster(new TerraformStack(app, 'prod'), 'prod', { connection, profiles: [profile] });
+    fs.writeFileSync(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: written-after-declaration\n');
+    try {
+      app.synth();
+      expect(filesUnder(outdir).filter((f) => f.endsWith('.yaml') && fs.readFileSync(path.join(outdir, f), 'utf8').includes('written-after-declaration'))).toHaveLength(1);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  });
 });

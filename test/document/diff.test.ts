@@ -34,9 +34,9 @@ describe('diffProfiles', () => {
         { layer: 'web', path: 'tokens[0]', change: 'changed', old: 'plain', new: '(sensitive)' },
       ],
       manifests: [
-        { layer: 'crds', name: 'configmap-settings', change: 'changed' },
-        { layer: 'crds', name: 'configmap-settings-2', change: 'removed' },
-        { layer: 'crds', name: 'namespace-team', change: 'added' },
+        { layer: 'crds', name: 'ConfigMap/a/settings', change: 'changed' },
+        { layer: 'crds', name: 'ConfigMap/b/settings', change: 'removed' },
+        { layer: 'crds', name: 'Namespace/team', change: 'added' },
       ],
       variables: [
         { name: 'region', change: 'changed', field: 'defaultValue', old: 'eu', new: 'us' },
@@ -70,9 +70,9 @@ describe('diffProfiles', () => {
         '  ~ web: replicas: 3 -> 4',
         '  ~ web: tokens[0]: "plain" -> "(sensitive)"',
         'manifests',
-        '  ~ crds: configmap-settings',
-        '  - crds: configmap-settings-2',
-        '  + crds: namespace-team',
+        '  ~ crds: ConfigMap/a/settings',
+        '  - crds: ConfigMap/b/settings',
+        '  + crds: Namespace/team',
         'variables',
         '  ~ region.defaultValue: "eu" -> "us"',
         '  - replicas',
@@ -89,14 +89,14 @@ describe('diffProfiles', () => {
     expect(formatProfileDiff(diff)).toBe('apps 2.0.0 -> apps 2.0.0: no changes\n');
   });
 
-  it('compares profiles by exporting them', () => {
+  it('compares profiles by exporting them, and their pack values as what installs: a preset\'s value and the override', () => {
     const app = new App();
     const { infra } = platformProfiles(app);
     const document = exportProfile(infra);
     const next = importProfile(app, 'base-next', { ...document, spec: { ...document.spec, version: '1.1.0' } });
     next.setValues('cni', { charts: { net: { mtu: 9000 } } });
     expect(formatProfileDiff(diffProfiles(infra, next))).toBe(
-      ['base 1.0.0 -> base 1.1.0: 2 changes', 'profile', '  ~ spec.version: "1.0.0" -> "1.1.0"', 'values', '  + cni: charts.net.mtu: 9000', ''].join('\n'),
+      ['base 1.0.0 -> base 1.1.0: 2 changes', 'profile', '  ~ spec.version: "1.0.0" -> "1.1.0"', 'values', '  ~ cni: charts.net.mtu: 8950 -> 9000', ''].join('\n'),
     );
   });
 
@@ -117,10 +117,13 @@ describe('diffProfiles', () => {
     expect(profileError(() => diffProfiles(before, '{"spec": {}}')).message).toBe(
       [
         'INVALID_DOCUMENT at $.metadata: is missing',
+        "  a rule of Palette's format: Palette refuses this too",
         '  fix: add "metadata"',
         'INVALID_DOCUMENT at $.spec.template: is missing',
+        "  a rule of Palette's format: Palette refuses this too",
         '  fix: add "template"',
         'INVALID_DOCUMENT at $.spec.version: is missing',
+        "  a rule of Palette's format: Palette refuses this too",
         "  fix: add \"version\": a strict semantic version: MAJOR.MINOR.PATCH, with an optional pre-release",
       ].join('\n'),
     );

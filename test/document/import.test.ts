@@ -206,7 +206,7 @@ describe('importProfile of a document exported by Palette', () => {
   it('resolves its packs through the catalog and keeps only the values that differ from the pack with its presets', () => {
     const app = paletteApp();
     const profile = importProfile(app, 'ml-ops', fixtureText('palette-ml-ops.json'));
-    expect(exportProfile(profile)).toEqual({
+    expect(exportProfile(profile, { format: 'library' })).toEqual({
       apiVersion: 'cluster-profiles.dev/v1',
       kind: 'ClusterProfile',
       metadata: { name: 'ml-ops', description: 'Machine learning platform' },
@@ -282,6 +282,8 @@ describe('importProfile of a document exported by Palette', () => {
     const app = paletteApp();
     const first = exported(importProfile(app, 'ml-ops', fixtureText('palette-ml-ops.json')));
     expect(exported(importProfile(app, 'ml-ops-again', first))).toBe(first);
+    const own = serializeProfileDocument(exportProfile(importProfile(app, 'ml-ops-own', fixtureText('palette-ml-ops.json')), { format: 'library' }));
+    expect(exported(importProfile(app, 'ml-ops-own-again', own))).toBe(own);
   });
 
   it('fails listing every pack the registries do not have, in one error', () => {
@@ -289,6 +291,7 @@ describe('importProfile of a document exported by Palette', () => {
     expect(error.message).toBe(
       [
         'PACK_NOT_FOUND at edge.json: $.spec.template.packs: 3 packs are not in the registries of the catalog (test)',
+        "  a limit of this library: Palette's format allows this (Palette finds packs in its own registries, this library in the app's PackCatalog)",
         '  $.spec.template.packs[0]: cni-calico 3.30.x: pack cni-calico is in none of the registries (test)',
         '  $.spec.template.packs[2]: argo-cd 2.14.x: no version of argo-cd satisfies 2.14.x (pre-releases excluded); available in test: 3.3.5',
         '  $.spec.template.packs[3]: nginx 4.11.3: pack nginx is in none of the registries (test)',
@@ -301,7 +304,7 @@ describe('importProfile of a document exported by Palette', () => {
     const document = JSON.parse(fixtureText('palette-ml-ops.json'));
     document.spec.template.packs[0].layer = 'cni';
     expect(profileError(() => importProfile(paletteApp(), 'ml-ops', document)).message).toBe(
-      'INVALID_DOCUMENT at $.spec.template.packs[0].layer: is "cni", but pack istio 1.24.0 is for layer addon\n  fix: write "addon", the layer of the pack',
+      'INVALID_DOCUMENT at $.spec.template.packs[0].layer: is "cni", but pack istio 1.24.0 is for layer addon\n  a rule of Palette\'s format: Palette refuses this too\n  fix: write "addon", the layer of the pack',
     );
   });
 

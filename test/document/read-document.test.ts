@@ -4,6 +4,9 @@ import { validateJson } from '../../lib/document/json-schema';
 import { profileError } from '../helpers';
 import { fixtureText, platformProfiles } from './fixtures';
 
+/** The line an error about a Palette document adds when Palette's format refuses the same. */
+const PALETTE_RULE = "  a rule of Palette's format: Palette refuses this too";
+
 /** The add-on profile of the platform fixture as a mutable document. */
 function appsDocument(): any {
   return JSON.parse(JSON.stringify(exportProfile(platformProfiles(new App()).addons)));
@@ -25,13 +28,13 @@ describe('readProfileDocument', () => {
         'INVALID_DOCUMENT at apps.json: $.kind: is "Profile", but must be "ClusterProfile"',
         '  fix: write "ClusterProfile" (the kind this library writes; Palette\'s exports have none)',
         'INVALID_DOCUMENT at apps.json: $.metadata.name: is missing',
-        "  fix: add \"name\": a profile name: lower-case letters, digits and '-', starting and ending with a letter or digit",
+        "  fix: add \"name\": the profile's name; Palette's may hold spaces and capitals",
         'INVALID_DOCUMENT at apps.json: $.spec.template.packs[0].layer: is "network", but must be one of "os", "k8s", "cni", "csi", "addon"',
         '  fix: use one of those',
         "INVALID_DOCUMENT at apps.json: $.spec.template.packs[1]['x-cluster-profiles'].priority: is \"10\", but must be a whole number",
         '  fix: give a whole number',
         "INVALID_DOCUMENT at apps.json: $.spec.template.packs[1]['x-cluster-profiles'].prority: is not a known field",
-        '  fix: remove it; the known fields are pack, namespace, createNamespace, releaseName, priority, dependsOn, includePrerelease, protect, release, readiness, drift (did you mean "priority"?)',
+        '  fix: remove it; the known fields are pack, namespace, createNamespace, releaseName, priority, dependsOn, includePrerelease, protect, kubernetesVersion, release, readiness, drift (did you mean "priority"?)',
         'INVALID_DOCUMENT at apps.json: $.spec.template.packs[2].layer: is "addon", but must be "k8s"',
         '  fix: write "k8s" (a Kubernetes layer is the k8s layer)',
         'INVALID_DOCUMENT at apps.json: $.spec.template.packs[2].tag: is missing',
@@ -89,10 +92,13 @@ describe('readProfileDocument', () => {
     expect(profileError(() => readProfileDocument(document)).message).toBe(
       [
         'INVALID_DOCUMENT at $.metadata.name: is a function, but must be a string',
+        PALETTE_RULE,
         '  fix: give a string',
         'INVALID_DOCUMENT at $.spec.template.type: is an object, but must be one of "infra", "add-on", "cluster"',
+        PALETTE_RULE,
         '  fix: use one of those',
         'INVALID_DOCUMENT at $.spec.version: is a bigint, but must be a string',
+        PALETTE_RULE,
         '  fix: give a string',
       ].join('\n'),
     );

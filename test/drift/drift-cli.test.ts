@@ -302,4 +302,54 @@ describe('cluster-profiles drift', () => {
     expect(failure?.code).toBe(1);
     expect(JSON.parse(failure!.stdout).stacks[0].clusters[0].layers[0].objects).toHaveLength(5);
   });
+
+  it('leaves a layer that defines CRDs and a protected layer out of a repair, saying why, and still exits 1', async () => {
+    const crd = { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'widgets.example.dev' }, spec: { group: 'example.dev', scope: 'Namespaced', names: { kind: 'Widget', plural: 'widgets' } } };
+    const guarded = tempDir('drift-guard-');
+    const app = new App({ outdir: guarded });
+    const addons = new AddonProfile(app, 'guarded-addons', { version: '1.0.0' });
+    addons.addManifestLayer('widget-crds', { documents: [crd] });
+    addons.addManifestLayer('web', { namespace: 'web', documents: [webObjects()[0]], protect: true });
+    addons.addManifestLayer('api', { namespace: 'api', documents: apiObjects() });
+    const stack = new TerraformStack(app, 'guarded');
+    const kubeconfig = new TerraformVariable(stack, 'kubeconfig', { type: 'string' });
+    new Cluster(stack, 'edge', { connection: ClusterConnection.kubeconfig({ path: kubeconfig.stringValue }), profiles: [addons] });
+    app.synth();
+    fs.mkdirSync(path.join(guarded, 'stacks', 'guarded', '.terraform'), { recursive: true });
+    api.putRelease('widget-crds', 'default', 1, 'deployed', [crd]);
+    api.put(installed(crd, 'widget-crds', 'default'));
+    api.object('apiextensions.k8s.io/v1', 'CustomResourceDefinition', 'widgets.example.dev').spec.scope = 'Cluster';
+    api.object('v1', 'ConfigMap', 'web-settings', 'web').data.message = 'edited by hand';
+    api.object('v1', 'ConfigMap', 'api-settings', 'api').data.port = '9090';
+
+    const stdout: string[] = [];
+    const code = await runDriftCli(['--out', guarded, '--repair'], { stdout: (t) => stdout.push(t), stderr: () => undefined, env, terraform });
+    expect(terraformCalls.filter((c) => c.includes(' apply '))).toEqual([`${path.relative(out, path.join(guarded, 'stacks', 'guarded'))}: terraform apply -auto-approve -input=false -no-color -replace=helm_release.edge_api`]);
+    const text = stdout.join('');
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      'repair: repaired (replaced guarded: helm_release.edge_api)',
+      '  not repaired: guarded: helm_release.edge_widget-crds: layer widget-crds defines CRDs (widgets.example.dev); replacing it would delete their custom resources',
+      '  not repaired: guarded: helm_release.edge_web: layer web is protected (prevent_destroy); Terraform refuses to replace it',
+    ]);
+    expect(text).toContain('    layer widget-crds: drifted\n      changed CustomResourceDefinition widgets.example.dev\n        /spec/scope: expected "Namespaced", live "Cluster"\n');
+    expect(text).not.toContain('layer api:');
+    expect(code).toBe(1);
+    api.remove('apiextensions.k8s.io/v1', 'CustomResourceDefinition', 'widgets.example.dev');
+  });
+
+  it("checks the CRDs of a chart's crds/ folder too, and still repairs their layer", async () => {
+    const crd = { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'gadgets.example.dev' }, spec: { group: 'example.dev', names: { kind: 'Gadget', plural: 'gadgets' } } };
+    api.putRelease('api', 'api', 2, 'deployed', apiObjects(), [crd]); // the CRD is not on the cluster
+    const result = await drift$('--json', '--no-terraform');
+    const layer = JSON.parse(result.stdout).stacks[0].clusters[0].layers[1];
+    expect(layer).toEqual({
+      layer: 'api',
+      status: 'drifted',
+      addresses: ['helm_release.edge_api'],
+      checked: 2,
+      ignored: [],
+      objects: [{ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', name: 'gadgets.example.dev', release: 'api', state: 'missing', fields: [] }],
+    });
+    expect(result.code).toBe(1);
+  });
 });

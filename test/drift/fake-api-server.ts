@@ -37,7 +37,7 @@ export interface FakeApiServer {
   /** The stored object, for edits. */
   object(apiVersion: string, kind: string, name: string, namespace?: string): KubeObject;
   /** Stores revision `version` of a Helm release whose manifest is `objects` (as YAML JSON documents). */
-  putRelease(name: string, namespace: string, version: number, status: string, objects: readonly KubeObject[]): void;
+  putRelease(name: string, namespace: string, version: number, status: string, objects: readonly KubeObject[], crds?: readonly KubeObject[]): void;
   close(): Promise<void>;
 }
 
@@ -144,14 +144,15 @@ export async function startFakeApiServer(options: { secure?: boolean } = {}): Pr
       if (!o) throw new Error(`fake API server: no ${kind} ${name}`);
       return o;
     },
-    putRelease(name, namespace, version, status, manifestObjects) {
+    putRelease(name, namespace, version, status, manifestObjects, crds = []) {
+      const files = crds.map((c) => ({ name: `crds/${c.metadata.name}.yaml`, data: Buffer.from(JSON.stringify(c)).toString('base64') }));
       const manifest = manifestObjects.map((o) => `---\n# Source: chart/templates/${o.kind.toLowerCase()}.yaml\n${JSON.stringify(o, null, 2)}\n`).join('');
       api.put({
         apiVersion: 'v1',
         kind: 'Secret',
         type: 'helm.sh/release.v1',
         metadata: { name: `sh.helm.release.v1.${name}.v${version}`, namespace, labels: { owner: 'helm', name, status, version: String(version) } },
-        data: { release: encodeReleaseRecord({ name, namespace, version, info: { status }, manifest, config: {}, chart: { metadata: { name } } }) },
+        data: { release: encodeReleaseRecord({ name, namespace, version, info: { status }, manifest, config: {}, chart: { metadata: { name }, files: [{ name: 'README.md', data: 'SGk=' }, ...files] } }) },
       });
     },
     close: () => new Promise<void>((resolve) => {

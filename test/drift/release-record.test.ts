@@ -10,7 +10,7 @@ describe('Helm release records', () => {
     // Built by hand, step by step, as Helm's encodeRelease and the API server do it.
     const helm = gzipSync(Buffer.from(JSON.stringify(release))).toString('base64');
     const api = Buffer.from(helm, 'utf8').toString('base64');
-    expect(decodeReleaseRecord(api, 'Secret web/sh.helm.release.v1.web.v3')).toEqual({ name: 'web', namespace: 'web', version: 3, status: 'deployed', manifest: release.manifest });
+    expect(decodeReleaseRecord(api, 'Secret web/sh.helm.release.v1.web.v3')).toEqual({ name: 'web', namespace: 'web', version: 3, status: 'deployed', manifest: release.manifest, crds: [] });
     expect(encodeReleaseRecord(release)).toBe(api);
   });
 
@@ -49,5 +49,18 @@ describe('Helm release records', () => {
       '- { apiVersion: v1, kind: Secret, metadata: { name: c } }',
     ].join('\n');
     expect(manifestObjects(manifest, 'release web/web').map((o) => `${o.kind}/${(o.metadata as { name: string }).name}`)).toEqual(['ConfigMap/a', 'Service/b', 'Secret/c']);
+  });
+
+  it("reads the chart's crds/ files, which Helm keeps out of the manifest", () => {
+    const files = [
+      { name: 'crds/widgets.yaml', data: Buffer.from('kind: CustomResourceDefinition').toString('base64') },
+      { name: 'README.md', data: Buffer.from('hi').toString('base64') },
+      { name: 'crds/nested/skip.yaml', data: '' },
+      { name: 'crds/gadgets.yml', data: Buffer.from('kind: CustomResourceDefinition # 2').toString('base64') },
+    ];
+    expect(decodeReleaseRecord(encodeReleaseRecord({ ...release, chart: { files } }), 'x').crds).toEqual([
+      { file: 'crds/gadgets.yml', yaml: 'kind: CustomResourceDefinition # 2' },
+      { file: 'crds/widgets.yaml', yaml: 'kind: CustomResourceDefinition' },
+    ]);
   });
 });

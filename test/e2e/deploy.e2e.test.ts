@@ -192,11 +192,12 @@ suite('real deploys', () => {
 
     it('deploys a chart pack, a manifest pack and a preset unmodified', async () => {
       expect((await releases()).filter((r) => ['rbac-manager', 'hello-universe'].includes(r.name)).map((r) => `${r.namespace}/${r.name} ${r.status}`).sort()).toEqual([
-        'hello-universe/hello-universe deployed',
+        'default/hello-universe deployed', // the pack sets no namespace; its manifest makes its own
         'rbac-manager/rbac-manager deployed',
       ]);
       // The chart's CRD and the custom resource the pack's values define, in one deploy.
-      const binding = JSON.parse(await cluster.kubectl('get', 'rbacdefinitions.rbacmanager.reactiveops.io', 'cluster-admins', '-o', 'json'));
+      const binding = JSON.parse(await cluster.kubectl('-n', 'rbac-manager', 'get', 'rbacdefinitions.rbacmanager.reactiveops.io', 'team-access', '-o', 'json'));
+      expect(binding.rbacBindings[0].name).toBe('cluster-admins');
       expect(binding.rbacBindings[0].subjects.map((s: { name: string }) => s.name)).toContain('useradmin@spectrocloud.com');
       expect(JSON.parse(await cluster.kubectl('-n', 'rbac-manager', 'get', 'deployment', '-o', 'json')).items.length).toBe(1);
       // The manifest's Go template read the preset's values: the UI image without the API proxy.

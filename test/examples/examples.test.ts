@@ -1,7 +1,13 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { App } from 'cdktf';
+import { parse } from 'yaml';
+import { storeFleet } from '../../examples/fleet/app';
 import { multiCluster } from '../../examples/multi-cluster/app';
 import { quickstart } from '../../examples/quickstart/app';
-import { dependsOn, releases, synthJson } from '../helpers';
+import { runCli } from '../../lib/cli/cli';
+import { githubWorkflowErrors, gitlabPipelineErrors } from '../fleet/ci-schemas';
+import { dependsOn, releases, synthJson, tempDir } from '../helpers';
 
 describe('examples/quickstart', () => {
   const app = new App({ outdir: 'cdktf.out/test-quickstart' });
@@ -72,5 +78,69 @@ describe('examples/multi-cluster', () => {
     expect(clusters.get('dev')!.cluster.plan().groups).toEqual([['namespaces', 'storage'], ['frontend']]);
     expect(clusters.get('prod')!.cluster.plan().groups).toEqual([['namespaces'], ['storage'], ['frontend']]);
     expect(dependsOn(synthJson(clusters.get('prod')!.stack), 'prod_storage')).toEqual(['prod_namespaces']);
+  });
+});
+
+describe('examples/fleet', () => {
+  const outdir = tempDir('example-fleet-');
+  afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+  const app = new App({ outdir });
+  const fleet = storeFleet(app);
+  app.synth();
+  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
+  const plan = (...format: string[]) => {
+    let stdout = '';
+    const code = runCli(['rollout', 'plan', outdir, ...format, '--app-dir', 'examples/fleet'], { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stdout += t) }) as number;
+    expect(code).toBe(0);
+    return stdout;
+  };
+
+  it('rolls twelve clusters out in three waves: the canary, then the early and main rings by label', () => {
+    expect(fleet.waves.map((w) => [w.name, w.batches])).toEqual([
+      ['canary', [['store-01']]],
+      ['early', [['store-02', 'store-03'], ['store-04', 'store-05']]],
+      ['main', [['store-06', 'store-07', 'store-08', 'store-09'], ['store-10', 'store-11', 'store-12']]],
+    ]);
+  });
+
+  it('synthesizes one stack per cluster, named after it, and a soak stack after the canary', () => {
+    expect(Object.keys(manifest.stacks).sort()).toEqual([
+      ...Array.from({ length: 12 }, (_, i) => `store-${String(i + 1).padStart(2, '0')}`),
+      'stores-soak-canary',
+    ]);
+  });
+
+  it('chains the waves and batches with stack dependencies', () => {
+    const early = ['store-02', 'store-03', 'store-04', 'store-05'];
+    const dependencies = (stack: string) => [...manifest.stacks[stack].dependencies].sort();
+    expect(dependencies('store-01')).toEqual([]);
+    expect(dependencies('stores-soak-canary')).toEqual(['store-01']);
+    expect(dependencies('store-02')).toEqual(['store-01', 'stores-soak-canary']);
+    expect(dependencies('store-05')).toEqual(['store-01', 'store-02', 'store-03', 'stores-soak-canary']);
+    expect(dependencies('store-06')).toEqual(early);
+    expect(dependencies('store-12')).toEqual([...early, 'store-06', 'store-07', 'store-08', 'store-09']);
+  });
+
+  it('keeps each cluster\'s addresses and values in its own stack and state', () => {
+    const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'store-07', 'cdk.tf.json'), 'utf8'));
+    expect(Object.keys(json.resource.helm_release).sort()).toEqual(['store-07_storage', 'store-07_web']);
+    expect(json.resource.helm_release['store-07_web'].values).toEqual(['message: store-07 (eu)\nreplicaCount: 2\n']);
+    expect(json.terraform.backend).toEqual({ local: { path: '../../../state/store-07.tfstate' } });
+  });
+
+  it('gives a GitHub Actions workflow valid for GitHub\'s schema, one job per wave chained by needs', () => {
+    const workflow = plan('--github-actions');
+    expect(githubWorkflowErrors(workflow)).toEqual([]);
+    const jobs = parse(workflow).jobs;
+    expect(Object.entries(jobs).map(([id, job]: [string, any]) => [id, job.needs ?? [], job.strategy?.['max-parallel'] ?? null, job.strategy?.matrix.stack.length ?? 0])).toEqual([
+      ['wave-canary', [], null, 1],
+      ['soak-canary', ['wave-canary'], null, 0],
+      ['wave-early', ['soak-canary'], 2, 4],
+      ['wave-main', ['wave-early'], 4, 7],
+    ]);
+  });
+
+  it('gives a GitLab pipeline valid for GitLab\'s CI schema', () => {
+    expect(gitlabPipelineErrors(plan('--gitlab'))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
-import { LayerGraph, transitiveReduction } from '../../lib';
+import { LayerGraph } from '../../lib/graph/layer-graph';
+import { transitiveReduction } from '../../lib/graph/reduce';
 
 function graph(nodes: string[], edges: Array<[string, string]>): LayerGraph {
   const g = new LayerGraph(nodes);

@@ -76,10 +76,10 @@ describe('pack layers', () => {
 
   it('fails on two presets of one group and on an unknown preset', () => {
     const { infra } = fixture();
-    expect(profileError(() => infra.addPackLayer('cni', { pack: 'cni-pack', version: '1.0.0', presets: ['jumbo', 'small'] })).message).toBe(
+    expect(profileError(() => infra.addPackLayer('cni', { pack: 'cni-pack', version: '1.0.0', presets: ['jumbo', 'small'] }).resolvePack()).message).toBe(
       'PRESET_CONFLICT at base/cni: presets "jumbo" and "small" are both of group "MTU"\n  fix: choose one preset of group "MTU"',
     );
-    expect(profileError(() => infra.addPackLayer('cni2', { pack: 'cni-pack', version: '1.0.0', presets: ['jumb'] })).message).toBe(
+    expect(profileError(() => infra.addPackLayer('cni2', { pack: 'cni-pack', version: '1.0.0', presets: ['jumb'] }).resolvePack()).message).toBe(
       'UNKNOWN_PRESET at base/cni2: preset "jumb" is not defined by the pack\n  presets: jumbo (MTU), small (MTU), native-routing (Mode)\n  fix: choose a preset the pack defines (did you mean "jumbo"?)',
     );
   });
@@ -228,14 +228,37 @@ describe('pack layers', () => {
     };
     new PackCatalog(app, 'packs', { registries: [new DirectoryRegistry(packFolder([twice]), 'test')], lockfile: path.join(tempDir(), 'lock.json') });
     const addons = new AddonProfile(app, 'addons', { version: '1.0.0' });
-    expect(profileError(() => addons.addPackLayer('twice', { pack: 'twice', version: '1.0.0' })).message).toBe(
+    expect(profileError(() => addons.addPackLayer('twice', { pack: 'twice', version: '1.0.0' }).resolvePack()).message).toBe(
       'PACK_INVALID at addons/twice: pack twice 1.0.0 has two charts named "operator" (charts/operator-1.0.0.tgz and charts/operator-1.0.0.tgz), but each chart of a pack is a release of its own\n  fix: list each chart archive once in pack.json: charts, and give each chart of the pack its own name in its Chart.yaml',
     );
   });
 
+  it('resolves two layers on one train apart when only one of them takes pre-releases', () => {
+    const app = new App({ outdir: tempDir() });
+    const registry = new DirectoryRegistry(packFolder([{ name: 'web', version: '2.0.0', charts: { web: '' } }, { name: 'web', version: '2.1.0-rc.1', charts: { web: '' } }]), 'test');
+    new PackCatalog(app, 'packs', { registries: [registry], lockfile: path.join(tempDir(), 'lock.json') });
+    const addons = new AddonProfile(app, 'addons', { version: '1.0.0' });
+    const stable = addons.addPackLayer('stable', { pack: 'web', version: '2.x', namespace: 'stable' });
+    const early = addons.addPackLayer('early', { pack: 'web', version: '2.x', namespace: 'early', includePrerelease: true });
+    expect([stable.resolved.pack.manifest.version, early.resolved.pack.manifest.version]).toEqual(['2.0.0', '2.1.0-rc.1']);
+  });
+
+  it('reads nothing when declared: the catalog may come later, and synth reports every resolution problem at once', () => {
+    const app = new App({ outdir: tempDir() });
+    const addons = new AddonProfile(app, 'addons', { version: '1.0.0' });
+    addons.addPackLayer('web', { pack: 'web', version: '9.x' });
+    addons.addPackLayer('ghost', { pack: 'ghost', version: '1.0.0' });
+    new PackCatalog(app, 'packs', { registries: [new DirectoryRegistry(packFolder(packs), 'test')], lockfile: path.join(tempDir(), 'lock.json') });
+    clusterIn(app, { profiles: [addons] });
+    expect(profileError(() => app.synth()).diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ['PACK_NOT_FOUND', 'addons/ghost'],
+      ['VERSION_NOT_FOUND', 'addons/web'],
+    ]);
+  });
+
   it('fails when the app has no pack catalog', () => {
     const addons = new AddonProfile(new App(), 'addons', { version: '1.0.0' });
-    expect(profileError(() => addons.addPackLayer('web', { pack: 'web', version: '1.0.0' })).message).toBe(
+    expect(profileError(() => addons.addPackLayer('web', { pack: 'web', version: '1.0.0' }).resolvePack()).message).toBe(
       "NO_PACK_CATALOG at addons/web: a pack layer needs a PackCatalog, and the app has none\n  fix: create one before the layer: new PackCatalog(app, 'packs', { registries: [new DirectoryRegistry('packs')] })",
     );
   });

@@ -1,0 +1,61 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { ProfileError } from '../errors';
+import { ROLLOUT_API_VERSION, RolloutDocument } from './rollout-document';
+
+/** A rollout document read from a synth's output, with the file it came from. */
+export interface ReadRollout {
+  /** The file, as given (the out directory joined with `fleet/<name>/rollout.json`). */
+  readonly file: string;
+  readonly document: RolloutDocument;
+}
+
+/**
+ * Reads every `fleet/<name>/rollout.json` under a synth's out directory, in fleet name order.
+ * Throws INVALID_DOCUMENT when the folder holds none, or a file is not a rollout document.
+ */
+export function readRollouts(outdir: string): ReadRollout[] {
+  const folder = path.join(outdir, 'fleet');
+  const names = fs.existsSync(folder) ? fs.readdirSync(folder).filter((n) => fs.existsSync(path.join(folder, n, 'rollout.json'))).sort() : [];
+  if (names.length === 0) {
+    ProfileError.throw({
+      code: 'INVALID_DOCUMENT',
+      path: folder,
+      message: 'holds no rollout (fleet/<name>/rollout.json)',
+      fix: `run \`npx cdktf synth\` in the app of a Fleet first, or give its out directory (${outdir} was given)`,
+    });
+  }
+  return names.map((name) => {
+    const file = path.join(folder, name, 'rollout.json');
+    return { file, document: parseRollout(fs.readFileSync(file, 'utf8'), file) };
+  });
+}
+
+/** Reads one rollout document; INVALID_DOCUMENT when the file is missing or not one. */
+export function readRollout(file: string): RolloutDocument {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    return invalid(file, `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  return parseRollout(text, file);
+}
+
+function parseRollout(text: string, file: string): RolloutDocument {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (e) {
+    return invalid(file, `is not JSON: ${(e as Error).message}`);
+  }
+  const d = document as Partial<RolloutDocument>;
+  if (d?.apiVersion !== ROLLOUT_API_VERSION || d.kind !== 'Rollout' || !Array.isArray(d.waves)) {
+    return invalid(file, `is not a rollout document of ${ROLLOUT_API_VERSION} (apiVersion ${JSON.stringify(d?.apiVersion)}, kind ${JSON.stringify(d?.kind)})`);
+  }
+  return d as RolloutDocument;
+}
+
+function invalid(file: string, message: string): never {
+  ProfileError.throw({ code: 'INVALID_DOCUMENT', path: file, message, fix: 'synthesize the app again with this version of cdktf-cluster-profiles' });
+}

@@ -6,7 +6,8 @@
 export { planCluster, PlanOptions } from './cluster/plan';
 export * from './model';
 export { Diagnostic, ErrorCode, formatDiagnostics, ProfileError } from './errors';
-export { Edge, EdgeReason } from './graph/layer-graph';
+export { describeEdge, Edge, EdgeReason } from './graph/layer-graph';
+export { describeGate, GateObject, Readiness, ReadinessGate } from './readiness/readiness';
 export { MergedValues, Values, ValueSource, ValuesLayer } from './values/merge';
 export { SensitiveValue } from './values/sensitive';
 export { ReleaseOptions, ResolvedReleaseOptions, resolveReleaseOptions } from './layer/release-options';

@@ -5,6 +5,7 @@ export { canonicalYaml, parseValuesYaml } from './values/yaml';
 export * from './layer/layer';
 export * from './layer/release-options';
 export { DriftIgnoreRule, DriftOptions, ResolvedDriftOptions } from './drift/drift-options';
+export { ConditionGateOptions, CrdGateOptions, describeGate, GateObject, GateOptions, JsonPathGateOptions, Readiness, ReadinessGate } from './readiness/readiness';
 export * from './layer/chart-source';
 export { definedKind, kindKey, ManifestDocument, ManifestSources, readManifests } from './layer/manifests';
 export * from './layer/helm-layer';

@@ -54,6 +54,35 @@ console.log(`cjs: ${Object.keys(lib).length} names, synth wrote helm_release.pro
 EOF
 (cd "$consumer" && node use.cjs)
 
+echo "== a gated layer runs the installed waiter"
+cat > "$consumer/gated.cjs" <<'EOF'
+const fs = require('fs');
+const path = require('path');
+const { execFileSync } = require('child_process');
+const { App, TerraformStack } = require('cdktf');
+const lib = require('cdktf-cluster-profiles');
+const outdir = path.join(__dirname, 'cdktf.out');
+const app = new App({ outdir });
+const addons = new lib.AddonProfile(app, 'apps', { version: '1.0.0' });
+addons.addHelmLayer('web', {
+  chart: lib.ChartSource.repository('https://charts.example.com', 'web'),
+  version: '1.0.0',
+  readiness: [lib.Readiness.exists({ apiVersion: 'v1', kind: 'Secret', name: 'web-tls' })],
+});
+new lib.Cluster(new TerraformStack(app, 'prod'), 'prod', { connection: lib.ClusterConnection.kubeconfig({ path: '~/.kube/config' }), profiles: [addons] });
+app.synth();
+const stackDir = path.join(outdir, 'stacks', 'prod');
+const json = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8'));
+const command = json.resource.terraform_data.prod_web_ready.provisioner[0]['local-exec'].command;
+const bin = command.split(' ')[1];
+const installed = fs.realpathSync(path.join(__dirname, 'node_modules', 'cdktf-cluster-profiles', 'bin', 'cluster-profiles.js'));
+if (fs.realpathSync(path.resolve(stackDir, bin)) !== installed) throw new Error(`the gate runs ${bin}, not the installed bin`);
+execFileSync('node', [bin, 'wait', '--help'], { cwd: stackDir });
+fs.rmSync(outdir, { recursive: true, force: true });
+console.log(`gated: ${command}`);
+EOF
+(cd "$consumer" && node gated.cjs)
+
 echo "== ESM: every public name of every entry point as a named import"
 for entry in cdktf-cluster-profiles cdktf-cluster-profiles/testing cdktf-cluster-profiles/core; do
   names=$(cd "$consumer" && node -p "Object.keys(require('$entry')).filter((n) => n !== 'default' && n !== '__esModule').join(', ')")

@@ -28,6 +28,7 @@ import {
   readArchive,
   readPack,
   readProfileDocument,
+  Readiness,
   RequireNamespaces,
   SensitiveValue,
   VariableDefinition,
@@ -39,6 +40,7 @@ import { ERROR_CODES } from './fuzz/harness';
 import { selectStacks } from '../lib/drift/drift-cli';
 import { decodeReleaseRecord } from '../lib/drift/release-record';
 import { kubeRequestError } from '../lib/kube/kube-client';
+import { timeoutError } from '../lib/readiness/wait';
 import { readKubeconfig } from '../lib/kube/kubeconfig';
 import { packFiles, packFolder, PackFixture } from './pack/fixtures';
 import { member, platform } from './fleet/fixtures';
@@ -1003,6 +1005,50 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'INVALID_DRIFT_RULE at addons/web: drift.ignore[1]: "spec/replicas" does not start with /\n  fix: write a JSON pointer such as /spec/replicas, with ~1 for "/" and ~0 for "~" inside a key',
   ],
   [
+    'a readiness gate with a timeout below one second',
+    'INVALID_READINESS',
+    () => addonProfile(new App()).addManifestLayer('web', { documents: [configMap('web')], readiness: [Readiness.exists({ apiVersion: 'v1', kind: 'ConfigMap', name: 'web', timeoutSeconds: 0.5 })] }),
+    'INVALID_READINESS at addons/web: readiness[0] has timeout 0.5\n  fix: give timeoutSeconds as a whole number of seconds, at least 1',
+  ],
+  [
+    'a readiness gate with a malformed JSONPath',
+    'INVALID_READINESS',
+    () => addonProfile(new App()).addManifestLayer('web', { documents: [configMap('web')], readiness: [Readiness.jsonPath({ apiVersion: 'v1', kind: 'ConfigMap', name: 'web', path: '.data..key', value: 'x' })] }),
+    'INVALID_READINESS at addons/web: readiness[0]: JSONPath expects a field name after "." at character 6 of ".data..key"\n  fix: write a path such as .status.phase, {.status.readyReplicas} or .status.conditions[?(@.type=="Ready")].status',
+  ],
+  [
+    'a manifest layer\'s readiness gate on an object it does not create',
+    'READINESS_OBJECT_UNKNOWN',
+    () =>
+      plan((app) => {
+        const profile = new AddonProfile(app, 'addons', { version: '1.0.0' });
+        profile.addManifestLayer('web', { documents: [configMap('web')], readiness: [Readiness.exists({ apiVersion: 'v1', kind: 'ConfigMap', name: 'wbe' })] });
+        return [profile];
+      }),
+    [
+      'READINESS_OBJECT_UNKNOWN at addons/web: readiness[0] (exists) looks at ConfigMap default/wbe (v1), which manifest layer "web" does not create',
+      '  objects of the layer: ConfigMap default/web',
+      '  fix: name one of the layer\'s objects (kind, name and namespace), or move the gate to the layer that creates it (did you mean "web"?)',
+    ].join('\n'),
+  ],
+  [
+    'a readiness gate that did not pass in its timeout (the waiter, during a deploy)',
+    'READINESS_TIMEOUT',
+    () => {
+      throw timeoutError(
+        { cluster: 'e2e', layer: 'widgets', namespace: 'demo' },
+        { kind: 'condition', timeoutSeconds: 5, object: { apiVersion: 'demo.example.com/v1', kind: 'Widget', name: 'w1' }, type: 'Ready', status: 'True' },
+        'Widget demo/w1 (demo.example.com/v1) exists; conditions: Ready=False (Pending: waiting)',
+      );
+    },
+    [
+      'READINESS_TIMEOUT at cluster e2e, layer widgets: readiness gate did not pass in 5s: condition Ready=True of Widget w1 (demo.example.com/v1) (5s)',
+      '  object: Widget demo/w1 (demo.example.com/v1)',
+      '  last seen: Widget demo/w1 (demo.example.com/v1) exists; conditions: Ready=False (Pending: waiting)',
+      '  fix: find why with `kubectl get widget w1 -n demo -o yaml` (and the logs of its controller), fix it and deploy again; or raise timeoutSeconds of this gate in the readiness of layer "widgets". The layers before it stay installed.',
+    ].join('\n'),
+  ],
+  [
     'a drift rule without pointers',
     'INVALID_DRIFT_RULE',
     () => addonProfile(new App()).addManifestLayer('web', { documents: [configMap('web')], drift: { ignore: [{ kind: 'Deployment', pointers: [] }] } }),
@@ -1091,7 +1137,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
       document.spec.template.packs[1]['x-cluster-profiles'].prority = 5;
       return readProfileDocument(document, 'apps.json');
     },
-    "INVALID_DOCUMENT at apps.json: $.spec.template.packs[1]['x-cluster-profiles'].prority: is not a known field\n  fix: remove it; the known fields are pack, namespace, createNamespace, releaseName, priority, dependsOn, includePrerelease, protect, kubernetesVersion, release, drift (did you mean \"priority\"?)",
+    "INVALID_DOCUMENT at apps.json: $.spec.template.packs[1]['x-cluster-profiles'].prority: is not a known field\n  fix: remove it; the known fields are pack, namespace, createNamespace, releaseName, priority, dependsOn, includePrerelease, protect, kubernetesVersion, release, readiness, drift (did you mean \"priority\"?)",
   ],
   [
     'a layer name twice in a document',

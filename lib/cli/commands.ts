@@ -22,6 +22,10 @@ export const COMMANDS: Readonly<Record<string, { readonly summary: string; reado
     summary: 'compare deployed clusters with their profiles, and repair them with --repair (exit 1 on drift)',
     load: () => (require('./drift') as typeof import('./drift')).driftCommand,
   },
+  wait: {
+    summary: 'wait for the readiness gates of a layer (run by cdktf deploy; exit 1 when one times out)',
+    load: () => (require('./wait') as typeof import('./wait')).waitCommand,
+  },
   packs: {
     summary: 'check every pack of a registry folder: load and synthesize each (exit 1 when one fails)',
     load: () => (require('./packs') as typeof import('./packs')).packsCommand,

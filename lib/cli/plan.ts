@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CliCommand, usageError } from './command';
+import { describeGate, ReadinessGate } from '../readiness/readiness';
 
 /**
  * `cluster-profiles plan [cdktf.out] [--mermaid | --dot]`: reads the install plan synth wrote
@@ -54,6 +55,8 @@ interface PlanFileLayer {
   readonly dependsOn: readonly string[];
   readonly version: string | null;
   readonly chart: { readonly type: string; readonly repository?: string; readonly name?: string; readonly path?: string; readonly constraint?: string; readonly registry?: string } | null;
+  /** Absent in plans written before readiness gates. */
+  readonly readiness?: readonly ReadinessGate[];
 }
 
 /** Every install plan under `outdir`, by stack and then cluster name. */
@@ -109,7 +112,8 @@ export function installPlanTables(plans: readonly InstallPlanFile[]): string {
           `${(layer.version ?? '-').padEnd(8)} ${source(layer)}  (${after})`
         );
       });
-      return [header, ...rows].join('\n');
+      const gates = plan.layers.flatMap((layer) => (layer.readiness ?? []).map((gate) => `  ready    ${layer.name.padEnd(16)} ${describeGate(gate)}`));
+      return [header, ...rows, ...(gates.length > 0 ? ['', '  readiness gates (the next layers start when they pass):', ...gates] : [])].join('\n');
     })
     .join('\n\n')
     .concat('\n');

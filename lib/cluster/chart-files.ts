@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { contentDigest } from '../digest';
 import { ProfileError } from '../errors';
-import { definedKind, kindKey, ManifestDocument } from '../layer/manifests';
+import type { ManifestDocument } from '../layer/manifests';
+import { definedKind, kindKey } from '../layer/object-kinds';
 import { canonicalYaml } from '../values/yaml';
 
 /** The files of a chart to write next to the synthesized stack, and their digest. */

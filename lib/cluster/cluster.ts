@@ -208,6 +208,10 @@ export class Cluster extends Construct {
     fs.rmSync(clusterDirectory, { recursive: true, force: true });
     for (const layer of this.emitted.layers.values()) {
       for (const chart of layer.charts) writeChart(chart.files, path.join(stackDirectory, chart.directory));
+      if (layer.gates) {
+        fs.mkdirSync(path.dirname(path.join(stackDirectory, layer.gates.path)), { recursive: true });
+        fs.writeFileSync(path.join(stackDirectory, layer.gates.path), layer.gates.content);
+      }
     }
     // cdktf's resolver copies every tree it is given, which cost 100-170 ms at 100 clusters x 30
     // layers (bench/); most values hold no token, and those are written as they are.

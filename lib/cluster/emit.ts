@@ -1,4 +1,6 @@
-import { ITerraformDependable, TerraformStack, TerraformVariable } from 'cdktf';
+import { App, ITerraformDependable, TerraformStack, TerraformVariable } from 'cdktf';
+import { gateResource, GateFileWritten } from '../readiness/gate-emission';
+import * as path from 'path';
 import { Construct } from 'constructs';
 // Deep imports: the providers' package roots load every resource class (about 1 s and 200 MB).
 import { HelmProvider, HelmProviderKubernetes } from '@cdktf/provider-helm/lib/provider';
@@ -28,6 +30,8 @@ export interface EmittedLayer {
   readonly charts: ReadonlyArray<WrittenChart>;
   /** The Helm releases of the layer, in install order: what drift reads back from the cluster. */
   readonly releases: ReadonlyArray<EmittedRelease>;
+  /** The gate file of a layer with waiter gates, written beside the stack. */
+  readonly gates?: GateFileWritten;
 }
 
 /** One Helm release of a layer: its name and namespace on the cluster, its Terraform address. */
@@ -102,8 +106,15 @@ export function emitCluster(
     }
     // Later layers wait for the last release of this one; a layer with no release (an empty
     // manifest layer, a bare Kubernetes layer) passes on what it waited for, plus its check.
-    anchors.set(layer.name, previous ? [{ element: previous, address: addressOf(previous) }] : waitsOfLayer);
-    emitted.set(layer.name, { addresses: elements.map((e) => addressOf(e)), charts, releases });
+    let anchor: Anchor[] = previous ? [{ element: previous, address: addressOf(previous) }] : waitsOfLayer;
+    // A layer with waiter gates: later layers wait for the gate, which waits for the releases.
+    const gate = gateResource(scope, { clusterName, layer, connection, stackDirectory: () => stackDirectoryOf(scope), after: sortedElements(anchor), releases: elements.filter((e): e is HelmRelease => e instanceof HelmRelease) });
+    if (gate) {
+      elements.push(gate.resource);
+      anchor = [{ element: gate.resource, address: addressOf(gate.resource) }];
+    }
+    anchors.set(layer.name, anchor);
+    emitted.set(layer.name, { addresses: elements.map((e) => addressOf(e)), charts, releases, gates: gate?.file });
   }
   return emitted;
 }
@@ -211,6 +222,15 @@ function versionCheck(
   });
   check.overrideLogicalId(id);
   return check;
+}
+
+function sortedElements(anchors: readonly Anchor[]): ITerraformDependable[] {
+  return [...anchors].sort((a, b) => (a.address < b.address ? -1 : 1)).map((a) => a.element);
+}
+
+/** Where Terraform runs for the stack of `scope`: `<outdir>/stacks/<stack>`. */
+function stackDirectoryOf(scope: Construct): string {
+  return path.join(App.of(scope).outdir, 'stacks', TerraformStack.of(scope).node.id);
 }
 
 /** The elements a layer waits for: the anchors of its direct dependencies, without repeats. */

@@ -52,6 +52,8 @@ function layerEntry(layer: PlannedLayer, emitted: EmittedLayer, resolve: (value:
     terraform: emitted.addresses,
     releases: emitted.releases,
     drift: layer.drift ?? { ignore: [] },
+    // Helm's wait, then the gates the waiter checks (emitted as terraform_data, see emit.ts).
+    readiness: layer.readiness,
     // Through JSON first: SensitiveValue leaves become their masked text before tokens resolve.
     values: resolve(JSON.parse(JSON.stringify(layer.values))),
     provenance: layer.provenance,

@@ -2,6 +2,8 @@ import { Diagnostic } from '../errors';
 import { Edge } from '../graph/layer-graph';
 import { transitiveReduction } from '../graph/reduce';
 import { ClusterSpec, PlannedLayer, PlanResult } from '../model/plan';
+import { addCrdEdges, checkGates, kindsOf, plannedGates } from '../readiness/plan-gates';
+import { installsRelease } from './layer-releases';
 import { checkPackConstraints } from '../pack/constraints';
 import { MergedValues } from '../values/merge';
 import { requestedNamespaces } from './namespaces';
@@ -44,7 +46,10 @@ export function planCluster(cluster: ClusterSpec, options: PlanOptions = {}): Pl
 
   const graph = buildGraph(sequence);
   diagnostics.push(...addDependsOn(graph, sequence));
+  const kinds = kindsOf(sequence.map((p) => p.layer));
+  for (const { layer } of sequence) diagnostics.push(...checkGates(layer, kinds.get(layer.name)!));
   if (diagnostics.length > 0) return { diagnostics };
+  const consumedCrds = addCrdEdges(graph, sequence.map((p) => p.layer), kinds);
 
   const sorted = graph.sort();
   if ('cycle' in sorted) return { diagnostics: [cycleDiagnostic(cluster, graph, sorted.cycle)] };
@@ -56,7 +61,10 @@ export function planCluster(cluster: ClusterSpec, options: PlanOptions = {}): Pl
   const groups = groupLevels(order, edges);
   order = groups.flat();
   const byName = new Map(sequence.map((p) => [p.layer.name, p]));
-  const layers = order.map((name) => plannedLayer(byName.get(name)!, merged.get(name)!, cluster, edges, groups, order));
+  const layers = order.map((name) => {
+    const planned = plannedLayer(byName.get(name)!, merged.get(name)!, cluster, edges, groups, order);
+    return { ...planned, readiness: plannedGates(byName.get(name)!.layer, kinds.get(name)!, consumedCrds.get(name) ?? [], installsRelease(planned)) };
+  });
   const namespaces = requestedNamespaces(layers, cluster.path);
   if (namespaces.diagnostics.length > 0) return { diagnostics: namespaces.diagnostics };
   return { plan: { cluster: cluster.name, installOrder: cluster.installOrder, layers, groups, edges, namespaces: namespaces.namespaces }, diagnostics: [] };
@@ -74,7 +82,7 @@ function plannedLayer(
 ): PlannedLayer {
   const { layer, profile } = placed;
   const position = new Map(order.map((n, i) => [n, i]));
-  const { baseValues: _mergedIntoValues, ...spec } = layer;
+  const { baseValues: _mergedIntoValues, readiness: _plannedLater, ...spec } = layer;
   return {
     ...spec,
     profile: { name: profile.name, version: profile.version },
@@ -87,6 +95,7 @@ function plannedLayer(
     provenance: merged.provenance,
     ignoredValues: merged.ignoredValues ?? [],
     protect: layer.protect || cluster.protectedLayers.includes(layer.name),
+    readiness: [],
   };
 }
 

@@ -168,6 +168,7 @@ function layerExtensions(layer: Layer, spec: LayerSpec): LayerExtensions | undef
     protect: declared.protect,
     drift: declared.drift?.ignore?.length ? { ignore: resolveDriftOptions(declared.drift, layer.node.path).ignore } : undefined,
     kubernetesVersion: pack?.kubernetesVersion,
+    readiness: spec.readiness && spec.readiness.length > 0 ? spec.readiness : undefined,
   });
   return Object.keys(extensions).length > 0 ? extensions : undefined;
 }

@@ -23,6 +23,7 @@ import { jsonPathChild } from './json-schema';
 import { canonicalJson, PaletteOrigin, RememberedEntry, rememberPaletteOrigin } from './palette-origin';
 import { profileNameFrom } from './profile-name';
 import { definedFields, MASKED_EXPRESSION, MASKED_SENSITIVE, PackEntry, ProfileDocument, RegistryEntry, VariableEntry } from './profile-document';
+import { Readiness } from '../readiness/readiness';
 import { entryIdentity, extensionsOf, isOwnDocument, LayerValues, packPath, readLayerValues, readManifestObjects, readProfileDocument, REFUSAL_LINES, RefusalKind, withRefusalKind } from './read-document';
 
 /** Options of {@link importProfile}. */
@@ -323,8 +324,9 @@ function paletteSettings(entry: PackEntry, values: Values, where: string): Layer
 }
 
 function layerOptions(entry: PackEntry, name: string): LayerOptions {
-  const { namespace, createNamespace, releaseName, priority, dependsOn, release, protect, drift } = extensionsOf(entry);
-  return definedFields({ name, namespace, createNamespace, releaseName, priority, dependsOn, release, protect, drift });
+  const { namespace, createNamespace, releaseName, priority, dependsOn, release, protect, drift, readiness: gates } = extensionsOf(entry);
+  const readiness = gates?.map((gate) => Readiness.fromGate(gate));
+  return definedFields({ name, namespace, createNamespace, releaseName, priority, dependsOn, release, protect, drift, readiness });
 }
 
 function chartSource(registry: RegistryEntry, workingDirectory: string): ChartSource {

@@ -1,4 +1,5 @@
 import { DriftOptions } from '../drift/drift-options';
+import type { ReadinessGate } from '../readiness/readiness';
 import { ReleaseOptions } from '../layer/release-options';
 import { sortKeys } from '../values/yaml';
 import { profileNameFrom } from './profile-name';
@@ -147,6 +148,8 @@ export interface LayerExtensions {
   readonly drift?: DriftOptions;
   /** The server version a pack layer on the k8s layer expects (exact or a train), as declared. */
   readonly kubernetesVersion?: string;
+  /** Readiness gates as declared, each with its timeout. */
+  readonly readiness?: readonly ReadinessGate[];
 }
 
 /** A profile variable in Palette's shape (`V1Variable`). */

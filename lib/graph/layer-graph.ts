@@ -9,6 +9,8 @@ export type EdgeReason =
   | { readonly kind: 'profile'; readonly from: string; readonly to: string }
   | { readonly kind: 'priority'; readonly from: number; readonly to: number }
   | { readonly kind: 'dependsOn' }
+  /** `to` creates objects of a kind whose CRD `from` installs (read from manifests and charts). */
+  | { readonly kind: 'crd'; readonly crdKind: string }
   | { readonly kind: 'sequential' };
 
 /** `from` installs before `to`. */
@@ -32,6 +34,8 @@ export function describeEdge(edge: Edge): string {
       return `${edge.to}.dependsOn`;
     case 'sequential':
       return 'sequential install order';
+    case 'crd':
+      return `${edge.from} defines CRD of kind ${r.crdKind}`;
   }
 }
 

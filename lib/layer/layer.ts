@@ -7,6 +7,8 @@ import { parseValuesYaml } from '../values/yaml';
 import { ReleaseOptions, resolveReleaseOptions } from './release-options';
 import { INFRA_ROLES, InfraRole, LayerKind, LayerSpec } from '../model/layer';
 import { DriftOptions, resolveDriftOptions } from '../drift/drift-options';
+import { Readiness, resolveReadiness } from '../readiness/readiness';
+import { withHelmGates } from '../readiness/layer-gates';
 
 export { INFRA_ROLES, InfraRole, LayerKind, LayerSpec, PackSpec } from '../model/layer';
 
@@ -64,6 +66,13 @@ export interface LayerOptions {
    * @default - every field the layer's manifests set is compared
    */
   readonly drift?: DriftOptions;
+  /**
+   * What must be ready on the cluster before the layers after this one start: Helm's wait
+   * (`Readiness.workloads()`, `Readiness.jobsComplete()`), CRDs established, or a named object's
+   * condition, JSONPath value or existence (see the README, "Readiness gates").
+   * @default - Helm's wait for the layer's workloads; CRDs established when another layer uses them
+   */
+  readonly readiness?: ReadonlyArray<Readiness>;
 }
 
 /**
@@ -161,7 +170,7 @@ export abstract class Layer extends Construct {
       priority: options.priority ?? 0,
       dependsOn: [...(options.dependsOn ?? []), ...this.extraDependencies].map((d) => (typeof d === 'string' ? d : d.layerName)),
       values: {},
-      release: resolveReleaseOptions(options.release),
+      ...withHelmGates(resolveReleaseOptions(options.release), options.readiness, this.node.path),
       protect: options.protect ?? false,
       drift: resolveDriftOptions(options.drift, this.node.path),
       ...this.specifics(),
@@ -188,6 +197,7 @@ export function checkLayerOptions(options: LayerOptions & { readonly name: strin
     });
   }
   resolveDriftOptions(options.drift, path);
+  resolveReadiness(options.readiness, resolveReleaseOptions(options.release).timeoutSeconds, path);
   if (role !== undefined && !(INFRA_ROLES as readonly string[]).includes(role)) {
     ProfileError.throw({
       code: 'ROLE_NOT_ALLOWED',

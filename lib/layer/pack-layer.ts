@@ -10,6 +10,7 @@ import { mergeValues, Values, ValuesLayer } from '../values/merge';
 import { parseYamlDocuments } from '../values/yaml';
 import { isKubernetesVersion } from './kubernetes-layer';
 import { checkLayerOptions, InfraRole, Layer, LayerKind, LayerOptions, LayerSpec, readValues } from './layer';
+import { LayerKinds, packKinds } from '../readiness/kinds';
 import { constraintKind } from '../pack/version';
 
 /** Props of a {@link PackLayer}. */
@@ -149,6 +150,9 @@ export class PackLayer extends Layer {
     this.resolvePack();
   }
 
+  /** The kinds the pack's files create, read once (see `PackSpec.kinds`). */
+  private kinds?: LayerKinds;
+
   protected override plannedOptions(): LayerOptions {
     return this.resolvePack().options;
   }
@@ -172,6 +176,7 @@ export class PackLayer extends Layer {
         files: pack.files,
         dependencies: pack.manifest.dependencies,
         schema: pack.schema,
+        kinds: (this.kinds ??= packKinds({ manifests: pack.manifest.kubeManifests.map((f) => f.replace(/^\.\//, '')), charts, files: pack.files })),
       },
     };
   }

@@ -2,6 +2,8 @@ import type { ChartLocation } from '../layer/chart-source';
 import type { ManifestDocument } from '../layer/manifests';
 import type { ResolvedReleaseOptions } from '../layer/release-options';
 import type { ResolvedDriftOptions } from '../drift/drift-options';
+import type { ReadinessGate } from '../readiness/readiness';
+import type { LayerKinds } from '../readiness/kinds';
 import type { PackChart } from '../pack/chart-sections';
 import type { PackDependency } from '../pack/pack';
 import type { SchemaRule } from '../pack/schema';
@@ -42,6 +44,8 @@ export interface LayerSpec {
   readonly protect: boolean;
   /** Drift rules, checked. */
   readonly drift?: ResolvedDriftOptions;
+  /** Readiness gates as declared and checked (planning adds Helm's wait and automatic CRD gates). */
+  readonly readiness?: readonly ReadinessGate[];
   /** Chart of a Helm layer. */
   readonly chart?: ChartLocation;
   /** Chart version or range of a Helm layer. */
@@ -74,4 +78,9 @@ export interface PackSpec {
   readonly files: ReadonlyMap<string, Buffer>;
   readonly dependencies: ReadonlyArray<PackDependency>;
   readonly schema: ReadonlyArray<SchemaRule>;
+  /**
+   * The CRDs and other kinds the pack's manifests and chart files create, read once per layer.
+   * @default - read when planning
+   */
+  readonly kinds?: LayerKinds;
 }

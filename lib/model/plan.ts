@@ -4,6 +4,7 @@ import type { NamespaceSpec } from '../cluster/namespaces';
 import type { VariableValue } from '../profile/variable';
 import type { Values, ValueSource } from '../values/merge';
 import type { LayerSpec } from './layer';
+import type { ReadinessGate } from '../readiness/readiness';
 import type { ProfileSpec } from './profile';
 
 /** Clusters and their install plans as plain data: what planning reads and returns. */
@@ -34,7 +35,7 @@ export interface ClusterSpec {
  * One layer as it will be installed on one cluster: its {@link LayerSpec} (less the values below
  * its own, now merged in) with what planning adds.
  */
-export type PlannedLayer = Omit<LayerSpec, 'baseValues' | 'dependsOn' | 'values'> & {
+export type PlannedLayer = Omit<LayerSpec, 'baseValues' | 'dependsOn' | 'values' | 'readiness'> & {
   /** The profile the layer comes from. */
   readonly profile: { readonly name: string; readonly version: string };
   /** Index of the group this layer installs with: layers of one group have no order between them. */
@@ -47,6 +48,12 @@ export type PlannedLayer = Omit<LayerSpec, 'baseValues' | 'dependsOn' | 'values'
   readonly provenance: Readonly<Record<string, ValueSource>>;
   /** Sections of the pack's own values that reach no release (see `checkChartSections`), dropped as Palette drops them. */
   readonly ignoredValues: readonly string[];
+  /**
+   * Every gate the layer passes before the layers after it start, in order: Helm's wait
+   * (`workloads`, `jobsComplete`) when the layer installs a release and waits, then the waiter's
+   * gates, declared or automatic (CRDs another layer of the cluster uses).
+   */
+  readonly readiness: readonly ReadinessGate[];
 };
 
 /** The install plan of one cluster. */

@@ -62,12 +62,35 @@ run() {
   echo $! >"$D/$name.pid"
 }
 
-# wait_for NAME SECONDS CMD...: polls CMD until it succeeds; fails early if NAME died.
+# started NAME: whether the process run() started is alive (not a zombie) and runs our binary,
+# or is still on its way to it. Right after `nohup ... &` the pid is the forked shell, then
+# nohup, and only then our binary: live_pid's argv0 check fails in that window, which made
+# start-up report "exited" with an empty log while the server was coming up (issue 14).
+# /proc/PID/exe says which program the pid runs now.
+started() {
+  local f=$D/$1.pid pid state exe
+  [[ -s $f ]] || return 1
+  pid=$(<"$f")
+  state=$(sed -E 's/^.*\) ([A-Za-z]).*$/\1/' "/proc/$pid/stat" 2>/dev/null) || return 1
+  [[ -n $state && $state != Z && $state != X ]] || return 1
+  exe=$(readlink "/proc/$pid/exe" 2>/dev/null) || return 0 # exec in progress: not readable yet
+  case $(basename "$exe") in "$1-"* | nohup | bash | sh | dash) return 0 ;; esac
+  return 1
+}
+
+# wait_for NAME SECONDS CMD...: polls CMD until it succeeds; fails early if NAME died (checked
+# twice, a second apart, so a process between fork and exec is never taken for a dead one).
 wait_for() {
   local name=$1 secs=$2 n; shift 2
   for ((n = 0; n < secs * 2; n++)); do
     "$@" >/dev/null 2>&1 && return 0
-    live_pid "$name" >/dev/null || { log "$name exited; last log lines:"; tail -n 30 "$D/$name.log" >&2; return 1; }
+    if ! started "$name"; then
+      sleep 1
+      if ! started "$name"; then
+        "$@" >/dev/null 2>&1 && return 0
+        log "$name exited; last log lines:"; tail -n 30 "$D/$name.log" >&2; return 1
+      fi
+    fi
     sleep 0.5
   done
   log "timed out after ${secs}s waiting for $name: $*"; tail -n 30 "$D/$name.log" >&2; return 1

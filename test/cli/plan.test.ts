@@ -45,6 +45,11 @@ describe('cluster-profiles plan', () => {
           '  step  1  cache            add-on  apps@1.0.0           cache/cache                  1.0.0    https://charts.example.com web  (first)',
           '  step  2  web              add-on  apps@1.0.0           web/web                      2.0.0    https://charts.example.com web  (after api, cache)',
           '',
+          '  readiness gates (the next layers start when they pass):',
+          '  ready    api              workloads ready (helm wait) (300s)',
+          '  ready    cache            workloads ready (helm wait) (300s)',
+          '  ready    web              workloads ready (helm wait) (300s)',
+          '',
         ].join('\n'),
       });
     } finally {

@@ -87,6 +87,7 @@ describe('exportProfile', () => {
                 release: { atomic: false, timeoutSeconds: 600 },
                 protect: true,
                 drift: { ignore: [{ pointers: ['/spec/replicas'] }] },
+                readiness: [{ kind: 'condition', timeoutSeconds: 120, object: { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', name: 'web-tls' }, type: 'Ready', status: 'True' }],
               },
             },
             { name: 'grafana', type: 'helm', layer: 'addon', values: 'adminUser: admin\n', registry: { oci: 'oci://ghcr.io/grafana/helm-charts/grafana' } },

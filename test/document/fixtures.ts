@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, TerraformStack, TerraformVariable } from 'cdktf';
-import { AddonProfile, ChartSource, DirectoryRegistry, exportProfile, InfraProfile, PackCatalog, ProfileDocument, SensitiveValue } from '../../lib';
+import { AddonProfile, ChartSource, DirectoryRegistry, exportProfile, InfraProfile, PackCatalog, ProfileDocument, Readiness, SensitiveValue } from '../../lib';
 import { configMap, tempDir } from '../helpers';
 import { packFolder, PackFixture } from '../pack/fixtures';
 
@@ -99,6 +99,7 @@ export function platformProfiles(app: App): { infra: InfraProfile; addons: Addon
     release: { timeoutSeconds: 600, atomic: false },
     protect: true,
     drift: { ignore: ['/spec/replicas'] },
+    readiness: [Readiness.condition({ apiVersion: 'cert-manager.io/v1', kind: 'Certificate', name: 'web-tls', type: 'Ready', timeoutSeconds: 120 })],
     values: { replicas: 1, password: SensitiveValue.fromVariable('web_password'), host: domain.stringValue, tokens: ['plain', SensitiveValue.fromVariable('second')] },
   });
   addons.addHelmLayer('grafana', { chart: ChartSource.oci('oci://ghcr.io/grafana/helm-charts/grafana'), values: 'adminUser: admin\n' });

@@ -54,6 +54,7 @@ describe('importProfile', () => {
     expect(web).toMatchObject({ namespace: 'web', releaseName: 'frontend', priority: 10, dependsOn: ['crds'], protect: true, chartVersion: '1.2.0' });
     expect(web.release).toMatchObject({ atomic: false, timeoutSeconds: 600 });
     expect(web.drift).toEqual({ ignore: [{ pointers: ['/spec/replicas'] }] });
+    expect(web.readiness).toEqual([{ kind: 'condition', timeoutSeconds: 120, object: { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', name: 'web-tls' }, type: 'Ready', status: 'True' }]);
     expect(web.values.password).toBe(supplied.sensitiveValues.web.password);
     expect(web.values.host).toBe(supplied.expressions.web.host);
     expect(profile.variables.map((v) => [v.name, v.default])).toEqual([

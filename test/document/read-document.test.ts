@@ -34,7 +34,7 @@ describe('readProfileDocument', () => {
         "INVALID_DOCUMENT at apps.json: $.spec.template.packs[1]['x-cluster-profiles'].priority: is \"10\", but must be a whole number",
         '  fix: give a whole number',
         "INVALID_DOCUMENT at apps.json: $.spec.template.packs[1]['x-cluster-profiles'].prority: is not a known field",
-        '  fix: remove it; the known fields are pack, namespace, createNamespace, releaseName, priority, dependsOn, includePrerelease, protect, kubernetesVersion, release, drift (did you mean "priority"?)',
+        '  fix: remove it; the known fields are pack, namespace, createNamespace, releaseName, priority, dependsOn, includePrerelease, protect, kubernetesVersion, release, readiness, drift (did you mean "priority"?)',
         'INVALID_DOCUMENT at apps.json: $.spec.template.packs[2].layer: is "addon", but must be "k8s"',
         '  fix: write "k8s" (a Kubernetes layer is the k8s layer)',
         'INVALID_DOCUMENT at apps.json: $.spec.template.packs[2].tag: is missing',

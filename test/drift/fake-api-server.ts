@@ -20,6 +20,7 @@ const KINDS: ReadonlyArray<[string, string, string, boolean]> = [
   ['v1', 'Namespace', 'namespaces', false],
   ['apps/v1', 'Deployment', 'deployments', true],
   ['apiextensions.k8s.io/v1', 'CustomResourceDefinition', 'customresourcedefinitions', false],
+  ['demo.example.com/v1', 'Widget', 'widgets', true],
 ];
 
 export interface FakeApiServer {

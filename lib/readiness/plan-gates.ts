@@ -1,0 +1,97 @@
+import { Diagnostic, withSuggestions } from '../errors';
+import type { LayerGraph } from '../graph/layer-graph';
+import { kindKey } from '../layer/object-kinds';
+import type { LayerSpec } from '../model/layer';
+import { kindName, LayerKinds, layerKinds } from './kinds';
+import { describeObject, ReadinessGate } from './readiness';
+
+/**
+ * What planning does with readiness: edges from the layer that defines a CRD to every layer that
+ * creates objects of its kind, the checks of gates that can be judged at synth, and each layer's
+ * full list of gates. Pure, over plain layer specs.
+ */
+
+/** The kinds of every layer of a cluster, read once per plan. */
+export function kindsOf(layers: readonly LayerSpec[]): Map<string, LayerKinds> {
+  return new Map(layers.map((l) => [l.name, layerKinds(l)]));
+}
+
+/**
+ * Adds an edge `definer -> user` (reason `crd`) for every kind a layer uses whose CRD another
+ * layer of the cluster defines. Returns, by definer, the names of its CRDs that others use, in
+ * the order found: these are the CRDs its automatic gate waits for.
+ */
+export function addCrdEdges(graph: LayerGraph, layers: readonly LayerSpec[], kinds: ReadonlyMap<string, LayerKinds>): Map<string, string[]> {
+  const definers = new Map<string, { layer: string; crd: string }>();
+  for (const layer of layers) {
+    for (const [kind, crd] of kinds.get(layer.name)!.defines) if (!definers.has(kind)) definers.set(kind, { layer: layer.name, crd });
+  }
+  const consumed = new Map<string, string[]>();
+  for (const layer of layers) {
+    for (const kind of kinds.get(layer.name)!.uses) {
+      const definer = definers.get(kind);
+      if (!definer || definer.layer === layer.name) continue;
+      graph.addEdge({ from: definer.layer, to: layer.name, reason: { kind: 'crd', crdKind: kindName(kind) } });
+      const names = consumed.get(definer.layer) ?? [];
+      if (!names.includes(definer.crd)) consumed.set(definer.layer, [...names, definer.crd]);
+    }
+  }
+  return consumed;
+}
+
+/**
+ * Gates that can be judged at synth: a manifest layer's gate must name one of its own documents
+ * (nothing else creates objects there), and a CRD gate must find or be given CRDs.
+ */
+export function checkGates(layer: LayerSpec, kinds: LayerKinds): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const ownDocumentsOnly = layer.kind === 'manifest' && !layer.pack;
+  (layer.readiness ?? []).forEach((gate, i) => {
+    if (gate.kind === 'crdsEstablished' && gate.names.length === 0 && kinds.defines.size === 0) {
+      diagnostics.push({
+        code: 'READINESS_OBJECT_UNKNOWN',
+        path: layer.path,
+        message: `readiness[${i}] waits for the CRDs of layer "${layer.name}", but none is found in its manifests, pack or local chart`,
+        fix: 'name the CRDs the chart creates: Readiness.crdsEstablished({ names: ["widgets.example.com"] }), or remove the gate',
+      });
+    }
+    if (!ownDocumentsOnly || !('object' in gate)) return;
+    const o = gate.object;
+    const namespace = o.namespace ?? layer.namespace;
+    const documents = layer.documents ?? [];
+    const found = documents.some(
+      (d) => kindKey(d.apiVersion, d.kind) === kindKey(o.apiVersion, o.kind) && d.metadata.name === o.name && (d.metadata.namespace ?? layer.namespace) === namespace,
+    );
+    if (found || (o.namespace === undefined && documents.some((d) => d.kind === o.kind && d.metadata.name === o.name && d.kind === 'CustomResourceDefinition'))) return;
+    diagnostics.push({
+      code: 'READINESS_OBJECT_UNKNOWN',
+      path: layer.path,
+      message: `readiness[${i}] (${gate.kind}) looks at ${describeObject({ ...o, namespace })}, which manifest layer "${layer.name}" does not create`,
+      details: [`objects of the layer: ${documents.map((d) => `${d.kind} ${d.metadata.namespace ?? layer.namespace}/${d.metadata.name}`).join(', ') || '(none)'}`],
+      fix: withSuggestions('name one of the layer\'s objects (kind, name and namespace), or move the gate to the layer that creates it', o.name, documents.map((d) => d.metadata.name)),
+    });
+  });
+  return diagnostics;
+}
+
+/**
+ * Every gate of a planned layer: Helm's wait first (as declared, else `workloads` when the layer
+ * installs a release and waits), then the declared waiter gates (a CRD gate without names gets the
+ * layer's CRDs), then the automatic CRD gate for CRDs other layers use, unless one is declared.
+ */
+export function plannedGates(layer: LayerSpec, kinds: LayerKinds, consumed: readonly string[], installsRelease: boolean): ReadinessGate[] {
+  const declared = layer.readiness ?? [];
+  const helm = declared.filter((g) => g.kind === 'workloads' || g.kind === 'jobsComplete');
+  const helmGates: ReadinessGate[] =
+    !installsRelease || !layer.release.wait
+      ? []
+      : helm.length > 0
+        ? helm
+        : [layer.release.waitForJobs ? { kind: 'jobsComplete', timeoutSeconds: layer.release.timeoutSeconds } : { kind: 'workloads', timeoutSeconds: layer.release.timeoutSeconds }];
+  const waiter = declared
+    .filter((g) => g.kind !== 'workloads' && g.kind !== 'jobsComplete')
+    .map((g) => (g.kind === 'crdsEstablished' && g.names.length === 0 ? { ...g, names: [...kinds.defines.values()] } : g));
+  const automatic: ReadinessGate[] =
+    consumed.length > 0 && !waiter.some((g) => g.kind === 'crdsEstablished') ? [{ kind: 'crdsEstablished', timeoutSeconds: 60, names: [...consumed], automatic: true }] : [];
+  return [...helmGates, ...waiter, ...automatic];
+}

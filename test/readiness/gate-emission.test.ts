@@ -1,0 +1,86 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { TerraformVariable, Testing } from 'cdktf';
+import { Cluster, ClusterConnection, Readiness } from '../../lib';
+import { addonProfile, configMap, testApp } from '../helpers';
+import { TerraformStack } from 'cdktf';
+
+const crd = {
+  apiVersion: 'apiextensions.k8s.io/v1',
+  kind: 'CustomResourceDefinition',
+  metadata: { name: 'widgets.demo.example.com' },
+  spec: { group: 'demo.example.com', names: { kind: 'Widget', plural: 'widgets' }, scope: 'Namespaced', versions: [{ name: 'v1', served: true, storage: true }] },
+};
+const widget = { apiVersion: 'demo.example.com/v1', kind: 'Widget', metadata: { name: 'w1' }, spec: {} };
+
+function synth(build: (profile: ReturnType<typeof addonProfile>) => void) {
+  const app = testApp();
+  const stack = new TerraformStack(app, 'shop');
+  const kubeconfig = new TerraformVariable(stack, 'kubeconfig', { type: 'string' });
+  const profile = addonProfile(app);
+  build(profile);
+  new Cluster(stack, 'edge', { connection: ClusterConnection.kubeconfig({ path: kubeconfig.stringValue }), profiles: [profile] });
+  app.synth();
+  const stackDir = path.join(app.outdir, 'stacks', 'shop');
+  return { json: JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8')), stackDir };
+}
+
+describe('gate emission', () => {
+  it('emits no terraform_data when no layer has a gate beyond Helm\'s wait', () => {
+    const { json } = synth((p) => {
+      p.addManifestLayer('web', { documents: [configMap('web')] });
+      p.addManifestLayer('api', { documents: [configMap('api')], readiness: [Readiness.workloads({ timeoutSeconds: 90 })] });
+    });
+    expect(json.resource.terraform_data).toBeUndefined();
+    expect(json.resource.helm_release.edge_api.timeout).toBe(90);
+  });
+
+  it('emits a terraform_data after the layer\'s release that runs the waiter on a gate file, and later layers wait for it', () => {
+    const { json, stackDir } = synth((p) => {
+      p.addManifestLayer('crds', { documents: [crd] });
+      p.addManifestLayer('widgets', { documents: [widget] });
+    });
+    const gate = json.resource.terraform_data.edge_crds_ready;
+    expect(gate.depends_on).toEqual(['helm_release.edge_crds']);
+    expect(json.resource.helm_release.edge_widgets.depends_on).toEqual(['terraform_data.edge_crds_ready']);
+    expect(gate.triggers_replace).toEqual({ gates: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), revisions: '${helm_release.edge_crds.metadata.revision}' });
+    const [provisioner] = gate.provisioner;
+    expect(Object.keys(provisioner)).toEqual(['local-exec']);
+    const exec = provisioner['local-exec'];
+    expect(exec.when).toBeUndefined();
+    expect(exec.command).toMatch(/^node (\.\.\/)+.*bin\/cluster-profiles\.js wait --gates clusters\/edge\/gates\/crds\.json$/);
+    expect(path.isAbsolute(exec.command.split(' ')[1])).toBe(false);
+    expect(fs.existsSync(path.resolve(stackDir, exec.command.split(' ')[1]))).toBe(true);
+    // The connection by the same expression as the helm provider's, never a credential.
+    expect(exec.environment).toEqual({ CLUSTER_PROFILES_CONFIG_PATH: '${var.kubeconfig}' });
+    expect(json.provider.helm[0].kubernetes.config_path).toBe('${var.kubeconfig}');
+    expect(JSON.parse(fs.readFileSync(path.join(stackDir, 'clusters/edge/gates/crds.json'), 'utf8'))).toEqual({
+      apiVersion: 'cluster-profiles.dev/v1',
+      kind: 'ReadinessGates',
+      cluster: 'edge',
+      layer: 'crds',
+      namespace: 'default',
+      gates: [{ kind: 'crdsEstablished', timeoutSeconds: 60, names: ['widgets.demo.example.com'], automatic: true }],
+    });
+    // The install plan records every gate, Helm's wait included, and the address of the gate.
+    const plan = JSON.parse(fs.readFileSync(path.join(stackDir, 'clusters/edge/install-plan.json'), 'utf8'));
+    expect(plan.layers.map((l: any) => [l.name, l.readiness.map((g: any) => g.kind), l.terraform])).toEqual([
+      ['crds', ['workloads', 'crdsEstablished'], ['helm_release.edge_crds', 'terraform_data.edge_crds_ready']],
+      ['widgets', ['workloads'], ['helm_release.edge_widgets']],
+    ]);
+    expect(plan.edges).toEqual([{ from: 'crds', to: 'widgets', reason: 'crds defines CRD of kind Widget' }]);
+  });
+
+  it('keeps the token out of the provisioner, so Terraform shows the waiter\'s output', () => {
+    const app = testApp();
+    const stack = new TerraformStack(app, 'shop');
+    const token = new TerraformVariable(stack, 'token', { type: 'string', sensitive: true });
+    const profile = addonProfile(app);
+    profile.addManifestLayer('web', { documents: [configMap('web')], readiness: [Readiness.exists({ apiVersion: 'v1', kind: 'ConfigMap', name: 'web' })] });
+    new Cluster(stack, 'edge', { connection: ClusterConnection.token({ host: 'https://127.0.0.1:6443', clusterCaCertificate: 'PEM', token: token.stringValue }), profiles: [profile] });
+    const json = JSON.parse(Testing.synth(stack));
+    const exec = json.resource.terraform_data.edge_web_ready.provisioner[0]['local-exec'];
+    expect(exec.environment).toBeUndefined();
+    expect(JSON.stringify(json.resource.terraform_data)).not.toContain('var.token');
+  });
+});

@@ -86,7 +86,7 @@ export const DEFAULT_CRD_TIMEOUT_SECONDS = 60;
  */
 export class Readiness {
   /**
-   * The layer's Deployments, StatefulSets, DaemonSets, Services, PVCs and CRDs are ready: Helm's
+   * The layer's Deployments, StatefulSets, DaemonSets, Services and PVCs are ready: Helm's
    * wait, which every layer has by default. A timeout here sets the release's Helm timeout.
    */
   static workloads(options: GateOptions = {}): Readiness {

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
 import { checkPackRegistry, formatPackCheckReport, runPacksCommand } from '../../lib/pack/check-registry';
-import { AddonProfile, contentDigest, DirectoryRegistry, PackCatalog, writeArchive } from '../../lib';
+import { AddonProfile, contentDigest, DirectoryRegistry, InfraProfile, PackCatalog, writeArchive } from '../../lib';
 import { clusterIn, infraProfile, profileError, releases, synthJson, tempDir } from '../helpers';
 import { packFolder } from './fixtures';
 
@@ -157,6 +157,24 @@ describe('packs shaped like the public pack registry', () => {
       expect(layer.pack!.version).toBe('1.5');
       expect((layer.values.charts as any).ranged).toEqual({ enabled: true, debug: false, quoted: 'yes' });
       expect(layer.namespace).toBe('default');
+    });
+
+    it('applies a dependency on a Kubernetes distribution only to a cluster of that distribution', () => {
+      // `ranged` requires kubernetes-eks 1.20.6 to 1.27: ignored on the default distribution (above),
+      // checked against the version pin on an EKS cluster.
+      const app = new App({ outdir: tempDir('out-') });
+      new PackCatalog(app, 'packs', { registries: [new DirectoryRegistry(dir)], lockfile: path.join(tempDir(), 'lock.json') });
+      const base = new InfraProfile(app, 'eks-base', { version: '1.0.0' });
+      base.addManifestLayer('os', { role: 'os' });
+      base.addKubernetesLayer('k8s', { version: '1.34.x', distribution: 'kubernetes-eks' });
+      base.addManifestLayer('cni', { role: 'cni' });
+      base.addManifestLayer('csi', { role: 'csi' });
+      const addons = new AddonProfile(app, 'addons', { version: '1.0.0' });
+      addons.addPackLayer('ranged', { pack: 'ranged', version: '1.5' });
+      const cluster = clusterIn(app, { profiles: [base, addons] }, 'stack', 'eks');
+      expect(profileError(() => cluster.plan()).message).toBe(
+        'PACK_CONSTRAINT at addons/ranged: ranged 1.5 requires kubernetes-eks >=1.20.6 <=1.27, but layer "k8s" has 1.34.x\n  fix: use a version of kubernetes-eks in >=1.20.6 <=1.27, or another version of ranged',
+      );
     });
 
     it('lets a pack reference its own values, and gives the cluster UID and an exact Kubernetes version', () => {

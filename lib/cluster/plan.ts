@@ -2,7 +2,7 @@ import { Diagnostic } from '../errors';
 import { Edge } from '../graph/layer-graph';
 import { transitiveReduction } from '../graph/reduce';
 import { ClusterSpec, PlannedLayer, PlanResult } from '../model/plan';
-import { addCrdEdges, checkGates, kindsOf, plannedGates } from '../readiness/plan-gates';
+import { addCrdEdges, checkGates, checkGroupGates, groupGatesOf, kindsOf, plannedGates } from '../readiness/plan-gates';
 import { installsRelease } from './layer-releases';
 import { checkPackConstraints } from '../pack/constraints';
 import { MergedValues } from '../values/merge';
@@ -48,6 +48,7 @@ export function planCluster(cluster: ClusterSpec, options: PlanOptions = {}): Pl
   diagnostics.push(...addDependsOn(graph, sequence));
   const kinds = kindsOf(sequence.map((p) => p.layer));
   for (const { layer } of sequence) diagnostics.push(...checkGates(layer, kinds.get(layer.name)!));
+  diagnostics.push(...checkGroupGates(cluster.profiles));
   if (diagnostics.length > 0) return { diagnostics };
   const consumedCrds = addCrdEdges(graph, sequence.map((p) => p.layer), kinds);
 
@@ -63,7 +64,9 @@ export function planCluster(cluster: ClusterSpec, options: PlanOptions = {}): Pl
   const byName = new Map(sequence.map((p) => [p.layer.name, p]));
   const layers = order.map((name) => {
     const planned = plannedLayer(byName.get(name)!, merged.get(name)!, cluster, edges, groups, order);
-    return { ...planned, readiness: plannedGates(byName.get(name)!.layer, kinds.get(name)!, consumedCrds.get(name) ?? [], installsRelease(planned)) };
+    const { layer, profile } = byName.get(name)!;
+    const gates = plannedGates(layer, kinds.get(name)!, consumedCrds.get(name) ?? [], installsRelease(planned));
+    return { ...planned, readiness: [...gates, ...groupGatesOf(layer, profile)] };
   });
   const namespaces = requestedNamespaces(layers, cluster.path);
   if (namespaces.diagnostics.length > 0) return { diagnostics: namespaces.diagnostics };

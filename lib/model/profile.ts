@@ -1,4 +1,5 @@
 import type { VariableDefinition } from '../profile/variable';
+import type { ReadinessGate } from '../readiness/readiness';
 import type { Values } from '../values/merge';
 import type { LayerSpec } from './layer';
 
@@ -17,4 +18,9 @@ export interface ProfileSpec {
   readonly values: ReadonlyMap<string, readonly Values[]>;
   /** Profile variables, in declaration order. */
   readonly variables: readonly VariableDefinition[];
+  /**
+   * Gates of install-priority groups (Palette waits for each group before the next): after every
+   * add-on layer of `priority` installs, the profile's later layers wait for these gates.
+   */
+  readonly groupReadiness?: ReadonlyArray<{ readonly priority: number; readonly gates: readonly ReadinessGate[] }>;
 }

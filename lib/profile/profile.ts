@@ -11,6 +11,7 @@ import { checkFreeId, guardId } from '../construct-id';
 import { ProfileError } from '../errors';
 import { cloneValues, Values } from '../values/merge';
 import { checkVariableDefinition, VariableDefinition } from './variable';
+import { isWaiterGate, Readiness, resolveReadiness } from '../readiness/readiness';
 
 
 /** Props every profile takes. */
@@ -57,6 +58,7 @@ export abstract class Profile extends Construct {
   public abstract readonly type: ProfileType;
   private readonly valueOverrides = new Map<string, Values[]>();
   private readonly variableList: VariableDefinition[] = [];
+  private readonly groupGates = new Map<number, Readiness[]>();
 
   protected constructor(scope: Construct, id: string, props: ProfileProps) {
     checkFreeId(scope, id, 'profile');
@@ -91,6 +93,30 @@ export abstract class Profile extends Construct {
     return this;
   }
 
+  /**
+   * Gates for an install-priority group, as Palette waits for each group before the next: the
+   * profile's add-on layers of a higher priority start only when every layer of `priority` is
+   * installed and these gates pass. Waiter gates only (`condition`, `jsonPath`, `exists`,
+   * `crdsEstablished`): Helm's own wait is per release. Name each object's namespace, since the
+   * group's layers may install into different ones. Returns this profile.
+   */
+  public addGroupReadiness(priority: number, ...gates: Readiness[]): this {
+    const at = `${this.node.path} (group readiness, priority ${priority})`;
+    if (!Number.isInteger(priority)) ProfileError.throw({ code: 'INVALID_PRIORITY', path: at, message: `priority ${priority} is not an integer`, fix: 'use a whole number, as the layers of the group have' });
+    resolveReadiness(gates, 1, at).forEach((gate, i) => {
+      if (!isWaiterGate(gate)) {
+        ProfileError.throw({
+          code: 'INVALID_READINESS',
+          path: at,
+          message: `readiness[${i}] (${gate.kind}) is Helm's wait of one release, not a gate of a group`,
+          fix: 'give the group a condition, jsonPath, exists or crdsEstablished gate; set release.wait on the layers for Helm\'s wait',
+        });
+      }
+    });
+    this.groupGates.set(priority, [...(this.groupGates.get(priority) ?? []), ...gates]);
+    return this;
+  }
+
   /** The profile's layers, in declaration order. */
   public get layers(): Layer[] {
     return this.node.children.filter(Layer.isLayer);
@@ -120,6 +146,7 @@ export abstract class Profile extends Construct {
     });
     for (const layer of this.layers) layer.copyTo(copy);
     for (const [layer, overrides] of this.valueOverrides) for (const values of overrides) copy.setValues(layer, cloneValues(values));
+    for (const [priority, gates] of this.groupGates) copy.addGroupReadiness(priority, ...gates);
     return copy;
   }
 
@@ -148,6 +175,9 @@ export abstract class Profile extends Construct {
       layers: this.layers.map((l) => l.toSpec()),
       values: new Map([...this.valueOverrides].map(([k, v]) => [k, [...v]])),
       variables: this.variables,
+      ...(this.groupGates.size > 0
+        ? { groupReadiness: [...this.groupGates].sort(([a], [b]) => a - b).map(([priority, gates]) => ({ priority, gates: resolveReadiness(gates, 1, this.node.path) })) }
+        : {}),
     };
   }
 }

@@ -2,6 +2,7 @@ import { Diagnostic, withSuggestions } from '../errors';
 import type { LayerGraph } from '../graph/layer-graph';
 import { kindKey } from '../layer/object-kinds';
 import type { LayerSpec } from '../model/layer';
+import type { ProfileSpec } from '../model/profile';
 import { kindName, LayerKinds, layerKinds } from './kinds';
 import { describeObject, ReadinessGate } from './readiness';
 
@@ -72,6 +73,35 @@ export function checkGates(layer: LayerSpec, kinds: LayerKinds): Diagnostic[] {
     });
   });
   return diagnostics;
+}
+
+/**
+ * A group gate must have its group: an add-on layer of that priority in the same profile.
+ */
+export function checkGroupGates(profiles: readonly ProfileSpec[]): Diagnostic[] {
+  return profiles.flatMap((profile) =>
+    (profile.groupReadiness ?? [])
+      .filter(({ priority }) => !profile.layers.some((l) => l.role === undefined && l.priority === priority))
+      .map(({ priority }) => {
+        const priorities = [...new Set(profile.layers.filter((l) => l.role === undefined).map((l) => l.priority))].sort((a, b) => a - b);
+        return {
+          code: 'READINESS_OBJECT_UNKNOWN' as const,
+          path: profile.path,
+          message: `profile "${profile.name}" has group readiness for priority ${priority}, but no add-on layer of that priority`,
+          fix: priorities.length > 0 ? `use one of the priorities of its add-on layers: ${priorities.join(', ')}` : 'add the layers of the group, or remove the group gate',
+        };
+      }),
+  );
+}
+
+/**
+ * The gates of the install-priority group a layer belongs to (see Profile.addGroupReadiness):
+ * every layer of the group carries them, so the profile's later layers wait for the group's
+ * gates whichever of its layers creates the objects.
+ */
+export function groupGatesOf(layer: LayerSpec, profile: ProfileSpec): ReadinessGate[] {
+  if (layer.role !== undefined) return [];
+  return (profile.groupReadiness ?? []).filter((g) => g.priority === layer.priority).flatMap((g) => g.gates);
 }
 
 /**

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { TerraformVariable, Testing } from 'cdktf';
 import { Cluster, ClusterConnection, Readiness } from '../../lib';
-import { addonProfile, configMap, testApp } from '../helpers';
+import { addonProfile, configMap, profileError, testApp } from '../helpers';
 import { TerraformStack } from 'cdktf';
 
 const crd = {
@@ -82,5 +82,49 @@ describe('gate emission', () => {
     const exec = json.resource.terraform_data.edge_web_ready.provisioner[0]['local-exec'];
     expect(exec.environment).toBeUndefined();
     expect(JSON.stringify(json.resource.terraform_data)).not.toContain('var.token');
+  });
+
+  describe('gates of an install-priority group', () => {
+    const ready = Readiness.condition({ apiVersion: 'demo.example.com/v1', kind: 'Widget', name: 'w1', namespace: 'demo', type: 'Ready' });
+
+    it('puts the group\'s gates on every layer of the group, so the next group waits for all of them', () => {
+      const { json } = synth((p) => {
+        p.addManifestLayer('operator', { documents: [configMap('operator')] });
+        p.addManifestLayer('widgets', { documents: [configMap('widgets')] });
+        p.addManifestLayer('app', { documents: [configMap('app')], priority: 10 });
+        p.addGroupReadiness(0, ready);
+      });
+      expect(Object.keys(json.resource.terraform_data).sort()).toEqual(['edge_operator_ready', 'edge_widgets_ready']);
+      expect(json.resource.terraform_data.edge_operator_ready.depends_on).toEqual(['helm_release.edge_operator']);
+      expect(json.resource.helm_release.edge_app.depends_on).toEqual(['terraform_data.edge_operator_ready', 'terraform_data.edge_widgets_ready']);
+    });
+
+    it('shows them in the plan of each layer of the group, and not on the later layers', () => {
+      const app = testApp();
+      const profile = addonProfile(app);
+      profile.addManifestLayer('operator', { documents: [configMap('operator')] });
+      profile.addManifestLayer('app', { documents: [configMap('app')], priority: 10 });
+      profile.addGroupReadiness(0, ready);
+      const stack = new TerraformStack(app, 'shop');
+      const plan = new Cluster(stack, 'edge', { connection: ClusterConnection.kubeconfig({ path: '~/.kube/config' }), profiles: [profile] }).plan();
+      const kinds = (name: string) => plan.layers.find((l) => l.name === name)!.readiness.map((g) => g.kind);
+      expect(kinds('operator')).toEqual(['workloads', 'condition']);
+      expect(kinds('app')).toEqual(['workloads']);
+    });
+
+    it('fails on a group gate for a priority no add-on layer of the profile has, and on Helm\'s wait as a group gate', () => {
+      const app = testApp();
+      const profile = addonProfile(app);
+      profile.addManifestLayer('operator', { documents: [configMap('operator')], priority: 5 });
+      profile.addGroupReadiness(0, ready);
+      const stack = new TerraformStack(app, 'shop');
+      const cluster = new Cluster(stack, 'edge', { connection: ClusterConnection.kubeconfig({ path: '~/.kube/config' }), profiles: [profile] });
+      expect(profileError(() => cluster.plan()).message).toBe(
+        'READINESS_OBJECT_UNKNOWN at addons: profile "addons" has group readiness for priority 0, but no add-on layer of that priority\n  fix: use one of the priorities of its add-on layers: 5',
+      );
+      expect(profileError(() => profile.addGroupReadiness(5, Readiness.workloads())).message).toBe(
+        "INVALID_READINESS at addons (group readiness, priority 5): readiness[0] (workloads) is Helm's wait of one release, not a gate of a group\n  fix: give the group a condition, jsonPath, exists or crdsEstablished gate; set release.wait on the layers for Helm's wait",
+      );
+    });
   });
 });

@@ -10,7 +10,7 @@ import { AddonProfile, Cluster, ClusterConnection } from '../../lib';
 import { runDriftCli, DRIFT_HELP } from '../../lib/drift/drift-cli';
 import { TerraformResult } from '../../lib/drift/terraform-runner';
 import { tempDir } from '../helpers';
-import { FakeApiServer, startFakeApiServer } from './fake-api-server';
+import { FakeApiServer, startFakeApiServer, writeKubeconfig } from './fake-api-server';
 
 const PASSWORD = 'hunter2-very-secret';
 
@@ -118,17 +118,7 @@ describe('cluster-profiles drift', () => {
     synthApp(out);
     fs.mkdirSync(path.join(out, 'stacks', 'shop', '.terraform'), { recursive: true }); // as after cdktf deploy
     const kubeconfig = path.join(out, 'kubeconfig');
-    fs.writeFileSync(
-      kubeconfig,
-      [
-        'apiVersion: v1',
-        'kind: Config',
-        `clusters: [{ name: fake, cluster: { server: "${api.url}", certificate-authority-data: "${Buffer.from(api.ca!).toString('base64')}" } }]`,
-        `users: [{ name: admin, user: { token: "${api.token}" } }]`,
-        'contexts: [{ name: fake, context: { cluster: fake, user: admin } }]',
-        'current-context: fake',
-      ].join('\n'),
-    );
+    writeKubeconfig(kubeconfig, api);
     env = { ...process.env, TF_VAR_kubeconfig: kubeconfig };
   });
 

@@ -162,3 +162,18 @@ export async function startFakeApiServer(options: { secure?: boolean } = {}): Pr
   };
   return api;
 }
+
+/** Writes a kubeconfig that reaches `api` with its CA and bearer token. */
+export function writeKubeconfig(file: string, api: FakeApiServer): void {
+  fs.writeFileSync(
+    file,
+    [
+      'apiVersion: v1',
+      'kind: Config',
+      `clusters: [{ name: fake, cluster: { server: "${api.url}", certificate-authority-data: "${Buffer.from(api.ca!).toString('base64')}" } }]`,
+      `users: [{ name: admin, user: { token: "${api.token}" } }]`,
+      'contexts: [{ name: fake, context: { cluster: fake, user: admin } }]',
+      'current-context: fake',
+    ].join('\n'),
+  );
+}

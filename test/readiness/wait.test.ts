@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { runWait } from '../../lib/cli/wait';
-import { FakeApiServer, startFakeApiServer } from '../drift/fake-api-server';
+import { FakeApiServer, startFakeApiServer, writeKubeconfig } from '../drift/fake-api-server';
 import { tempDir } from '../helpers';
 
 const crd = (established: string) => ({
@@ -39,17 +39,7 @@ describe('cluster-profiles wait against a fake API server over HTTPS', () => {
     api = await startFakeApiServer();
     dir = tempDir('wait-');
     const kubeconfig = path.join(dir, 'kubeconfig');
-    fs.writeFileSync(
-      kubeconfig,
-      [
-        'apiVersion: v1',
-        'kind: Config',
-        `clusters: [{ name: fake, cluster: { server: "${api.url}", certificate-authority-data: "${Buffer.from(api.ca!).toString('base64')}" } }]`,
-        `users: [{ name: admin, user: { token: "${api.token}" } }]`,
-        'contexts: [{ name: fake, context: { cluster: fake, user: admin } }]',
-        'current-context: fake',
-      ].join('\n'),
-    );
+    writeKubeconfig(kubeconfig, api);
     fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify({ provider: { helm: [{ alias: 'edge', kubernetes: { config_path: '${var.kubeconfig}' } }] }, variable: { kubeconfig: { type: 'string' } } }));
     env = { TF_VAR_kubeconfig: kubeconfig };
   });

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { readRollout } from '../fleet/read-rollout';
 import { CliCommand, usageError } from './command';
 import { describeGate, ReadinessGate } from '../readiness/readiness';
 
@@ -81,7 +82,7 @@ function fleetWaves(outdir: string): Map<string, NonNullable<InstallPlanFile['ro
   for (const fleet of sortedEntries(path.join(outdir, 'fleet'))) {
     const file = path.join(outdir, 'fleet', fleet, 'rollout.json');
     if (!fs.existsSync(file)) continue;
-    const document = JSON.parse(fs.readFileSync(file, 'utf8')) as { fleet: string; waves: Array<{ name: string; canary: boolean; clusters: Array<{ stack: string; batch: number }> }> };
+    const document = readRollout(file);
     for (const wave of document.waves) {
       for (const c of wave.clusters) byStack.set(c.stack, { fleet: document.fleet, wave: wave.name, canary: wave.canary, batch: c.batch });
     }

@@ -36,8 +36,10 @@ export function mergeAll(
     ];
     merged.set(layer.name, mergeValues(sources));
   }
+  // Macros of the whole cluster, once: a hash and a scan of the layers, not one per layer.
+  const clusterMacros = systemMacrosOf(cluster, sequence);
   const references = resolveExpressions(
-    sequence.map(({ layer, profile }) => expressionLayer(cluster, layer, profile, merged.get(layer.name)!.values, sequence, isExpression)),
+    sequence.map(({ layer, profile }) => expressionLayer(cluster, clusterMacros, layer, profile, merged.get(layer.name)!.values, isExpression)),
   );
   diagnostics.push(...references.diagnostics);
   for (const { layer } of sequence) {
@@ -79,26 +81,32 @@ export function clusterUid(cluster: Pick<ClusterSpec, 'stack' | 'name'>): string
 
 /** What expressions in one layer's values can see: its profile's variables, macros, other layers. */
 
-export function expressionLayer(
-  cluster: ClusterSpec,
-  layer: LayerSpec,
-  profile: ProfileSpec,
-  values: Values,
-  sequence: readonly Placed[],
-  isExpression: (value: string) => boolean,
-): ExpressionLayer {
+function systemMacrosOf(cluster: ClusterSpec, sequence: readonly Placed[]): Record<string, string> {
   const infra = cluster.profiles.find((p) => p.type !== 'addon');
   const kubernetes = exactKubernetesVersion(sequence.map((p) => p.layer));
-  const system: Record<string, string> = {
+  return {
     'cluster.name': cluster.name,
     'cluster.uid': clusterUid(cluster),
     'stack.name': cluster.stack,
+    ...(infra ? { 'clusterprofile.infra.name': infra.name, 'clusterprofile.infra.version': infra.version } : {}),
+    ...(kubernetes ? { 'kubernetes.version': kubernetes } : {}),
+  };
+}
+
+export function expressionLayer(
+  cluster: ClusterSpec,
+  clusterMacros: Readonly<Record<string, string>>,
+  layer: LayerSpec,
+  profile: ProfileSpec,
+  values: Values,
+  isExpression: (value: string) => boolean,
+): ExpressionLayer {
+  const system: Record<string, string> = {
+    ...clusterMacros,
     'clusterprofile.name': profile.name,
     'clusterprofile.version': profile.version,
     'layer.name': layer.name,
     'layer.namespace': layer.namespace,
-    ...(infra ? { 'clusterprofile.infra.name': infra.name, 'clusterprofile.infra.version': infra.version } : {}),
-    ...(kubernetes ? { 'kubernetes.version': kubernetes } : {}),
   };
   return {
     name: layer.name,

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ProfileError, withSuggestions } from '../errors';
+import { readRollout } from '../fleet/read-rollout';
 import { KubeClient } from '../kube/kube-client';
 import { StackJson, stackConnection, terraformConsole } from '../kube/stack-connection';
 import { detectClusterDrift, InstallPlanFile } from './detect-drift';
@@ -130,7 +131,7 @@ function readFleetWaves(out: string, fleet: string, wave: string | undefined): F
     const fleets = fs.existsSync(path.join(out, 'fleet')) ? fs.readdirSync(path.join(out, 'fleet')).sort() : [];
     ProfileError.throw({ code: 'DRIFT_INPUT', path: file, message: `no rollout of fleet "${fleet}"`, fix: withSuggestions(fleets.length > 0 ? `name one of: ${fleets.join(', ')}` : 'synthesize the app with its Fleet first', fleet, fleets) });
   }
-  const document = JSON.parse(fs.readFileSync(file, 'utf8')) as { fleet: string; waves: Array<{ name: string; stacks: string[] }> };
+  const document = readRollout(file);
   const waves = document.waves.filter((w) => wave === undefined || w.name === wave).map((w) => ({ wave: w.name, stacks: w.stacks }));
   if (waves.length === 0) {
     const names = document.waves.map((w) => w.name);

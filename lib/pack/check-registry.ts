@@ -9,7 +9,7 @@ import { FullProfile } from '../profile/full-profile';
 import { PackCatalog } from './catalog';
 import { Pack, PackDependency } from './pack';
 import { DirectoryRegistry } from './registry';
-import { boundsRange, newestSatisfying, normalizeVersion, satisfiesConstraint } from './version';
+import { boundsRange, compareVersions, newestSatisfying, normalizeVersion, satisfiesConstraint } from './version';
 
 /**
  * `cluster-profiles packs check`: loads every pack of a directory registry and synthesizes each
@@ -181,7 +181,7 @@ function kubernetesVersionFor(packs: readonly Pack[], fallback: string): string 
     .filter((v): v is string => v !== undefined)
     .map((v) => normalizeVersion(v)!)
     .filter(fits)
-    .sort()
+    .sort(compareVersions)
     .reverse();
   return candidates[0] ?? fallback;
 }

@@ -201,7 +201,7 @@ describe('cluster-profiles drift', () => {
   it('reports drift per wave of a fleet from its rollout.json, as JSON a scheduled job can keep', async () => {
     const rollout = path.join(out, 'fleet', 'shops', 'rollout.json');
     fs.mkdirSync(path.dirname(rollout), { recursive: true });
-    fs.writeFileSync(rollout, JSON.stringify({ fleet: 'shops', waves: [{ name: 'canary', stacks: ['shop'] }, { name: 'main', stacks: [] }] }));
+    fs.writeFileSync(rollout, JSON.stringify({ apiVersion: 'cluster-profiles.dev/v1', kind: 'Rollout', fleet: 'shops', waves: [{ name: 'canary', stacks: ['shop'] }, { name: 'main', stacks: [] }] }));
     try {
       drift(api);
       const result = await drift$('--fleet', 'shops', '--json');

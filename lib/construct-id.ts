@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { ProfileError } from './errors';
+import { duplicateConstructId } from './diagnostics';
 
 /**
  * Two constructs with one id under one scope. constructs says only "There is already a Construct
@@ -40,12 +41,7 @@ export function guardId(construct: IConstruct, kind: string): void {
 
 function clash(scope: IConstruct, id: string, kind: string, existingKind: string) {
   const where = scope.node.path === '' ? 'the App' : scope.node.path;
-  return {
-    code: 'DUPLICATE_CONSTRUCT_ID' as const,
-    path: scope.node.path === '' ? id : `${scope.node.path}/${id}`,
-    message: `the ${kind} "${id}" cannot be created: ${where} already has the ${existingKind} "${id}"`,
-    fix: `give the ${kind} another construct id, such as "${id}-${suffix(kind)}", or rename the ${existingKind}: construct ids under one scope must differ`,
-  };
+  return duplicateConstructId(scope.node.path === '' ? id : `${scope.node.path}/${id}`, where, id, kind, existingKind, `${id}-${suffix(kind)}`);
 }
 
 /** A suffix that makes a suggested id say what the construct is. */

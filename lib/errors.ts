@@ -76,7 +76,8 @@ export type ErrorCode =
   | 'INVALID_ROLLOUT_LIMIT'
   | 'NOT_A_PROFILE'
   | 'INVALID_LOCK_MODE'
-  | 'INVALID_REGISTRY_URL';
+  | 'INVALID_REGISTRY_URL'
+  | 'UNKNOWN_CLUSTER';
 
 /** One problem found in the user's declarations. */
 export interface Diagnostic {

@@ -1,5 +1,6 @@
 import * as semver from 'semver';
 import { ProfileError } from './errors';
+import { invalidName, invalidSemver } from './diagnostics';
 
 /**
  * Kubernetes and Helm naming rules, checked where a name is declared so that the error names the
@@ -33,12 +34,7 @@ const RULES: Record<NameKind, { pattern: RegExp; max: number; rule: string }> = 
 export function checkName(kind: NameKind, name: string, path: string): void {
   const { pattern, max, rule } = RULES[kind];
   if (typeof name === 'string' && name.length <= max && pattern.test(name)) return;
-  ProfileError.throw({
-    code: 'INVALID_NAME',
-    path,
-    message: `${kind} name "${name}" is not ${rule}`,
-    fix: `use lower-case letters, digits and '-', starting and ending with a letter or digit, e.g. "${suggestName(name)}"`,
-  });
+  ProfileError.throw(invalidName(path, kind, name, rule, suggestName(name)));
 }
 
 function suggestName(name: string): string {
@@ -54,10 +50,5 @@ function suggestName(name: string): string {
 /** Throws INVALID_SEMVER unless `version` is a strict semantic version such as `1.2.3` or `1.2.3-rc.1`. */
 export function checkSemver(version: string, path: string, what: string): void {
   if (typeof version === 'string' && semver.valid(version) === version) return;
-  ProfileError.throw({
-    code: 'INVALID_SEMVER',
-    path,
-    message: `${what} "${version}" is not a strict semantic version`,
-    fix: 'write MAJOR.MINOR.PATCH with an optional pre-release, e.g. "1.0.0" or "1.2.3-rc.1" (no leading "v")',
-  });
+  ProfileError.throw(invalidSemver(path, what, version));
 }

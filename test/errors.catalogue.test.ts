@@ -248,10 +248,10 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
 
   // --- Layers: their props, checked in the constructor.
   [
-    'a chart version that is not semver',
-    'INVALID_SEMVER',
+    'a chart version that is neither a version nor a range',
+    'INVALID_VERSION_CONSTRAINT',
     () => new HelmLayer(addons(), 'web', { chart, version: 'latest' }),
-    'INVALID_SEMVER at addons/web: chart version "latest" is neither a semantic version nor a range\n  fix: write an exact version such as "1.16.2" or a range such as "~1.16.0"',
+    'INVALID_VERSION_CONSTRAINT at addons/web: chart version "latest" is neither a semantic version nor a range\n  fix: write an exact version such as "1.16.2" or a range such as "~1.16.0"',
   ],
   [
     'a fractional priority',
@@ -1326,6 +1326,23 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
       return new Fleet(app, 'edge', { clusters: [member('a', {}, platform(app))], waves: [{ name: 'canary', clusters: ['a'] }] });
     },
     'DUPLICATE_CLUSTER at edge/clusters/a: cluster "a" needs a stack named "a", and the app already has a\n  fix: give the cluster a name no other stack or cluster of the app uses',
+  ],
+  [
+    'a fleet cluster looked up by a name the fleet does not have',
+    'UNKNOWN_CLUSTER',
+    () => fleet((p) => ({ clusters: [member('a', {}, p), member('b', {}, p)], waves: [{ name: 'canary', clusters: ['a', 'b'] }] })).cluster('c'),
+    'UNKNOWN_CLUSTER at edge: fleet "edge" has no cluster "c"\n  fix: use one of: a, b',
+  ],
+  [
+    'a soak stack whose name the app already uses',
+    'DUPLICATE_CONSTRUCT_ID',
+    () => {
+      const app = new App();
+      new TerraformStack(app, 'edge-soak-canary');
+      const profile = platform(app);
+      return new Fleet(app, 'edge', { clusters: [member('a', {}, profile), member('b', {}, profile)], soakSeconds: 60, waves: [{ name: 'canary', clusters: ['a'] }, { name: 'rest', clusters: ['b'] }] });
+    },
+    'DUPLICATE_CONSTRUCT_ID at edge/waves/canary: the soak stack of wave "canary" is named "edge-soak-canary", which a cluster or stack of the app already uses\n  fix: rename that cluster or stack, or the wave',
   ],
   [
     'a fleet name with an underscore',

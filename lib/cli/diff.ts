@@ -5,6 +5,7 @@ import { ProfileDocument } from '../document/profile-document';
 import { readProfileDocument } from '../document/read-document';
 import type { PackRegistry } from '../pack/registry';
 import { CliCommand, usageError } from './command';
+import { documentUnreadable } from '../diagnostics';
 
 /**
  * `cluster-profiles diff <old.json> <new.json> [--json] [--registry <pack-folder>]...`: compares
@@ -68,11 +69,6 @@ function readText(file: string): string {
     return fs.readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return ProfileError.throw({
-      code: 'INVALID_DOCUMENT',
-      path: file,
-      message: code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : `cannot be read: ${(e as Error).message}`,
-      fix: 'give the path of a profile document, such as cdktf.out/profiles/<name>-<version>.json',
-    });
+    return ProfileError.throw(documentUnreadable(file, code, (e as Error).message));
   }
 }

@@ -5,6 +5,7 @@ import { ProfileError } from '../errors';
 import type { ManifestDocument } from '../layer/manifests';
 import { definedKind, kindKey } from '../layer/object-kinds';
 import { canonicalYaml } from '../values/yaml';
+import { localChartUnreadable } from '../diagnostics';
 
 /** The files of a chart to write next to the synthesized stack, and their digest. */
 export interface ChartFiles {
@@ -79,12 +80,7 @@ export function archiveChart(file: string, content: Buffer): ChartFiles {
 /** A chart directory or `.tgz` archive on disk, read whole. Throws CHART_NOT_FOUND naming `where`. */
 export function localChart(chartPath: string, where: string): ChartFiles {
   const notFound = (message: string): never =>
-    ProfileError.throw({
-      code: 'CHART_NOT_FOUND',
-      path: where,
-      message,
-      fix: 'point ChartSource.local() at a chart directory holding Chart.yaml, or at a packaged .tgz chart',
-    });
+    ProfileError.throw(localChartUnreadable(where, message));
   if (!fs.existsSync(chartPath)) return notFound(`local chart "${chartPath}" does not exist`);
   if (fs.statSync(chartPath).isFile()) {
     if (!chartPath.endsWith('.tgz')) return notFound(`local chart "${chartPath}" is a file but not a .tgz archive`);

@@ -4,7 +4,7 @@ import { Aspects, DefaultTokenResolver, IAspect, ISynthesisSession, StringConcat
 import { Construct, IConstruct } from 'constructs';
 import { writeProfileDocuments } from '../document/write-documents';
 import { checkFreeId, guardId } from '../construct-id';
-import { Diagnostic, ProfileError } from '../errors';
+import { ProfileError } from '../errors';
 import { Layer } from '../layer/layer';
 import { HelmLayer } from '../layer/helm-layer';
 import { PackLayer } from '../layer/pack-layer';
@@ -19,6 +19,7 @@ import { afterStackSynthesis } from './after-stack-synthesis';
 import { installPlanDocument } from './install-plan-document';
 import { ClusterSpec, InstallOrder, InstallPlan, planCluster, PlanResult } from './plan';
 import { runPassBefore, runSynthPass } from './synth-pass';
+import { clusterWithoutConnection, notAProfile, profileAttachedTwice, twoInfraProfiles } from '../diagnostics';
 
 /** Props of a {@link Cluster}. */
 export interface ClusterProps {
@@ -79,12 +80,7 @@ export class Cluster extends Construct {
     this.clusterName = props.name ?? id;
     checkName('cluster', this.clusterName, this.node.path);
     if (!(props.connection instanceof ClusterConnection)) {
-      ProfileError.throw({
-        code: 'INVALID_CONNECTION',
-        path: this.node.path,
-        message: 'cluster has no connection',
-        fix: 'give connection: ClusterConnection.kubeconfig({ path }), .token({ ... }) or .exec({ ... })',
-      });
+      ProfileError.throw(clusterWithoutConnection(this.node.path));
     }
     TerraformStack.of(this); // fails early, with cdktf's message, when the cluster is outside a stack
     this.connection = props.connection;
@@ -103,19 +99,12 @@ export class Cluster extends Construct {
    * Returns this cluster.
    */
   public attach(profile: Profile): this {
-    const fail = (code: Diagnostic['code'], message: string, fix: string): never =>
-      ProfileError.throw({ code, path: this.node.path, message, fix });
-    if (!Profile.isProfile(profile)) fail('NOT_A_PROFILE', 'attach() was given something that is not a profile', 'attach an InfraProfile, FullProfile or AddonProfile');
-    if (this.profiles.includes(profile)) {
-      fail('PROFILE_ATTACHED_TWICE', `profile "${profile.profileName}" ${profile.version} is attached twice`, 'attach each profile once');
-    }
+    if (!Profile.isProfile(profile)) ProfileError.throw(notAProfile(this.node.path));
+    if (this.profiles.includes(profile)) ProfileError.throw(profileAttachedTwice(this.node.path, profile.profileName, profile.version));
     const base = this.profiles.find((p) => p.type !== 'addon');
     if (profile.type !== 'addon' && base) {
-      fail(
-        'TWO_INFRA_PROFILES',
-        `cluster "${this.clusterName}" already runs ${base.type} profile "${base.profileName}" ${base.version}; it cannot also run ${profile.type} profile "${profile.profileName}" ${profile.version}`,
-        'attach one infra or full profile per cluster, and put other layers in add-on profiles',
-      );
+      const describe = (p: Profile) => `${p.type} profile "${p.profileName}" ${p.version}`;
+      ProfileError.throw(twoInfraProfiles(this.node.path, this.clusterName, describe(base), describe(profile)));
     }
     if (profile.type === 'addon') this.profiles.push(profile);
     else this.profiles.unshift(profile);

@@ -1,5 +1,6 @@
 import { Token } from 'cdktf';
 import { ProfileError } from '../errors';
+import { invalidConnection, literalConnectionToken } from '../diagnostics';
 
 /** A credential plugin that prints a token, as kubeconfig's `exec` (aws eks get-token, say). */
 export interface ExecCredential {
@@ -53,12 +54,7 @@ export class ClusterConnection {
   static token(options: { readonly host: string; readonly clusterCaCertificate: string; readonly token: string }): ClusterConnection {
     requireAll(options, ['host', 'clusterCaCertificate', 'token'], 'token');
     if (!Token.isUnresolved(options.token)) {
-      ProfileError.throw({
-        code: 'SENSITIVE_LITERAL',
-        path: 'ClusterConnection.token',
-        message: 'the bearer token was given as a literal string, which would be written in clear text to cdk.tf.json',
-        fix: 'pass a Terraform expression: a TerraformVariable with sensitive: true (supplied as TF_VAR_<name> at deploy), or an attribute of the resource that made the cluster',
-      });
+      ProfileError.throw(literalConnectionToken('ClusterConnection.token'));
     }
     return new ClusterConnection({ ...options });
   }
@@ -85,5 +81,5 @@ function requireAll(options: object, keys: readonly string[], kind: string): voi
 }
 
 function invalid(message: string, fix: string): never {
-  ProfileError.throw({ code: 'INVALID_CONNECTION', path: 'ClusterConnection', message, fix });
+  ProfileError.throw(invalidConnection('ClusterConnection', message, fix));
 }

@@ -1,6 +1,7 @@
 import { Diagnostic } from '../errors';
 import { isPlainObject } from '../values/merge';
 import { PlannedLayer } from './plan';
+import { namespaceConflict } from '../diagnostics';
 
 /**
  * Namespaces that a pack's `pack:` section asks for beyond Helm's bare `create_namespace`:
@@ -37,12 +38,7 @@ export function requestedNamespaces(layers: readonly PlannedLayer[], clusterPath
         for (const [key, value] of parsePairs(String(text))) {
           const previous = e[target][key];
           if (previous !== undefined && previous !== value) {
-            diagnostics.push({
-              code: 'NAMESPACE_CONFLICT',
-              path: clusterPath,
-              message: `namespace "${namespace}" gets ${target.slice(0, -1)} ${key}=${previous} from layer "${e.setBy[`${target}/${key}`]}" and ${key}=${value} from layer "${layer.name}"`,
-              fix: `give ${key} one value in the pack: sections of both layers`,
-            });
+            diagnostics.push(namespaceConflict(clusterPath, namespace, target.slice(0, -1), key, previous, e.setBy[`${target}/${key}`], value, layer.name));
             continue;
           }
           e[target][key] = value;

@@ -1,8 +1,9 @@
-import { Diagnostic, withSuggestions } from '../errors';
+import { Diagnostic } from '../errors';
 import { describeEdge, Edge, LayerGraph } from '../graph/layer-graph';
 import { INFRA_ROLES, LayerSpec } from '../model/layer';
 import { ProfileSpec } from '../model/profile';
 import { ClusterSpec } from '../model/plan';
+import { layerCycle, unknownDependency } from '../diagnostics';
 
 /**
  * Planning, the order: where each layer stands in the install sequence, the dependency graph
@@ -68,13 +69,7 @@ export function addDependsOn(graph: LayerGraph, sequence: readonly Placed[]): Di
         graph.addEdge({ from: dependency, to: layer.name, reason: { kind: 'dependsOn' } });
         continue;
       }
-      diagnostics.push({
-        code: 'UNKNOWN_DEPENDENCY',
-        path: layer.path,
-        message: `layer "${layer.name}" depends on "${dependency}", which is not a layer on this cluster`,
-        details: [`layers on this cluster: ${names.join(', ')}`],
-        fix: withSuggestions('name a layer of a profile attached to the same cluster', dependency, names),
-      });
+      diagnostics.push(unknownDependency(layer.path, layer.name, dependency, names));
     }
   }
   return diagnostics;
@@ -82,14 +77,7 @@ export function addDependsOn(graph: LayerGraph, sequence: readonly Placed[]): Di
 
 export function cycleDiagnostic(cluster: ClusterSpec, graph: LayerGraph, cycle: readonly string[]): Diagnostic {
   const steps = cycle.slice(1).map((to, i) => graph.edge(cycle[i], to)!);
-  const width = Math.max(...steps.map((e) => `${e.from} -> ${e.to}`.length));
-  return {
-    code: 'LAYER_CYCLE',
-    path: cluster.path,
-    message: `layers form a cycle: ${cycle.join(' -> ')}`,
-    details: steps.map((e) => `${`${e.from} -> ${e.to}`.padEnd(width)}   (${describeEdge(e)})`),
-    fix: 'remove one of these dependsOn entries, or change the priorities or the order profiles are attached in',
-  };
+  return layerCycle(cluster.path, cycle, steps.map((e) => ({ from: e.from, to: e.to, reason: describeEdge(e) })));
 }
 
 /** Group index = length of the longest dependency chain before the layer. */

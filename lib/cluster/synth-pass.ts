@@ -10,6 +10,7 @@ import { ForbidClearTextSecrets, clearTextSecretsAllowed } from '../policy/forbi
 import { YamlMemo } from '../values/yaml';
 import type { Cluster } from './cluster';
 import { InstallPlan } from './plan';
+import { duplicateClusterInStack } from '../diagnostics';
 
 /**
  * The one pass of a synth, in stages: resolve every layer's inputs (packs, manifest files); plan every cluster of every
@@ -110,12 +111,7 @@ function duplicateClusters(clusters: readonly Cluster[]): Diagnostic[] {
     const key = `${TerraformStack.of(cluster).node.path}/${cluster.clusterName}`;
     const other = names.get(key);
     if (other) {
-      diagnostics.push({
-        code: 'DUPLICATE_CLUSTER',
-        path: cluster.node.path,
-        message: `cluster name "${cluster.clusterName}" is also used by ${other.node.path} in the same stack`,
-        fix: 'give each cluster of a stack a distinct name; it becomes the provider alias and the address prefix',
-      });
+      diagnostics.push(duplicateClusterInStack(cluster.node.path, cluster.clusterName, other.node.path));
     }
     names.set(key, cluster);
   }

@@ -8,6 +8,7 @@ import { isPlainObject, joinPath, mergeValues, Values } from '../values/merge';
 import { sortKeys } from '../values/yaml';
 import { definedFields, EXTENSIONS_FIELD, PackEntry, ProfileDocument, VariableEntry } from './profile-document';
 import { entryIdentity, isOwnDocument, isPackEntry, packPath, readLayerValues, readManifestObjects, readProfileDocument } from './read-document';
+import { comparedPacksNotFound } from '../diagnostics';
 
 /**
  * What changed from one profile document to another, offline: the profile's own fields, layers
@@ -294,13 +295,7 @@ function effectiveValues(registries: readonly PackRegistry[] | undefined, docume
     });
   }
   if (missing.size > 0) {
-    ProfileError.throw({
-      code: 'PACK_NOT_FOUND',
-      path: registries.map((r) => r.name).join(', '),
-      message: `${missing.size} ${missing.size === 1 ? 'pack is' : 'packs are'} not in the registries given to compare values with`,
-      details: [...missing],
-      fix: 'give the registries that hold them, or compare without registries to compare values as written',
-    });
+    ProfileError.throw(comparedPacksNotFound(registries.map((r) => r.name).join(', '), [...missing]));
   }
   return (document, entry, index) => {
     const pack = packs.get(entry);

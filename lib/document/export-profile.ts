@@ -30,6 +30,7 @@ import {
 } from './profile-document';
 import { paletteOriginOf } from './palette-origin';
 import { ChosenPreset } from './read-document';
+import { exportValuesForUnknownLayer, noPaletteOrigin } from '../diagnostics';
 
 /** Options of {@link exportProfile}. */
 export interface ExportProfileOptions {
@@ -83,12 +84,7 @@ export function exportProfile(profile: Profile, options: ExportProfileOptions = 
   const format = options.format ?? (origin ? 'palette' : 'library');
   if (format === 'library') return own;
   if (!origin) {
-    return ProfileError.throw({
-      code: 'INVALID_DOCUMENT',
-      path: profile.node.path,
-      message: `profile "${profile.profileName}" was not imported from a Palette document, so it has none to export`,
-      fix: 'export it with format "library", or import it from the Palette document first',
-    });
+    return ProfileError.throw(noPaletteOrigin(profile.node.path, profile.profileName));
   }
   // Loaded here: it reads documents, which an app that only synthesizes its own profiles never does.
   const { paletteDocument } = require('./export-palette') as typeof import('./export-palette');
@@ -103,12 +99,7 @@ function libraryDocument(profile: Profile, options: ExportProfileOptions): Profi
   const names = layers.map((l) => l.layerName);
   for (const name of overrides.keys()) {
     if (!names.includes(name)) {
-      ProfileError.throw({
-        code: 'UNKNOWN_LAYER',
-        path: profile.node.path,
-        message: `values are set for layer "${name}", which profile "${profile.profileName}" does not have`,
-        fix: `set values only for the profile's layers: ${names.join(', ')}`,
-      });
+      ProfileError.throw(exportValuesForUnknownLayer(profile.node.path, name, profile.profileName, names));
     }
   }
   return {

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { Construct } from 'constructs';
-import { Diagnostic, ProfileError, withSuggestions } from '../errors';
+import { Diagnostic, ProfileError } from '../errors';
 import { ChartSource } from '../layer/chart-source';
 import { HelmLayer } from '../layer/helm-layer';
 import { InfraRole, LayerOptions } from '../layer/layer';
@@ -25,6 +25,7 @@ import { profileNameFrom } from './profile-name';
 import { definedFields, MASKED_EXPRESSION, MASKED_SENSITIVE, PackEntry, ProfileDocument, RegistryEntry, VariableEntry } from './profile-document';
 import { Readiness } from '../readiness/readiness';
 import { entryIdentity, extensionsOf, isOwnDocument, LayerValues, packPath, readLayerValues, readManifestObjects, readProfileDocument, REFUSAL_LINES, RefusalKind, withRefusalKind } from './read-document';
+import { importedPacksNotFound, literalImportedSensitiveValue, missingMaskedValues, packLayerMismatch, unknownMaskedValue } from '../diagnostics';
 
 /** Options of {@link importProfile}. */
 export interface ImportProfileOptions {
@@ -357,15 +358,7 @@ function resolvePacks(
       resolved.set(jsonPath, pack);
       if (pack.pack.manifest.layer !== entry.layer) {
         diagnostics.push(
-          refused(
-            {
-              code: 'INVALID_DOCUMENT',
-              path: at(jsonPathChild(jsonPath, 'layer')),
-              message: `is "${entry.layer}", but pack ${packName} ${pack.pack.manifest.version} is for layer ${pack.pack.manifest.layer}`,
-              fix: `write "${pack.pack.manifest.layer}", the layer of the pack`,
-            },
-            'palette',
-          ),
+          refused(packLayerMismatch(at(jsonPathChild(jsonPath, 'layer')), entry.layer, `${packName} ${pack.pack.manifest.version}`, pack.pack.manifest.layer), 'palette'),
         );
       }
     } catch (e) {
@@ -377,13 +370,7 @@ function resolvePacks(
     }
   }
   if (missing.length > 0) {
-    diagnostics.push({
-      code: 'PACK_NOT_FOUND',
-      path: at('$.spec.template.packs'),
-      message: `${missing.length} ${missing.length === 1 ? 'pack is' : 'packs are'} not in the registries of the catalog (${catalog.registries.map((r) => r.name).join(', ')})`,
-      details: palette ? [MISSING_PACKS_LINE, ...missing] : missing,
-      fix: 'add the registries that hold them to the PackCatalog, or publish the packs to one of its registries',
-    });
+    diagnostics.push(importedPacksNotFound(at('$.spec.template.packs'), catalog.registries.map((r) => r.name), missing.length, palette ? [MISSING_PACKS_LINE, ...missing] : missing));
   }
   return { resolved, diagnostics };
 }
@@ -436,25 +423,14 @@ function checkMaskedValues(
     if (!v.isSensitive && isMasked(v.defaultValue) && options.variables?.[v.name] === undefined) missing.push(`variable ${v.name}, defaultValue: ${v.defaultValue}`);
   }
   if (missing.length > 0) {
-    diagnostics.push({
-      code: 'MISSING_MASKED_VALUE',
-      path: at('$'),
-      message: `the document masks ${missing.length} ${missing.length === 1 ? 'value' : 'values'} that import must be given again`,
-      details: missing,
-      fix: "give each in importProfile's options: sensitiveValues (SensitiveValue) or expressions (a Terraform expression) by layer name and value path, variables by variable name",
-    });
+    diagnostics.push(missingMaskedValues(at('$'), missing));
   }
   diagnostics.push(...unknownSupplied('sensitiveValues', options.sensitiveValues, masked.filter((m) => m.mask === MASKED_SENSITIVE), at));
   diagnostics.push(...unknownSupplied('expressions', options.expressions, masked.filter((m) => m.mask === MASKED_EXPRESSION), at));
   for (const [layer, byPath] of Object.entries(options.sensitiveValues ?? {})) {
     for (const [valuePath, value] of Object.entries(byPath)) {
       if (!SensitiveValue.isSensitive(value)) {
-        diagnostics.push({
-          code: 'SENSITIVE_LITERAL',
-          path: at('$'),
-          message: `sensitiveValues gives layer ${layer}, value ${valuePath} as a literal, which would be written in clear text to cdk.tf.json`,
-          fix: 'give a SensitiveValue: SensitiveValue.fromVariable("name") or SensitiveValue.fromToken(expression)',
-        });
+        diagnostics.push(literalImportedSensitiveValue(at('$'), layer, valuePath));
       }
     }
   }
@@ -467,16 +443,7 @@ function unknownSupplied(option: string, supplied: ImportProfileOptions['express
     const paths = masked.filter((m) => m.layer === layer).map((m) => m.path);
     for (const valuePath of Object.keys(byPath)) {
       if (paths.includes(valuePath)) continue;
-      diagnostics.push({
-        code: 'UNKNOWN_MASKED_VALUE',
-        path: at('$'),
-        message: `${option} gives layer ${layer}, value ${valuePath}, which the document does not mask as ${option === 'sensitiveValues' ? MASKED_SENSITIVE : MASKED_EXPRESSION}`,
-        fix: withSuggestions(
-          paths.length > 0 ? `give only the masked values of layer ${layer}: ${paths.join(', ')}` : `remove it; layer ${layer} masks no such value`,
-          valuePath,
-          paths,
-        ),
-      });
+      diagnostics.push(unknownMaskedValue(at('$'), option, layer, valuePath, option === 'sensitiveValues' ? MASKED_SENSITIVE : MASKED_EXPRESSION, paths));
     }
   }
   return diagnostics;

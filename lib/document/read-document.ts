@@ -4,6 +4,7 @@ import { parseValuesYaml, parseYamlDocuments } from '../values/yaml';
 import { jsonPathChild, JsonSchema, validateJson } from './json-schema';
 import { DISPLAY_NAME_SEPARATOR, EXTENSIONS_FIELD, PackEntry, PRESETS_COMMENT, ProfileDocument } from './profile-document';
 import schemaJson from './profile-document.schema.json';
+import { asInvalidDocument, documentNotJson, invalidDocument } from '../diagnostics';
 
 /** The JSON Schema of profile documents (profile-document.schema.json). */
 export const PROFILE_DOCUMENT_SCHEMA: JsonSchema = schemaJson;
@@ -35,16 +36,11 @@ export function readProfileDocument(input: unknown, source?: string): ProfileDoc
     try {
       document = JSON.parse(input);
     } catch (e) {
-      ProfileError.throw({
-        code: 'INVALID_DOCUMENT',
-        path: at('$'),
-        message: `is not valid JSON: ${(e as Error).message.split('\n')[0]}`,
-        fix: 'give the JSON text of a profile document, as exportProfile and synth write it',
-      });
+      ProfileError.throw(documentNotJson(at('$'), (e as Error).message.split('\n')[0]));
     }
   }
   const violations = validateJson(PROFILE_DOCUMENT_SCHEMA, document);
-  let diagnostics: Diagnostic[] = violations.map((v) => ({ code: 'INVALID_DOCUMENT', path: v.path, message: v.message, fix: v.fix }));
+  let diagnostics: Diagnostic[] = violations.map((v) => invalidDocument(v.path, v.message, v.fix));
   if (diagnostics.length === 0) diagnostics.push(...checkContent(document as ProfileDocument));
   const palette = isPlainObject(document) && document.apiVersion === undefined;
   if (palette) diagnostics = diagnostics.map((d) => withRefusalKind(d, refusalKind(d, document)));
@@ -129,7 +125,7 @@ function parsePresetsComment(list: string): ChosenPreset[] {
 function checkContent(document: ProfileDocument): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const problem = (path: string, message: string, fix: string): void => {
-    diagnostics.push({ code: 'INVALID_DOCUMENT', path, message, fix });
+    diagnostics.push(invalidDocument(path, message, fix));
   };
   const firstIndex = new Map<string, number>();
   document.spec.template.packs.forEach((entry, i) => {
@@ -193,7 +189,7 @@ function asDocumentError<T>(read: () => T): T {
     return read();
   } catch (e) {
     if (!(e instanceof ProfileError)) throw e;
-    throw new ProfileError(e.diagnostics.map((d) => ({ ...d, code: 'INVALID_DOCUMENT' })));
+    throw new ProfileError(e.diagnostics.map(asInvalidDocument));
   }
 }
 

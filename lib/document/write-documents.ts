@@ -8,6 +8,7 @@ import { SensitiveValue } from '../values/sensitive';
 import { YamlMemo } from '../values/yaml';
 import { exportProfile } from './export-profile';
 import { profileDocumentFileName, serializeProfileDocument } from './profile-document';
+import { duplicateProfile as duplicateProfileDiagnostic } from '../diagnostics';
 
 /** What writing needs of a cluster: the profiles it runs and the values it sets. */
 export interface ProfileDocumentCluster {
@@ -89,12 +90,7 @@ function documentText(profile: Profile, clusters: readonly ProfileDocumentCluste
 }
 
 function duplicateProfile(profile: Profile, earlier: Profile): Diagnostic {
-  return {
-    code: 'DUPLICATE_PROFILE',
-    path: profile.node.path,
-    message: `profile "${profile.profileName}" ${profile.version} differs from the profile of the same name and version at ${earlier.node.path}`,
-    fix: 'give one of them another name or version: a name and a version identify one profile',
-  };
+  return duplicateProfileDiagnostic(profile.node.path, profile.profileName, profile.version, earlier.node.path);
 }
 
 /** By layer name, the value paths that any cluster running `profile` sets to a SensitiveValue. */

@@ -1,12 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ProfileError, withSuggestions } from '../errors';
+import { ProfileError } from '../errors';
 import { readRollout } from '../fleet/read-rollout';
 import { KubeClient } from '../kube/kube-client';
 import { StackJson, stackConnection, terraformConsole } from '../kube/stack-connection';
 import { detectClusterDrift, InstallPlanFile } from './detect-drift';
 import { ClusterDrift, driftExitCode, DriftRepair, driftReport, FleetWaves, formatDriftReport, StackDrift } from './drift-report';
 import { terraformOnPath, terraformRefresh, terraformReplace, TerraformRunner } from './terraform-runner';
+import { driftFleetUnknown, driftNoStacks, driftStacksUnknown, driftWaveUnknown } from '../diagnostics';
 
 /** Where `drift` writes and what it runs; tests pass their own. */
 export interface DriftCliIo {
@@ -129,13 +130,13 @@ function readFleetWaves(out: string, fleet: string, wave: string | undefined): F
   const file = path.join(out, 'fleet', fleet, 'rollout.json');
   if (!fs.existsSync(file)) {
     const fleets = fs.existsSync(path.join(out, 'fleet')) ? fs.readdirSync(path.join(out, 'fleet')).sort() : [];
-    ProfileError.throw({ code: 'DRIFT_INPUT', path: file, message: `no rollout of fleet "${fleet}"`, fix: withSuggestions(fleets.length > 0 ? `name one of: ${fleets.join(', ')}` : 'synthesize the app with its Fleet first', fleet, fleets) });
+    ProfileError.throw(driftFleetUnknown(file, fleet, fleets));
   }
   const document = readRollout(file);
   const waves = document.waves.filter((w) => wave === undefined || w.name === wave).map((w) => ({ wave: w.name, stacks: w.stacks }));
   if (waves.length === 0) {
     const names = document.waves.map((w) => w.name);
-    ProfileError.throw({ code: 'DRIFT_INPUT', path: file, message: `fleet "${fleet}" has no wave "${wave}"`, fix: withSuggestions(`name one of: ${names.join(', ')}`, wave!, names) });
+    ProfileError.throw(driftWaveUnknown(file, fleet, wave!, names));
   }
   return { fleet: document.fleet, waves };
 }
@@ -145,11 +146,11 @@ export function selectStacks(out: string, wanted: readonly string[]): string[] {
   const root = path.join(out, 'stacks');
   const present = fs.existsSync(root) ? fs.readdirSync(root).filter((s) => fs.existsSync(path.join(root, s, 'cdk.tf.json'))).sort() : [];
   if (present.length === 0) {
-    ProfileError.throw({ code: 'DRIFT_INPUT', path: out, message: 'holds no synthesized stack', fix: 'run npx cdktf synth (or deploy) first, or give --out the folder it wrote' });
+    ProfileError.throw(driftNoStacks(out));
   }
   const unknown = wanted.filter((s) => !present.includes(s));
   if (unknown.length > 0) {
-    ProfileError.throw({ code: 'DRIFT_INPUT', path: root, message: `has no stack ${unknown.map((s) => `"${s}"`).join(', ')}`, fix: withSuggestions(`name one of: ${present.join(', ')}`, unknown[0], present) });
+    ProfileError.throw(driftStacksUnknown(root, unknown, present));
   }
   return wanted.length > 0 ? [...new Set(wanted)] : present;
 }

@@ -1,4 +1,5 @@
 import { ProfileError } from '../errors';
+import { invalidDriftRule } from '../diagnostics';
 
 /**
  * Fields of some objects of a layer that drift must not report, as in Argo CD's
@@ -85,5 +86,5 @@ function definedOnly(rule: DriftIgnoreRule): DriftIgnoreRule {
 }
 
 function invalid(path: string, message: string, fix: string): never {
-  ProfileError.throw({ code: 'INVALID_DRIFT_RULE', path, message, fix });
+  ProfileError.throw(invalidDriftRule(path, message, fix));
 }

@@ -1,5 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import { ProfileError } from '../errors';
+import { releaseManifestNotYaml } from '../diagnostics';
 
 /**
  * The objects of a release's rendered manifest (Helm's `---`-separated YAML, with `# Source:`
@@ -10,7 +11,7 @@ export function manifestObjects(manifest: string, where: string): Record<string,
   const objects: Record<string, unknown>[] = [];
   for (const document of parseAllDocuments(manifest)) {
     if (document.errors.length > 0) {
-      ProfileError.throw({ code: 'RELEASE_RECORD', path: where, message: `its manifest is not YAML: ${document.errors[0].message.split('\n')[0]}`, fix: 'reinstall the release (cluster-profiles drift --repair)' });
+      ProfileError.throw(releaseManifestNotYaml(where, document.errors[0].message.split('\n')[0]));
     }
     const value = document.toJS({ maxAliasCount: -1 }) as unknown;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;

@@ -1,5 +1,6 @@
 import { gunzipSync, gzipSync } from 'zlib';
 import { ProfileError } from '../errors';
+import { notAReleaseRecord } from '../diagnostics';
 
 /** A Helm release as Helm 3 records it in its storage Secret: the fields drift reads. */
 export interface ReleaseRecord {
@@ -32,7 +33,7 @@ const GZIP_MAGIC = [0x1f, 0x8b, 0x08];
  */
 export function decodeReleaseRecord(data: string, where: string): ReleaseRecord {
   const fail = (why: string): never =>
-    ProfileError.throw({ code: 'RELEASE_RECORD', path: where, message: `is not a Helm release record: ${why}`, fix: 'check the Secret is one Helm 3 wrote (type helm.sh/release.v1); reinstall the release if it was edited' });
+    ProfileError.throw(notAReleaseRecord(where, why));
   let raw: Buffer;
   try {
     raw = Buffer.from(Buffer.from(data, 'base64').toString('latin1'), 'base64');

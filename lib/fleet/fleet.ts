@@ -12,6 +12,7 @@ import { FleetStack } from './fleet-stack';
 import { RolloutCluster, RolloutDocument, ROLLOUT_API_VERSION, RolloutWave, serializeRolloutDocument } from './rollout-document';
 import { addSoak } from './soak';
 import { PlannedWave, planWaves, WaveOptions } from './wave';
+import { duplicateFleetCluster, fleetStackNameTaken, soakStackNameTaken, unknownFleetCluster } from '../diagnostics';
 
 /** Props of a {@link Fleet}. */
 export interface FleetProps {
@@ -149,7 +150,7 @@ export class Fleet extends Construct {
   private entry(name: string) {
     const entry = this.clustersByName.get(name);
     if (!entry) {
-      ProfileError.throw({ code: 'WAVE_UNKNOWN_CLUSTER', path: this.node.path, message: `fleet "${this.fleetName}" has no cluster "${name}"`, fix: `use one of: ${[...this.clustersByName.keys()].join(', ')}` });
+      ProfileError.throw(unknownFleetCluster(this.node.path, this.fleetName, name, [...this.clustersByName.keys()]));
     }
     return entry;
   }
@@ -172,14 +173,9 @@ export class Fleet extends Construct {
       const at = `${this.node.path}/clusters/${cluster.name}`;
       collect(() => checkName('cluster', cluster.name, at));
       if (seen.has(cluster.name)) {
-        diagnostics.push({ code: 'DUPLICATE_CLUSTER', path: at, message: `cluster name "${cluster.name}" is used twice in fleet "${this.fleetName}"`, fix: 'give each cluster of a fleet a distinct name; it names the cluster\'s stack and its state' });
+        diagnostics.push(duplicateFleetCluster(at, cluster.name, this.fleetName));
       } else if (root.node.tryFindChild(cluster.name)) {
-        diagnostics.push({
-          code: 'DUPLICATE_CLUSTER',
-          path: at,
-          message: `cluster "${cluster.name}" needs a stack named "${cluster.name}", and the app already has ${root.node.tryFindChild(cluster.name)!.node.path}`,
-          fix: 'give the cluster a name no other stack or cluster of the app uses',
-        });
+        diagnostics.push(fleetStackNameTaken(at, cluster.name, root.node.tryFindChild(cluster.name)!.node.path));
       }
       seen.add(cluster.name);
     }
@@ -192,12 +188,7 @@ export class Fleet extends Construct {
     const taken = new Set([...props.clusters.map((c) => c.name), ...this.node.root.node.children.map((c) => c.node.id)]);
     return waves
       .filter((w) => w.soakSeconds !== undefined && taken.has(this.soakStackName(w.name)))
-      .map((w) => ({
-        code: 'DUPLICATE_CLUSTER' as const,
-        path: `${this.node.path}/waves/${w.name}`,
-        message: `the soak stack of wave "${w.name}" is named "${this.soakStackName(w.name)}", which a cluster or stack of the app already uses`,
-        fix: 'rename that cluster or stack, or the wave',
-      }));
+      .map((w) => soakStackNameTaken(`${this.node.path}/waves/${w.name}`, w.name, this.soakStackName(w.name)));
   }
 
   private soakStackName(wave: string): string {

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ProfileError } from '../errors';
 import { ROLLOUT_API_VERSION, RolloutDocument } from './rollout-document';
+import { invalidRollout, noRollout } from '../diagnostics';
 
 /** A rollout document read from a synth's output, with the file it came from. */
 export interface ReadRollout {
@@ -18,12 +19,7 @@ export function readRollouts(outdir: string): ReadRollout[] {
   const folder = path.join(outdir, 'fleet');
   const names = fs.existsSync(folder) ? fs.readdirSync(folder).filter((n) => fs.existsSync(path.join(folder, n, 'rollout.json'))).sort() : [];
   if (names.length === 0) {
-    ProfileError.throw({
-      code: 'INVALID_DOCUMENT',
-      path: folder,
-      message: 'holds no rollout (fleet/<name>/rollout.json)',
-      fix: `run \`npx cdktf synth\` in the app of a Fleet first, or give its out directory (${outdir} was given)`,
-    });
+    ProfileError.throw(noRollout(folder, outdir));
   }
   return names.map((name) => {
     const file = path.join(folder, name, 'rollout.json');
@@ -57,5 +53,5 @@ function parseRollout(text: string, file: string): RolloutDocument {
 }
 
 function invalid(file: string, message: string): never {
-  ProfileError.throw({ code: 'INVALID_DOCUMENT', path: file, message, fix: 'synthesize the app again with this version of cdktf-cluster-profiles' });
+  ProfileError.throw(invalidRollout(file, message));
 }

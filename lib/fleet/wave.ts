@@ -1,5 +1,6 @@
-import { Diagnostic, withSuggestions } from '../errors';
+import { Diagnostic } from '../errors';
 import type { FleetBackend } from './fleet-backend';
+import { duplicateWave, invalidRolloutLimit, waveEmpty, waveOverlap, waveSelectorUnmatched, waveUnassigned, waveUnknownCluster } from '../diagnostics';
 
 /**
  * One wave of a rollout: the clusters that move together. Name them explicitly (`clusters`),
@@ -88,7 +89,7 @@ export function planWaves(
   const planned = waves.map((wave, index): PlannedWave => {
     const at = `${path}/waves/${wave.name}`;
     if (seenWaves.has(wave.name)) {
-      diagnostics.push({ code: 'DUPLICATE_WAVE', path: at, message: `wave "${wave.name}" is declared twice`, fix: 'give each wave of a fleet a distinct name' });
+      diagnostics.push(duplicateWave(at, wave.name));
     }
     seenWaves.add(wave.name);
     diagnostics.push(...checkLimits(at, `wave "${wave.name}"`, wave));
@@ -96,12 +97,7 @@ export function planWaves(
     for (const name of members) {
       const earlier = waveOf.get(name);
       if (earlier !== undefined) {
-        diagnostics.push({
-          code: 'WAVE_OVERLAP',
-          path: at,
-          message: `cluster "${name}" is in wave "${earlier}" and in wave "${wave.name}"`,
-          fix: `keep "${name}" in one wave: remove it from one list, or change its labels or one wave's matchLabels`,
-        });
+        diagnostics.push(waveOverlap(at, name, earlier, wave.name));
       } else waveOf.set(name, wave.name);
     }
     const maxParallel = wave.maxParallel ?? defaults.maxParallel;
@@ -117,12 +113,7 @@ export function planWaves(
     };
   });
   for (const name of names.filter((n) => !waveOf.has(n))) {
-    diagnostics.push({
-      code: 'WAVE_UNASSIGNED',
-      path: `${path}/clusters/${name}`,
-      message: `cluster "${name}" is in no wave, so no rollout would deploy it`,
-      fix: waves.length === 0 ? 'give the fleet waves, the first one its canary' : `name "${name}" in one wave's clusters, or give it labels one wave's matchLabels selects`,
-    });
+    diagnostics.push(waveUnassigned(`${path}/clusters/${name}`, name, waves.length > 0));
   }
   return { waves: planned, diagnostics };
 }
@@ -130,36 +121,20 @@ export function planWaves(
 function selectClusters(at: string, wave: WaveOptions, clusters: readonly WaveCluster[], names: readonly string[], diagnostics: Diagnostic[]): string[] {
   const listed = wave.clusters ?? [];
   if (listed.length === 0 && wave.matchLabels === undefined) {
-    diagnostics.push({
-      code: 'WAVE_EMPTY',
-      path: at,
-      message: `wave "${wave.name}" names no cluster and has no matchLabels`,
-      fix: 'give the wave clusters: ["name", ...] or matchLabels: { label: "value" }, or remove it',
-    });
+    diagnostics.push(waveEmpty(at, wave.name));
     return [];
   }
   const members: string[] = [];
   for (const name of listed) {
     if (!names.includes(name)) {
-      diagnostics.push({
-        code: 'WAVE_UNKNOWN_CLUSTER',
-        path: at,
-        message: `wave "${wave.name}" names cluster "${name}", which is not in the fleet`,
-        fix: withSuggestions('name a cluster of the fleet, or add the cluster to the fleet', name, names),
-      });
+      diagnostics.push(waveUnknownCluster(at, wave.name, name, names));
     } else if (!members.includes(name)) members.push(name);
   }
   if (wave.matchLabels !== undefined) {
     const pairs = Object.entries(wave.matchLabels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const matched = clusters.filter((c) => pairs.every(([k, v]) => c.labels[k] === v)).map((c) => c.name).sort();
     if (matched.length === 0) {
-      diagnostics.push({
-        code: 'WAVE_SELECTOR_UNMATCHED',
-        path: at,
-        message: `wave "${wave.name}" selects clusters with ${pairs.map(([k, v]) => `${k}=${v}`).join(', ') || 'any labels'}, and no cluster of the fleet has them`,
-        details: labelsInUse(clusters),
-        fix: 'correct the matchLabels, or give the clusters meant for this wave those labels',
-      });
+      diagnostics.push(waveSelectorUnmatched(at, wave.name, pairs.map(([k, v]) => `${k}=${v}`).join(', ') || 'any labels', labelsInUse(clusters)));
     }
     for (const name of matched) if (!members.includes(name)) members.push(name);
   }
@@ -181,12 +156,7 @@ function checkLimits(at: string, what: string, limits: WaveDefaults): Diagnostic
   ];
   return rules
     .filter(([key, least]) => limits[key] !== undefined && !(Number.isInteger(limits[key]) && limits[key]! >= least))
-    .map(([key, least, fix]) => ({
-      code: 'INVALID_ROLLOUT_LIMIT' as const,
-      path: at,
-      message: `${what} has ${key} ${limits[key]}; it must be a whole number of at least ${least}`,
-      fix,
-    }));
+    .map(([key, least, fix]) => invalidRolloutLimit(at, what, key, limits[key], least, fix));
 }
 
 /** `items` in consecutive groups of `size` (the last one smaller): batches, or CI jobs under a matrix limit. */

@@ -1,6 +1,7 @@
 import { execFileSync } from 'child_process';
 import { ProfileError } from '../errors';
 import type { ExecCredential } from '../cluster/connection';
+import { credentialPluginFailed, credentialPluginNoCredential } from '../diagnostics';
 
 /** What a credential plugin returned: a token, or a client certificate and key. */
 export interface ExecCredentialStatus {
@@ -26,7 +27,7 @@ export function runExecCredential(exec: ExecCredential, source: string): ExecCre
   } catch (e) {
     const err = e as NodeJS.ErrnoException & { status?: number; stderr?: string };
     const why = err.code === 'ENOENT' ? 'was not found on the PATH' : `failed (exit ${err.status ?? err.code}): ${String(err.stderr ?? '').trim().split('\n').slice(-1)[0] ?? ''}`;
-    return ProfileError.throw({ code: 'KUBE_CONNECTION', path: source, message: `the credential plugin "${exec.command}" ${why}`, fix: 'run the plugin by hand to check it works, or give a token or kubeconfig instead' });
+    return ProfileError.throw(credentialPluginFailed(source, exec.command, why));
   }
   let status: Record<string, unknown> | undefined;
   try {
@@ -37,7 +38,7 @@ export function runExecCredential(exec: ExecCredential, source: string): ExecCre
   const text = (key: string) => (typeof status?.[key] === 'string' ? (status[key] as string) : undefined);
   const result = { token: text('token'), clientCertificate: text('clientCertificateData'), clientKey: text('clientKeyData') };
   if (!result.token && !(result.clientCertificate && result.clientKey)) {
-    ProfileError.throw({ code: 'KUBE_CONNECTION', path: source, message: `the credential plugin "${exec.command}" printed no ExecCredential with a token or a client certificate`, fix: `check that it prints an ExecCredential of ${exec.apiVersion} on stdout` });
+    ProfileError.throw(credentialPluginNoCredential(source, exec.command, exec.apiVersion));
   }
   return result;
 }

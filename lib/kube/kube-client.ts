@@ -2,6 +2,7 @@ import * as http from 'http';
 import * as https from 'https';
 import { ProfileError } from '../errors';
 import { KubeConnection } from './kube-connection';
+import { kubeRequestFailed, serverNotHttp } from '../diagnostics';
 
 /** One resource type of the API, as discovery lists it. */
 export interface ApiResource {
@@ -179,7 +180,7 @@ function serverUrl(connection: KubeConnection): URL {
     url = undefined;
   }
   if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
-    ProfileError.throw({ code: 'KUBE_CONNECTION', path: connection.source ?? 'connection', message: `server "${connection.server}" is not an http(s) URL`, fix: 'give the API server as https://host:port' });
+    ProfileError.throw(serverNotHttp(connection.source ?? 'connection', connection.server));
   }
   return url;
 }
@@ -189,18 +190,5 @@ function serverUrl(connection: KubeConnection): URL {
  * message; never a header or a credential.
  */
 export function kubeRequestError(method: string, path: string, server: string, status: number | undefined, message: string): ProfileError {
-  const fix =
-    status === 401 || status === 403
-      ? 'check that the credentials of the cluster connection are current and allowed to read this object (RBAC)'
-      : status === undefined
-        ? 'check that the API server is reachable from here, and that the connection names the right server'
-        : 'check the object and the server';
-  return new ProfileError([
-    {
-      code: 'KUBE_REQUEST',
-      path: server,
-      message: `${method} ${path} ${status === undefined ? 'failed' : `answered ${status}`}: ${message}`,
-      fix,
-    },
-  ]);
+  return new ProfileError([kubeRequestFailed(server, method, path, status, message)]);
 }

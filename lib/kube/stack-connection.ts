@@ -4,6 +4,7 @@ import { ConnectionSettings } from '../cluster/connection';
 import { runExecCredential } from './exec-credential';
 import { KubeConnection } from './kube-connection';
 import { readKubeconfig } from './kubeconfig';
+import { connectionNeedsState, connectionVariableUnset, connectionWithoutTarget, consoleFailed, consolePrintedNothing, noHelmProvider } from '../diagnostics';
 
 /** The parts of a synthesized stack's cdk.tf.json that say how a cluster is reached. */
 export interface StackJson {
@@ -29,7 +30,7 @@ export async function stackConnection(
 ): Promise<KubeConnection> {
   const block = stack.provider?.helm?.find((p) => p.alias === clusterName)?.kubernetes;
   if (!block) {
-    return ProfileError.throw({ code: 'KUBE_CONNECTION', path: where, message: `cdk.tf.json has no helm provider with alias "${clusterName}"`, fix: 'synthesize the stack again (npx cdktf synth)' });
+    return ProfileError.throw(noHelmProvider(where, clusterName));
   }
   const env = options.env ?? process.env;
   const resolve = async (value: unknown, field: string): Promise<string | undefined> => {
@@ -42,11 +43,11 @@ export async function stackConnection(
       if (fromEnv !== undefined) return fromEnv;
       const fallback = stack.variable?.[name]?.default;
       if (fallback !== undefined) return String(fallback);
-      return ProfileError.throw({ code: 'KUBE_CONNECTION', path: `${where}: ${field}`, message: `variable "${name}" has no value`, fix: `set TF_VAR_${name} as for cdktf deploy` });
+      return ProfileError.throw(connectionVariableUnset(`${where}: ${field}`, name));
     }
     if (!text.includes('${')) return text;
     if (!options.evaluate) {
-      return ProfileError.throw({ code: 'KUBE_CONNECTION', path: `${where}: ${field}`, message: 'is a Terraform expression that needs the state to evaluate', fix: 'run where cdktf deploy runs, after a deploy, so terraform console can read the state' });
+      return ProfileError.throw(connectionNeedsState(`${where}: ${field}`));
     }
     return String(await options.evaluate(text));
   };
@@ -79,7 +80,7 @@ export async function stackConnection(
 export function kubeConnection(settings: ConnectionSettings, source: string): KubeConnection {
   if (settings.configPath) return readKubeconfig(settings.configPath, settings.configContext);
   if (!settings.host) {
-    return ProfileError.throw({ code: 'KUBE_CONNECTION', path: source, message: 'has neither config_path nor host', fix: 'give the cluster a ClusterConnection' });
+    return ProfileError.throw(connectionWithoutTarget(source));
   }
   const plugin = settings.exec ? runExecCredential(settings.exec, source) : {};
   const server = /^https?:\/\//.test(settings.host) ? settings.host : `https://${settings.host}`;
@@ -97,13 +98,13 @@ export function terraformConsole(stackDir: string, env: NodeJS.ProcessEnv = proc
       const hcl = /^\$\{[\s\S]*\}$/.test(expression) && !inner.includes('${') ? inner : JSON.stringify(expression);
       const child = execFile('terraform', ['console'], { cwd: stackDir, env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => {
         if (error) {
-          reject(new ProfileError([{ code: 'KUBE_CONNECTION', path: stackDir, message: `terraform console could not evaluate the connection (exit ${error.code ?? 'unknown'})`, fix: 'run terraform init in the stack folder, and deploy once so the state holds what the connection refers to' }]));
+          reject(new ProfileError([consoleFailed(stackDir, error.code ?? 'unknown')]));
           return;
         }
         try {
           resolve(JSON.parse(JSON.parse(stdout.trim()) as string));
         } catch {
-          reject(new ProfileError([{ code: 'KUBE_CONNECTION', path: stackDir, message: 'terraform console printed no value for the connection', fix: 'check the expression evaluates to a string' }]));
+          reject(new ProfileError([consolePrintedNothing(stackDir)]));
         }
       });
       child.stdin?.end(`jsonencode(try(nonsensitive(${hcl}), ${hcl}))\n`);

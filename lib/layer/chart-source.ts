@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { ProfileError } from '../errors';
+import { invalidChartSource } from '../diagnostics';
 
 /** Where a Helm chart comes from, as plain data for the planner and the install plan. */
 export type ChartLocation =
@@ -59,5 +60,5 @@ function checkChartName(chart: string): void {
 }
 
 function invalid(message: string, fix: string): never {
-  ProfileError.throw({ code: 'INVALID_CHART_SOURCE', path: 'ChartSource', message, fix });
+  ProfileError.throw(invalidChartSource('ChartSource', message, fix));
 }

@@ -8,6 +8,7 @@ import { PackCatalog } from '../pack/catalog';
 import { constraintKind } from '../pack/version';
 import { ChartSource } from './chart-source';
 import { InfraRole, Layer, LayerKind, LayerOptions, LayerSpec, readValues } from './layer';
+import { chartNotAChartSource, invalidChartVersion, localChartMissing, ociChartVersionNotExact } from '../diagnostics';
 
 /** Props of a {@link HelmLayer}. */
 export interface HelmLayerProps extends LayerOptions {
@@ -56,29 +57,14 @@ export class HelmLayer extends Layer {
     this.props = props;
     this.values = readValues(props.values, `${this.node.path} (values)`);
     if (!(props.chart instanceof ChartSource)) {
-      ProfileError.throw({
-        code: 'INVALID_CHART_SOURCE',
-        path: this.node.path,
-        message: 'chart is not a ChartSource',
-        fix: 'use ChartSource.repository(url, name), ChartSource.oci(reference) or ChartSource.local(path)',
-      });
+      ProfileError.throw(chartNotAChartSource(this.node.path));
     }
     if (props.chart.location.type === 'local') checkLocalChart(props.chart.location.path, this.node.path);
     if (props.version !== undefined && semver.validRange(props.version) === null) {
-      ProfileError.throw({
-        code: 'INVALID_SEMVER',
-        path: this.node.path,
-        message: `chart version "${props.version}" is neither a semantic version nor a range`,
-        fix: 'write an exact version such as "1.16.2" or a range such as "~1.16.0"',
-      });
+      ProfileError.throw(invalidChartVersion(this.node.path, props.version));
     }
     if (props.chart.location.type === 'oci' && props.version !== undefined && constraintKind(props.version, this.node.path) !== 'exact') {
-      ProfileError.throw({
-        code: 'INVALID_VERSION_CONSTRAINT',
-        path: this.node.path,
-        message: `chart version "${props.version}" of an OCI chart is a train or range, which synth cannot resolve (it reads no OCI registry) and the helm provider does not install`,
-        fix: 'give the exact version of the OCI chart, e.g. "6.14.0"',
-      });
+      ProfileError.throw(ociChartVersionNotExact(this.node.path, props.version));
     }
   }
 
@@ -108,10 +94,5 @@ export class HelmLayer extends Layer {
 function checkLocalChart(chartPath: string, where: string): void {
   const isArchive = chartPath.endsWith('.tgz') && fs.existsSync(chartPath);
   if (isArchive || fs.existsSync(path.join(chartPath, 'Chart.yaml'))) return;
-  ProfileError.throw({
-    code: 'CHART_NOT_FOUND',
-    path: where,
-    message: `local chart "${path.relative(process.cwd(), chartPath) || chartPath}" has no Chart.yaml and is not a .tgz archive`,
-    fix: 'point ChartSource.local() at a chart directory holding Chart.yaml, or at a packaged .tgz chart',
-  });
+  ProfileError.throw(localChartMissing(where, path.relative(process.cwd(), chartPath) || chartPath));
 }

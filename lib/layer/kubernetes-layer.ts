@@ -3,6 +3,7 @@ import { ProfileError } from '../errors';
 import { Values } from '../values/merge';
 import { Layer, LayerKind, LayerOptions, LayerSpec, readValues } from './layer';
 import { DeclaredManifests, ManifestSources } from './manifests';
+import { invalidKubernetesVersion } from '../diagnostics';
 
 /** Props of a {@link KubernetesLayer}. */
 export interface KubernetesLayerProps extends LayerOptions, ManifestSources {
@@ -42,12 +43,7 @@ export class KubernetesLayer extends Layer {
   constructor(scope: Construct, id: string, props: KubernetesLayerProps) {
     super(scope, id, props, 'k8s');
     if (!isKubernetesVersion(props.version)) {
-      ProfileError.throw({
-        code: 'INVALID_KUBERNETES_VERSION',
-        path: this.node.path,
-        message: `Kubernetes version "${props.version}" is neither exact nor a train`,
-        fix: 'write an exact version such as "1.34.4" or a train such as "1.34.x"',
-      });
+      ProfileError.throw(invalidKubernetesVersion(this.node.path, props.version));
     }
     this.version = props.version;
     this.distribution = props.distribution ?? 'kubernetes';

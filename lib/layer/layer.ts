@@ -9,6 +9,7 @@ import { INFRA_ROLES, InfraRole, LayerKind, LayerSpec } from '../model/layer';
 import { DriftOptions, resolveDriftOptions } from '../drift/drift-options';
 import { Readiness, resolveReadiness } from '../readiness/readiness';
 import { withHelmGates } from '../readiness/layer-gates';
+import { invalidLayerPriority, unknownInfraRole, valuesNotAMap } from '../diagnostics';
 
 export { INFRA_ROLES, InfraRole, LayerKind, LayerSpec, PackSpec } from '../model/layer';
 
@@ -189,22 +190,12 @@ export function checkLayerOptions(options: LayerOptions & { readonly name: strin
   if (options.namespace !== undefined) checkName('namespace', options.namespace, path);
   if (options.releaseName !== undefined) checkName('release', options.releaseName, path);
   if (options.priority !== undefined && !Number.isInteger(options.priority)) {
-    ProfileError.throw({
-      code: 'INVALID_PRIORITY',
-      path,
-      message: `priority ${options.priority} is not an integer`,
-      fix: 'use a whole number; lower installs first, and the default is 0',
-    });
+    ProfileError.throw(invalidLayerPriority(path, options.priority));
   }
   resolveDriftOptions(options.drift, path);
   resolveReadiness(options.readiness, resolveReleaseOptions(options.release).timeoutSeconds, path);
   if (role !== undefined && !(INFRA_ROLES as readonly string[]).includes(role)) {
-    ProfileError.throw({
-      code: 'ROLE_NOT_ALLOWED',
-      path,
-      message: `"${role}" is not an infrastructure role`,
-      fix: `use one of ${INFRA_ROLES.join(', ')}, or no role for an add-on layer`,
-    });
+    ProfileError.throw(unknownInfraRole(path, role, INFRA_ROLES));
   }
 }
 
@@ -213,12 +204,7 @@ export function readValues(values: Values | string | undefined, where: string): 
   if (values === undefined) return {};
   if (typeof values === 'string') return parseValuesYaml(values, where);
   if (typeof values !== 'object' || values === null || Array.isArray(values)) {
-    ProfileError.throw({
-      code: 'INVALID_VALUES',
-      path: where,
-      message: 'values are not a map of keys to values',
-      fix: 'give values as an object, e.g. { replicaCount: 2 }, or as YAML text',
-    });
+    ProfileError.throw(valuesNotAMap(where));
   }
   return values;
 }

@@ -4,6 +4,7 @@ import { Token } from 'cdktf';
 import { ProfileError } from '../errors';
 import { isPlainObject, Values } from '../values/merge';
 import { parseYamlDocuments } from '../values/yaml';
+import { invalidManifest, manifestFileMissing, manifestToken } from '../diagnostics';
 
 /** Raw Kubernetes objects for a layer: any mix of YAML text, YAML files and objects. */
 export interface ManifestSources {
@@ -46,12 +47,7 @@ export function readManifestFiles(files: readonly string[], where: string): Mani
   for (const file of files) {
     const absolute = path.resolve(file);
     if (!fs.existsSync(absolute)) {
-      ProfileError.throw({
-        code: 'INVALID_MANIFEST',
-        path: where,
-        message: `manifest file "${file}" does not exist (looked in ${path.dirname(absolute)})`,
-        fix: 'give a path relative to the directory the app runs in, or an absolute path',
-      });
+      ProfileError.throw(manifestFileMissing(where, file, path.dirname(absolute)));
     }
     const text = fs.readFileSync(absolute, 'utf8');
     parseYamlDocuments(text, `${where} (${file})`).forEach((value, i) => found.push({ value, origin: `${file}, document ${i + 1}` }));
@@ -77,12 +73,7 @@ function checkDocuments(found: ReadonlyArray<{ value: unknown; origin: string }>
 
 function checkDocument(value: unknown, where: string): ManifestDocument {
   const fail = (message: string): never =>
-    ProfileError.throw({
-      code: 'INVALID_MANIFEST',
-      path: where,
-      message,
-      fix: 'each document needs apiVersion, kind and metadata.name, e.g. "apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: settings"',
-    });
+    ProfileError.throw(invalidManifest(where, message));
   if (!isPlainObject(value)) return fail('document is not a Kubernetes object (a YAML map)');
   if (typeof value.apiVersion !== 'string' || value.apiVersion === '') return fail('document has no apiVersion');
   if (typeof value.kind !== 'string' || value.kind === '') return fail('document has no kind');
@@ -91,12 +82,7 @@ function checkDocument(value: unknown, where: string): ManifestDocument {
     return fail(`${value.kind} has no metadata.name`);
   }
   if (holdsToken(value)) {
-    ProfileError.throw({
-      code: 'MANIFEST_TOKEN',
-      path: where,
-      message: `${value.kind} "${metadata.name}" holds a Terraform expression, but manifests are written to files at synth, before Terraform runs`,
-      fix: 'pass Terraform expressions through a HelmLayer\'s values, which reach the chart at apply time',
-    });
+    ProfileError.throw(manifestToken(where, value.kind, metadata.name));
   }
   return value as ManifestDocument;
 }

@@ -12,6 +12,7 @@ import { isKubernetesVersion } from './kubernetes-layer';
 import { checkLayerOptions, InfraRole, Layer, LayerKind, LayerOptions, LayerSpec, readValues } from './layer';
 import { LayerKinds, packKinds } from '../readiness/kinds';
 import { constraintKind } from '../pack/version';
+import { chartArchiveUnnamed, duplicatePackChart, invalidKubernetesVersion, kubernetesVersionOnNonK8sPack } from '../diagnostics';
 
 /** Props of a {@link PackLayer}. */
 export interface PackLayerProps extends LayerOptions {
@@ -136,12 +137,7 @@ export class PackLayer extends Layer {
     };
     checkLayerOptions({ ...options, name: options.name ?? this.node.id }, role, where);
     if (props.kubernetesVersion !== undefined && (role !== 'k8s' || !isKubernetesVersion(props.kubernetesVersion))) {
-      ProfileError.throw({
-        code: 'INVALID_KUBERNETES_VERSION',
-        path: where,
-        message: role !== 'k8s' ? `pack ${pack.manifest.name} is for layer ${pack.manifest.layer}, so it pins no Kubernetes version` : `Kubernetes version "${props.kubernetesVersion}" is neither exact nor a train`,
-        fix: role !== 'k8s' ? 'set kubernetesVersion only on the pack of the k8s layer' : 'write an exact version such as "1.34.4" or a train such as "1.34.x"',
-      });
+      ProfileError.throw(role !== 'k8s' ? kubernetesVersionOnNonK8sPack(where, pack.manifest.name, pack.manifest.layer) : invalidKubernetesVersion(where, props.kubernetesVersion));
     }
     return (this.resolution = { resolved, baseValues, charts, options, role });
   }
@@ -187,12 +183,7 @@ function checkDistinctCharts(charts: ReadonlyArray<{ file: string; chartName: st
   charts.forEach(({ chartName }, i) => {
     const first = charts.findIndex((c) => c.chartName === chartName);
     if (first === i) return;
-    ProfileError.throw({
-      code: 'PACK_INVALID',
-      path: where,
-      message: `pack ${pack} has two charts named "${chartName}" (${charts[first].file} and ${charts[i].file}), but each chart of a pack is a release of its own`,
-      fix: 'list each chart archive once in pack.json: charts, and give each chart of the pack its own name in its Chart.yaml',
-    });
+    ProfileError.throw(duplicatePackChart(where, pack, chartName, charts[first].file, charts[i].file));
   });
 }
 
@@ -214,7 +205,7 @@ function chartOf(archive: Buffer, where: string): { chartName: string; folder?: 
   const [chart] = chartYaml ? parseYamlDocuments(files.get(chartYaml)!.toString('utf8'), `${where}/${chartYaml}`) : [];
   const name = (chart as Values | undefined)?.name;
   if (typeof name !== 'string') {
-    ProfileError.throw({ code: 'PACK_INVALID', path: where, message: 'chart archive has no Chart.yaml with a name', fix: 'package the chart with `helm package`' });
+    ProfileError.throw(chartArchiveUnnamed(where));
   }
   const folder = chartYaml!.includes('/') ? chartYaml!.split('/')[0] : undefined;
   return { chartName: name as string, ...(folder ? { folder } : {}) };

@@ -1,5 +1,6 @@
 import * as zlib from 'zlib';
 import { ProfileError } from '../errors';
+import { invalidArchive } from '../diagnostics';
 
 /**
  * Gzipped tar archives (`.tgz`, `.tar.gz`), read and written in memory: packs are distributed as
@@ -61,7 +62,7 @@ function field(header: Buffer, start: number, length: number): string {
 }
 
 function fail(where: string, message: string, fix: string): never {
-  ProfileError.throw({ code: 'PACK_ARCHIVE_INVALID', path: where, message: `archive ${message}`, fix });
+  ProfileError.throw(invalidArchive(where, message, fix));
 }
 
 /**

@@ -6,6 +6,7 @@ import { LockEntry, Lockfile } from './lockfile';
 import { Pack } from './pack';
 import { HelmRepositoryRegistry, PackRegistry } from './registry';
 import { ConstraintKind, constraintKind, newestSatisfying, satisfiesConstraint, sortNewestFirst } from './version';
+import { chartNotInRepository, chartVersionNotFound, invalidLockMode, lockedDigestMismatch, lockMissing, lockStale, noPackCatalog, packNotFound, packVersionNotFound } from '../diagnostics';
 
 /** How synth treats the lockfile. */
 export type LockMode = 'auto' | 'update' | 'frozen';
@@ -51,12 +52,7 @@ export class PackCatalog extends Construct {
   static of(scope: IConstruct, where: string): PackCatalog {
     const catalogs = scope.node.root.node.findAll().filter(PackCatalog.isCatalog);
     if (catalogs.length === 1) return catalogs[0];
-    return ProfileError.throw({
-      code: 'NO_PACK_CATALOG',
-      path: where,
-      message: catalogs.length === 0 ? 'a pack layer needs a PackCatalog, and the app has none' : `the app has ${catalogs.length} PackCatalogs, so the layer must say which`,
-      fix: catalogs.length === 0 ? "create one before the layer: new PackCatalog(app, 'packs', { registries: [new DirectoryRegistry('packs')] })" : 'pass `catalog` to the pack layer',
-    });
+    return ProfileError.throw(noPackCatalog(where, catalogs.length));
   }
 
   /** The registries, in search order. */
@@ -79,7 +75,7 @@ export class PackCatalog extends Construct {
     this.lockfilePath = path.resolve(props.lockfile ?? 'cluster-profiles.lock.json');
     const mode = props.mode ?? process.env.CLUSTER_PROFILES_LOCK ?? 'auto';
     if (!['auto', 'update', 'frozen'].includes(mode)) {
-      ProfileError.throw({ code: 'INVALID_LOCK_MODE', path: this.node.path, message: `lock mode "${mode}" is not auto, update or frozen`, fix: 'set CLUSTER_PROFILES_LOCK to auto, update or frozen' });
+      ProfileError.throw(invalidLockMode(this.node.path, mode));
     }
     this.mode = mode as LockMode;
   }
@@ -96,7 +92,7 @@ export class PackCatalog extends Construct {
     if (entry && this.mode !== 'update') {
       result = this.fromLock(packName, constraint, kind, entry, where, includePrerelease);
     } else if (this.mode === 'frozen') {
-      return lockMissing(key, where);
+      return ProfileError.throw(lockMissing(where, key));
     } else {
       result = this.fromRegistries(packName, constraint, kind, where, includePrerelease);
       this.lock(lock, key, { version: result.pack.manifest.version, digest: result.pack.digest, registry: result.registry });
@@ -123,29 +119,22 @@ export class PackCatalog extends Construct {
     let version: string;
     if (entry && this.mode !== 'update') {
       if (!satisfiesConstraint(entry.version, constraint, includePrerelease)) {
-        ProfileError.throw({
-          code: 'LOCK_STALE',
-          path: where,
-          message: `the lockfile entry for ${key} is stale: version ${entry.version} does not satisfy ${constraint}`,
-          fix: 'run `CLUSTER_PROFILES_LOCK=update npx cdktf synth` to re-resolve it, and review the change',
-        });
+        ProfileError.throw(lockStale(where, key, `version ${entry.version} does not satisfy ${constraint}`));
       }
       version = entry.version;
     } else if (this.mode === 'frozen') {
-      return lockMissing(key, where);
+      return ProfileError.throw(lockMissing(where, key));
     } else {
       if (!this.repositories.has(repository)) this.repositories.set(repository, new HelmRepositoryRegistry(repository));
       const index = this.repositories.get(repository)!;
       const versions = index.versions(chart);
       const found = newestSatisfying(versions, constraint, includePrerelease);
       if (found === undefined) {
-        return ProfileError.throw({
-          code: versions.length > 0 ? 'VERSION_NOT_FOUND' : 'CHART_NOT_FOUND',
-          path: where,
-          message: versions.length > 0 ? `no version of chart ${chart} in ${repository} satisfies ${constraint}${includePrerelease ? '' : ' (pre-releases excluded)'}` : `chart ${chart} is not in the index of ${repository}`,
-          details: versions.length > 0 ? [`available: ${newest(versions).join(', ')}`] : [],
-          fix: versions.length > 0 ? 'choose a version the repository has, or a train such as "1.x"' : 'check the chart name and the repository URL',
-        });
+        return ProfileError.throw(
+          versions.length > 0
+            ? chartVersionNotFound(where, chart, repository, constraint, includePrerelease, newest(versions))
+            : chartNotInRepository(where, chart, repository),
+        );
       }
       version = found;
       this.lock(lock, key, { version, digest: index.archiveDigest(chart, version) ?? '', registry: repository });
@@ -186,13 +175,7 @@ export class PackCatalog extends Construct {
     includePrerelease: boolean,
   ): ResolvedPack {
     const key = Lockfile.key(packName, constraint, includePrerelease);
-    const stale = (why: string): never =>
-      ProfileError.throw({
-        code: 'LOCK_STALE',
-        path: where,
-        message: `the lockfile entry for ${key} is stale: ${why}`,
-        fix: 'run `CLUSTER_PROFILES_LOCK=update npx cdktf synth` to re-resolve it, and review the change',
-      });
+    const stale = (why: string): never => ProfileError.throw(lockStale(where, key, why));
     if (!satisfiesConstraint(entry.version, constraint, includePrerelease)) stale(`version ${entry.version} does not satisfy ${constraint}`);
     const registry = this.registries.find((r) => r.name === entry.registry);
     if (!registry) stale(`registry "${entry.registry}" is not configured (have: ${this.registries.map((r) => r.name).join(', ')})`);
@@ -204,13 +187,7 @@ export class PackCatalog extends Construct {
       throw e;
     }
     if (pack.digest !== entry.digest) {
-      ProfileError.throw({
-        code: 'DIGEST_MISMATCH',
-        path: where,
-        message: `${packName} ${entry.version} from registry "${entry.registry}" has digest ${pack.digest}, but the lockfile recorded ${entry.digest}`,
-        details: ['the pack changed after it was locked, or the lock entry was edited'],
-        fix: 'if the change is intended, run `CLUSTER_PROFILES_LOCK=update npx cdktf synth` and review the change; otherwise restore the pack',
-      });
+      ProfileError.throw(lockedDigestMismatch(where, packName, entry.version, entry.registry, pack.digest, entry.digest));
     }
     return { pack, constraint, constraintKind: kind, registry: registry!.name };
   }
@@ -223,26 +200,12 @@ export class PackCatalog extends Construct {
       if (version) return { pack: registry.load(packName, version), constraint, constraintKind: kind, registry: registry.name };
       if (versions.length > 0) seen.push(`${registry.name}: ${newest(versions).join(', ')}`);
     }
-    return ProfileError.throw({
-      code: seen.length > 0 ? 'VERSION_NOT_FOUND' : 'PACK_NOT_FOUND',
-      path: where,
-      message:
-        seen.length > 0
-          ? `no version of ${packName} satisfies ${constraint}${includePrerelease ? '' : ' (pre-releases excluded)'}`
-          : `pack ${packName} is in none of the registries (${this.registries.map((r) => r.name).join(', ')})`,
-      details: seen.map((s) => `available in ${s}`),
-      fix: seen.length > 0 ? 'choose a version the registries have, or a train such as "1.x"' : 'check the pack name, or add the registry that holds it',
-    });
+    return ProfileError.throw(
+      seen.length > 0
+        ? packVersionNotFound(where, packName, constraint, includePrerelease, seen)
+        : packNotFound(where, packName, this.registries.map((r) => r.name)),
+    );
   }
-}
-
-function lockMissing(key: string, where: string): never {
-  return ProfileError.throw({
-    code: 'LOCK_MISSING',
-    path: where,
-    message: `the lockfile has no entry for ${key}, and the lock mode is frozen`,
-    fix: 'synthesize once without CLUSTER_PROFILES_LOCK=frozen and commit the updated cluster-profiles.lock.json',
-  });
 }
 
 /** The newest few versions, for error messages. */

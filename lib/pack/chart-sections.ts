@@ -1,5 +1,6 @@
 import { Diagnostic } from '../errors';
 import { isPlainObject, Values, ValueSource } from '../values/merge';
+import { chartsSectionNotAMap, unknownChartSection } from '../diagnostics';
 
 /**
  * Which `charts.<key>` section of a pack's values goes to which of its charts. Palette keys the
@@ -60,7 +61,7 @@ export function checkChartSections(
   if (values.charts === undefined || values.charts === null) return { diagnostics: [], ignored: [] };
   const names = pack.charts.map((c) => c.chartName);
   if (!isPlainObject(values.charts)) {
-    return { diagnostics: [{ code: 'INVALID_VALUES', path: where, message: `charts: of pack ${pack.name} ${pack.version} is not a map of chart names to values`, fix: `write charts: ${names[0] ?? '<chart>'}: <values>` }], ignored: [] };
+    return { diagnostics: [chartsSectionNotAMap(where, `${pack.name} ${pack.version}`, names)], ignored: [] };
   }
   const known = new Set(pack.charts.flatMap(chartSectionKeys));
   const unknown = Object.keys(values.charts).filter((key) => !known.has(key));
@@ -70,11 +71,6 @@ export function checkChartSections(
     ignored: unknown.filter(fromPack).map((key) => `charts.${key}`),
     diagnostics: unknown
       .filter((key) => !fromPack(key))
-      .map((key) => ({
-        code: 'INVALID_VALUES' as const,
-        path: where,
-        message: `charts.${key} names no chart of pack ${pack.name} ${pack.version} (its charts: ${names.join(', ') || 'none'}), so its values would reach no release`,
-        fix: names.length > 0 ? `put these values under charts.${names[0]}${names.length > 1 ? ` (or another of ${names.join(', ')})` : ''}` : 'remove the charts: section, or add the chart to the pack',
-      })),
+      .map((key) => unknownChartSection(where, key, `${pack.name} ${pack.version}`, names)),
   };
 }

@@ -10,6 +10,7 @@ import { PackCatalog } from './catalog';
 import { Pack, PackDependency } from './pack';
 import { DirectoryRegistry } from './registry';
 import { boundsRange, compareVersions, newestSatisfying, normalizeVersion, satisfiesConstraint } from './version';
+import { notAPack, packCheckCrash } from '../diagnostics';
 
 /**
  * `cluster-profiles packs check`: loads every pack of a directory registry and synthesizes each
@@ -85,7 +86,7 @@ export function checkPackRegistry(folder: string, options: CheckPackRegistryOpti
   try {
     const results = entries.map((entry, i) => {
       if (!entry.name || !entry.version) {
-        return { folder: entry.folder, outcome: 'not-a-pack' as const, with: [], notes: [], problems: [problem({ code: 'PACK_INVALID', path: `${registry.name}/${entry.folder}`, message: entry.problem ?? 'not a pack', fix: 'add a pack.json with name and version, or move the folder out of the registry' })] };
+        return { folder: entry.folder, outcome: 'not-a-pack' as const, with: [], notes: [], problems: [problem(notAPack(`${registry.name}/${entry.folder}`, entry.problem))] };
       }
       return checkPack(registry, entry.folder, entry.name, entry.version, path.join(scratch, String(i)), options);
     });
@@ -192,7 +193,7 @@ function describe(pack: Pack): string {
 
 function problemsOf(e: unknown): PackCheckProblem[] {
   if (e instanceof ProfileError) return e.diagnostics.map(problem);
-  return [{ code: 'PACK_INVALID', path: '(crash)', message: (e as Error).message ?? String(e), fix: 'this is a bug of cdktf-cluster-profiles: report it with the pack', origin: 'library-limit' }];
+  return [{ ...packCheckCrash('(crash)', e), origin: 'library-limit' }];
 }
 
 /** Diagnostics that only mean "give the pack what it asks for". */

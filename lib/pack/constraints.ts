@@ -3,6 +3,7 @@ import { Diagnostic } from '../errors';
 import { LayerSpec } from '../layer/layer';
 import { PackDependency } from './pack';
 import { boundsRange, normalizeVersion } from './version';
+import { packConstraint } from '../diagnostics';
 
 /**
  * Pack dependency constraints (`pack.json: constraints.dependencies`), checked across every layer
@@ -24,7 +25,7 @@ export function checkPackConstraints(layers: readonly LayerSpec[]): Diagnostic[]
       const subject = `${layer.pack!.name} ${layer.pack!.version}`;
       const wanted = `${dependency.packName}${range ? ` ${range}` : ''}`;
       const problem = (message: string, fix: string) =>
-        diagnostics.push({ code: 'PACK_CONSTRAINT', path: layer.path, message: `${subject} ${message}`, fix });
+        diagnostics.push(packConstraint(layer.path, subject, message, fix));
       if (dependency.type === 'required' && found.length === 0) {
         problem(`requires ${wanted}, which no layer on the cluster provides`, `attach a profile with ${dependency.packName}${range ? ` in ${range}` : ''}, or remove this layer`);
         continue;

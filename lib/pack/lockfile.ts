@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { ProfileError } from '../errors';
 import { isPlainObject } from '../values/merge';
+import { invalidLockfile } from '../diagnostics';
 
 /** What the lockfile records for one pack constraint. */
 export interface LockEntry {
@@ -93,10 +94,5 @@ export class Lockfile {
 }
 
 function invalid(file: string, message: string): never {
-  ProfileError.throw({
-    code: 'LOCKFILE_INVALID',
-    path: file,
-    message: `lockfile ${message}`,
-    fix: 'restore it from version control, or delete it and synthesize again to re-resolve every pack',
-  });
+  ProfileError.throw(invalidLockfile(file, message));
 }

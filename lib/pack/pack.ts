@@ -7,6 +7,7 @@ import { writeArchive } from './archive';
 import { parsePresets, Preset } from './presets';
 import { parseSchema, SchemaRule } from './schema';
 import { isVersion } from './version';
+import { invalidPack, packFileMissing } from '../diagnostics';
 
 /**
  * The pack format, as close to Palette's as the deploy model allows, so users can bring their
@@ -84,12 +85,7 @@ export function readPack(packFiles: ReadonlyMap<string, Buffer>, where: string):
   files = withPackagedCharts(files, manifest.charts, where);
   for (const file of [...manifest.charts, ...manifest.kubeManifests]) {
     if (!files.has(normalize(file))) {
-      ProfileError.throw({
-        code: 'PACK_FILE_MISSING',
-        path: `${where}/pack.json`,
-        message: `lists "${file}", which the pack does not contain`,
-        fix: `add ${file} to the pack, or remove it from pack.json`,
-      });
+      ProfileError.throw(packFileMissing(`${where}/pack.json`, file));
     }
   }
   const presetsFile = files.get('presets.yaml');
@@ -226,5 +222,5 @@ function normalize(file: string): string {
 }
 
 function invalid(where: string, message: string, fix: string): never {
-  ProfileError.throw({ code: 'PACK_INVALID', path: where, message, fix });
+  ProfileError.throw(invalidPack(where, message, fix));
 }

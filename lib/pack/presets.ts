@@ -1,6 +1,7 @@
-import { ProfileError, withSuggestions } from '../errors';
+import { ProfileError } from '../errors';
 import { isPlainObject, Values } from '../values/merge';
 import { parseValuesYaml, parseYamlDocuments } from '../values/yaml';
+import { invalidPresets, presetConflict, unknownPreset } from '../diagnostics';
 
 /** One preset of a pack's `presets.yaml`: a named change to the pack's default values. */
 export interface Preset {
@@ -46,22 +47,11 @@ export function presetValues(presets: readonly Preset[], chosen: readonly string
   return chosen.flatMap((name) => {
     const preset = presets.find((p) => p.name === name);
     if (!preset) {
-      ProfileError.throw({
-        code: 'UNKNOWN_PRESET',
-        path: where,
-        message: `preset "${name}" is not defined by the pack`,
-        details: presets.length > 0 ? [`presets: ${presets.map((p) => `${p.name} (${p.group})`).join(', ')}`] : ['the pack has no presets.yaml'],
-        fix: withSuggestions('choose a preset the pack defines', name, presets.map((p) => p.name)),
-      });
+      ProfileError.throw(unknownPreset(where, name, presets));
     }
     const other = byGroup.get(preset.group);
     if (other) {
-      ProfileError.throw({
-        code: 'PRESET_CONFLICT',
-        path: where,
-        message: `presets "${other}" and "${name}" are both of group "${preset.group}"`,
-        fix: `choose one preset of group "${preset.group}"`,
-      });
+      ProfileError.throw(presetConflict(where, other, name, preset.group));
     }
     byGroup.set(preset.group, name);
     const removal: Values = {};
@@ -82,5 +72,5 @@ function setPath(target: Values, keys: string[], value: unknown): void {
 }
 
 function invalid(where: string, message: string, fix: string): never {
-  ProfileError.throw({ code: 'PACK_INVALID', path: where, message: where.endsWith('presets.yaml') ? `presets.yaml ${message}` : `preset ${message}`, fix });
+  ProfileError.throw(invalidPresets(where, message, fix));
 }

@@ -9,6 +9,7 @@ import { isPlainObject, Values } from '../values/merge';
 import { parseYamlDocuments } from '../values/yaml';
 import { readArchive } from './archive';
 import { Pack, readPack } from './pack';
+import { chartDigestMismatch, indexWithoutEntries, invalidRegistryUrl, linkOutsidePack, packNotInRegistry, packPublishedTwice, registryFolderMissing, registryUnreachable } from '../diagnostics';
 
 /**
  * Where packs come from. Registries are read synchronously, because cdktf synthesizes
@@ -51,12 +52,7 @@ export class DirectoryRegistry implements PackRegistry {
     const entry = this.entries().packs.get(packName)?.get(version);
     if (!entry) return packNotFound(this.name, packName, version);
     if (entry.duplicates.length > 0) {
-      ProfileError.throw({
-        code: 'PACK_INVALID',
-        path: `registry ${this.name}`,
-        message: `pack ${packName} ${version} is published twice: ${[entry.file, ...entry.duplicates].map((f) => path.basename(f)).join(' and ')}`,
-        fix: 'keep one of them, or give the other its own name or version in its pack.json',
-      });
+      ProfileError.throw(packPublishedTwice(`registry ${this.name}`, packName, version, [entry.file, ...entry.duplicates].map((f) => path.basename(f))));
     }
     const where = `${this.name}/${path.basename(entry.file)}`;
     return readPack(this.filesOf(entry.file, where), where);
@@ -77,12 +73,7 @@ export class DirectoryRegistry implements PackRegistry {
   private entries(): DirectoryIndex {
     if (this.index) return this.index;
     if (!fs.existsSync(this.directory)) {
-      ProfileError.throw({
-        code: 'REGISTRY_UNREACHABLE',
-        path: `registry ${this.name}`,
-        message: `pack folder "${this.directory}" does not exist`,
-        fix: 'create it, or give DirectoryRegistry the folder that holds your packs',
-      });
+      ProfileError.throw(registryFolderMissing(`registry ${this.name}`, this.directory));
     }
     const index: DirectoryIndex = { packs: new Map(), all: [] };
     for (const child of fs.readdirSync(this.directory, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -173,12 +164,7 @@ export class HelmRepositoryRegistry implements PackRegistry {
     private readonly cacheDirectory = path.join(process.env.CLUSTER_PROFILES_CACHE ?? path.join(os.homedir(), '.cache', 'cluster-profiles'), 'charts'),
   ) {
     if (!/^(https?|file):\/\//.test(url)) {
-      ProfileError.throw({
-        code: 'INVALID_REGISTRY_URL',
-        path: `registry ${url}`,
-        message: `"${url}" is not an http(s):// or file:// URL`,
-        fix: 'give the URL of the folder that serves index.yaml',
-      });
+      ProfileError.throw(invalidRegistryUrl(`registry ${url}`, url));
     }
     this.url = url.replace(/\/+$/, '');
     this.name = name ?? this.url;
@@ -207,12 +193,7 @@ export class HelmRepositoryRegistry implements PackRegistry {
     const archiveUrl = new URL(entry.urls[0], `${this.url}/`).toString();
     const archive = fetchBytes(archiveUrl, `registry ${this.name}`);
     if (entry.digest && blobDigest(archive) !== `sha256:${entry.digest}`) {
-      ProfileError.throw({
-        code: 'DIGEST_MISMATCH',
-        path: where,
-        message: `chart archive has digest ${blobDigest(archive)}, but index.yaml records sha256:${entry.digest}`,
-        fix: 'the repository serves an archive that differs from its index: rebuild the index, or ask its owner',
-      });
+      ProfileError.throw(chartDigestMismatch(where, blobDigest(archive), `sha256:${entry.digest}`));
     }
     const pack = readPack(chartAsPack(packName, version, archive, where), where);
     fs.mkdirSync(path.dirname(cached), { recursive: true });
@@ -227,7 +208,7 @@ export class HelmRepositoryRegistry implements PackRegistry {
     const [document] = parseYamlDocuments(fetchBytes(`${this.url}/index.yaml`, where).toString('utf8'), `${where}: index.yaml`);
     const entries = isPlainObject(document) ? document.entries : undefined;
     if (!isPlainObject(entries)) {
-      ProfileError.throw({ code: 'PACK_INVALID', path: `${where}: index.yaml`, message: 'index.yaml has no entries map', fix: 'serve a Helm repository index (helm repo index)' });
+      ProfileError.throw(indexWithoutEntries(`${where}: index.yaml`));
     }
     const index: NonNullable<HelmRepositoryRegistry['index']> = new Map();
     for (const [name, list] of Object.entries(entries as Values)) {
@@ -261,12 +242,7 @@ function readFolder(root: string, where: string): Map<string, Buffer> {
       const child = relative ? `${relative}/${entry.name}` : entry.name;
       const absolute = path.join(root, child);
       if (!fs.realpathSync(absolute).startsWith(realRoot + path.sep)) {
-        ProfileError.throw({
-          code: 'PACK_ARCHIVE_INVALID',
-          path: where,
-          message: `"${child}" links outside the pack folder`,
-          fix: 'replace the link with a copy of the file',
-        });
+        ProfileError.throw(linkOutsidePack(where, child));
       }
       if (fs.statSync(absolute).isDirectory()) walk(child);
       else files.set(child, fs.readFileSync(absolute));
@@ -286,12 +262,7 @@ function unwrapSingleFolder(files: Map<string, Buffer>): Map<string, Buffer> {
 }
 
 function packNotFound(registry: string, packName: string, version: string): never {
-  ProfileError.throw({
-    code: 'PACK_NOT_FOUND',
-    path: `registry ${registry}`,
-    message: `pack ${packName} ${version} is not in the registry`,
-    fix: 'check the pack name and version, or add the registry that holds it',
-  });
+  ProfileError.throw(packNotInRegistry(`registry ${registry}`, packName, version));
 }
 
 /**
@@ -305,11 +276,6 @@ function fetchBytes(url: string, where: string): Buffer {
     return execFileSync(process.execPath, ['-e', script, url], { maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
   } catch (e) {
     const detail = ((e as { stderr?: Buffer }).stderr?.toString().trim() || (e as Error).message).split('\n')[0];
-    return ProfileError.throw({
-      code: 'REGISTRY_UNREACHABLE',
-      path: where,
-      message: `cannot read ${url}: ${detail}`,
-      fix: 'check the registry URL and the network, or commit a lockfile entry so synth need not read the registry',
-    });
+    return ProfileError.throw(registryUnreachable(where, url, detail));
   }
 }

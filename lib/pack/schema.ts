@@ -2,6 +2,7 @@ import { Diagnostic, ProfileError } from '../errors';
 import { isPlainObject, Values, ValueSource } from '../values/merge';
 import { SensitiveValue } from '../values/sensitive';
 import { parseYamlDocuments } from '../values/yaml';
+import { invalidSchemaEntry, schemaViolation } from '../diagnostics';
 
 /**
  * A pack's `schema.yaml`: rules on value paths, in Palette's syntax:
@@ -111,7 +112,7 @@ export function checkSchema(
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const problem = (path: string, message: string, fix: string) =>
-    diagnostics.push({ code: 'SCHEMA_VIOLATION', path: where, message: `value ${path} ${message}`, fix });
+    diagnostics.push(schemaViolation(where, path, message, fix));
   for (const rule of rules) {
     const found = lookup(values, rule.path.split('.'), '');
     if (found.length === 0 && rule.required) {
@@ -157,5 +158,5 @@ function escapeRegex(text: string): string {
 }
 
 function invalid(where: string, message: string, fix: string): never {
-  ProfileError.throw({ code: 'PACK_INVALID', path: where, message: `schema.yaml entry ${message}`, fix });
+  ProfileError.throw(invalidSchemaEntry(where, message, fix));
 }

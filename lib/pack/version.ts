@@ -1,5 +1,6 @@
 import * as semver from 'semver';
 import { ProfileError } from '../errors';
+import { invalidVersionConstraint } from '../diagnostics';
 
 /**
  * Pack versions and the constraints that choose them.
@@ -46,12 +47,7 @@ export function constraintKind(constraint: string, where: string): ConstraintKin
   if (isVersion(constraint)) return 'exact';
   if (TRAIN.test(constraint)) return 'train';
   if (constraint.trim() !== '' && semver.validRange(constraint) !== null) return 'range';
-  return ProfileError.throw({
-    code: 'INVALID_VERSION_CONSTRAINT',
-    path: where,
-    message: `version "${constraint}" is not an exact version, a train or a semver range`,
-    fix: 'write an exact version ("1.27.5", "24.04"), a train ("1.x", "1.27.x") or a range (">=1.27.0 <1.29.0")',
-  });
+  return ProfileError.throw(invalidVersionConstraint(where, constraint));
 }
 
 /** Whether `version` satisfies `constraint`, both read as Palette writes them. */

@@ -2,6 +2,7 @@ import { IAspect } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { InstallPlan, PlannedLayer } from '../cluster/plan';
 import { Diagnostic } from '../errors';
+import { policyViolation } from '../diagnostics';
 
 /** One layer that breaks a policy's rule. */
 export interface PolicyViolation {
@@ -45,12 +46,7 @@ export abstract class ClusterPolicy implements IAspect {
 
   /** The violations of one cluster's plan as diagnostics. */
   public diagnose(plan: InstallPlan): Diagnostic[] {
-    return this.check(plan).map((v) => ({
-      code: 'POLICY_VIOLATION',
-      path: v.layer.path,
-      message: `layer "${v.layer.name}" on cluster "${plan.cluster}" breaks ${this.rule}: ${v.message}`,
-      fix: v.fix,
-    }));
+    return this.check(plan).map((v) => policyViolation(v.layer.path, v.layer.name, plan.cluster, this.rule, v.message, v.fix));
   }
 
   /** Called by cdktf for every construct in the policy's scope. The synth pass does the work. */

@@ -12,6 +12,7 @@ import { ProfileError } from '../errors';
 import { cloneValues, Values } from '../values/merge';
 import { checkVariableDefinition, VariableDefinition } from './variable';
 import { isWaiterGate, Readiness, resolveReadiness } from '../readiness/readiness';
+import { duplicateVariable, helmGateOnGroup, invalidGroupPriority } from '../diagnostics';
 
 
 /** Props every profile takes. */
@@ -82,12 +83,7 @@ export abstract class Profile extends Construct {
   public addVariable(variable: VariableDefinition): this {
     checkVariableDefinition(variable, this.node.path);
     if (this.variableList.some((v) => v.name === variable.name)) {
-      ProfileError.throw({
-        code: 'INVALID_VARIABLE',
-        path: this.node.path,
-        message: `variable "${variable.name}" is declared twice`,
-        fix: 'give each variable of a profile a distinct name',
-      });
+      ProfileError.throw(duplicateVariable(this.node.path, variable.name));
     }
     this.variableList.push({ ...variable });
     return this;
@@ -102,15 +98,10 @@ export abstract class Profile extends Construct {
    */
   public addGroupReadiness(priority: number, ...gates: Readiness[]): this {
     const at = `${this.node.path} (group readiness, priority ${priority})`;
-    if (!Number.isInteger(priority)) ProfileError.throw({ code: 'INVALID_PRIORITY', path: at, message: `priority ${priority} is not an integer`, fix: 'use a whole number, as the layers of the group have' });
+    if (!Number.isInteger(priority)) ProfileError.throw(invalidGroupPriority(at, priority));
     resolveReadiness(gates, 1, at).forEach((gate, i) => {
       if (!isWaiterGate(gate)) {
-        ProfileError.throw({
-          code: 'INVALID_READINESS',
-          path: at,
-          message: `readiness[${i}] (${gate.kind}) is Helm's wait of one release, not a gate of a group`,
-          fix: 'give the group a condition, jsonPath, exists or crdsEstablished gate; set release.wait on the layers for Helm\'s wait',
-        });
+        ProfileError.throw(helmGateOnGroup(at, i, gate.kind));
       }
     });
     this.groupGates.set(priority, [...(this.groupGates.get(priority) ?? []), ...gates]);

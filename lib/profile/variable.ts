@@ -1,6 +1,7 @@
 import * as semver from 'semver';
-import { Diagnostic, ProfileError } from '../errors';
+import { ProfileError } from '../errors';
 import { SensitiveValue } from '../values/sensitive';
+import { invalidVariableDefinition } from '../diagnostics';
 
 /** Formats of profile variables, as Palette defines them. */
 export const VARIABLE_FORMATS = ['string', 'number', 'boolean', 'version', 'ipv4', 'ipv4cidr', 'ipv6', 'base64'] as const;
@@ -66,7 +67,7 @@ export type VariableValue = string | number | boolean | SensitiveValue;
 /** Throws on a definition that cannot be satisfied; `where` is the profile's path. */
 export function checkVariableDefinition(v: VariableDefinition, where: string): void {
   const fail = (message: string, fix: string): never =>
-    ProfileError.throw({ code: 'INVALID_VARIABLE', path: `${where} (variable ${v.name})`, message, fix });
+    ProfileError.throw(invalidVariableDefinition(`${where} (variable ${v.name})`, message, fix));
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(v.name ?? '')) fail(`variable name "${v.name}" is not valid`, 'use letters, digits and underscores, starting with a letter');
   const format = v.format ?? 'string';
   if (!(VARIABLE_FORMATS as readonly string[]).includes(format)) fail(`format "${format}" is not one of ${VARIABLE_FORMATS.join(', ')}`, 'choose one of those formats');
@@ -111,7 +112,3 @@ export function formatProblem(v: VariableDefinition, value: VariableValue, isTok
 
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/;
 
-/** A problem with a cluster's variable values, as a diagnostic. */
-export function variableDiagnostic(path: string, variable: string, message: string, fix: string): Diagnostic {
-  return { code: 'INVALID_VARIABLE', path, message: `variable ${variable} ${message}`, fix };
-}

@@ -1,6 +1,7 @@
 import { ProfileError } from '../errors';
 import type { ResolvedReleaseOptions } from '../layer/release-options';
 import { Readiness, ReadinessGate, resolveReadiness } from './readiness';
+import { helmWaitDisabled } from '../diagnostics';
 
 /**
  * A layer's declared gates and its release options, as its spec carries them: `workloads` and
@@ -16,12 +17,7 @@ export function withHelmGates(
   const helm = readiness.filter((g) => g.kind === 'workloads' || g.kind === 'jobsComplete');
   if (helm.length === 0) return { release, readiness };
   if (!release.wait) {
-    ProfileError.throw({
-      code: 'INVALID_READINESS',
-      path: where,
-      message: `readiness asks for Helm's wait (${helm.map((g) => g.kind).join(', ')}), but release.wait is false`,
-      fix: 'remove release.wait: false, or remove the workloads and jobsComplete gates',
-    });
+    ProfileError.throw(helmWaitDisabled(where, helm.map((g) => g.kind)));
   }
   return {
     release: {

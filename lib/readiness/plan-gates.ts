@@ -1,10 +1,11 @@
-import { Diagnostic, withSuggestions } from '../errors';
+import { Diagnostic } from '../errors';
 import type { LayerGraph } from '../graph/layer-graph';
 import { kindKey } from '../layer/object-kinds';
 import type { LayerSpec } from '../model/layer';
 import type { ProfileSpec } from '../model/profile';
 import { kindName, LayerKinds, layerKinds } from './kinds';
 import { describeObject, ReadinessGate } from './readiness';
+import { crdsUnknown, gateObjectUnknown, groupWithoutLayers } from '../diagnostics';
 
 /**
  * What planning does with readiness: edges from the layer that defines a CRD to every layer that
@@ -49,12 +50,7 @@ export function checkGates(layer: LayerSpec, kinds: LayerKinds): Diagnostic[] {
   const ownDocumentsOnly = layer.kind === 'manifest' && !layer.pack;
   (layer.readiness ?? []).forEach((gate, i) => {
     if (gate.kind === 'crdsEstablished' && gate.names.length === 0 && kinds.defines.size === 0) {
-      diagnostics.push({
-        code: 'READINESS_OBJECT_UNKNOWN',
-        path: layer.path,
-        message: `readiness[${i}] waits for the CRDs of layer "${layer.name}", but none is found in its manifests, pack or local chart`,
-        fix: 'name the CRDs the chart creates: Readiness.crdsEstablished({ names: ["widgets.example.com"] }), or remove the gate',
-      });
+      diagnostics.push(crdsUnknown(layer.path, i, layer.name));
     }
     if (!ownDocumentsOnly || !('object' in gate)) return;
     const o = gate.object;
@@ -64,13 +60,8 @@ export function checkGates(layer: LayerSpec, kinds: LayerKinds): Diagnostic[] {
       (d) => kindKey(d.apiVersion, d.kind) === kindKey(o.apiVersion, o.kind) && d.metadata.name === o.name && (d.metadata.namespace ?? layer.namespace) === namespace,
     );
     if (found || (o.namespace === undefined && documents.some((d) => d.kind === o.kind && d.metadata.name === o.name && d.kind === 'CustomResourceDefinition'))) return;
-    diagnostics.push({
-      code: 'READINESS_OBJECT_UNKNOWN',
-      path: layer.path,
-      message: `readiness[${i}] (${gate.kind}) looks at ${describeObject({ ...o, namespace })}, which manifest layer "${layer.name}" does not create`,
-      details: [`objects of the layer: ${documents.map((d) => `${d.kind} ${d.metadata.namespace ?? layer.namespace}/${d.metadata.name}`).join(', ') || '(none)'}`],
-      fix: withSuggestions('name one of the layer\'s objects (kind, name and namespace), or move the gate to the layer that creates it', o.name, documents.map((d) => d.metadata.name)),
-    });
+    const objects = documents.map((d) => `${d.kind} ${d.metadata.namespace ?? layer.namespace}/${d.metadata.name}`);
+    diagnostics.push(gateObjectUnknown(layer.path, i, gate.kind, describeObject({ ...o, namespace }), layer.name, objects, o.name, documents.map((d) => d.metadata.name)));
   });
   return diagnostics;
 }
@@ -84,12 +75,7 @@ export function checkGroupGates(profiles: readonly ProfileSpec[]): Diagnostic[] 
       .filter(({ priority }) => !profile.layers.some((l) => l.role === undefined && l.priority === priority))
       .map(({ priority }) => {
         const priorities = [...new Set(profile.layers.filter((l) => l.role === undefined).map((l) => l.priority))].sort((a, b) => a - b);
-        return {
-          code: 'READINESS_OBJECT_UNKNOWN' as const,
-          path: profile.path,
-          message: `profile "${profile.name}" has group readiness for priority ${priority}, but no add-on layer of that priority`,
-          fix: priorities.length > 0 ? `use one of the priorities of its add-on layers: ${priorities.join(', ')}` : 'add the layers of the group, or remove the group gate',
-        };
+        return groupWithoutLayers(profile.path, profile.name, priority, priorities);
       }),
   );
 }

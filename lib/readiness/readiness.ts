@@ -1,5 +1,6 @@
 import { ProfileError } from '../errors';
 import { parseJsonPath } from './json-path';
+import { invalidReadiness } from '../diagnostics';
 
 /**
  * Readiness gates: what must be true on the cluster after a layer installs before the layers
@@ -199,5 +200,5 @@ function checkTimeout(seconds: number, where: string, at: string): void {
 }
 
 function invalid(path: string, message: string, fix: string): never {
-  ProfileError.throw({ code: 'INVALID_READINESS', path, message, fix });
+  ProfileError.throw(invalidReadiness(path, message, fix));
 }

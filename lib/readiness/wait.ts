@@ -2,6 +2,7 @@ import { ProfileError } from '../errors';
 import type { KubeClient } from '../kube/kube-client';
 import { evaluateJsonPath, parseJsonPath, text } from './json-path';
 import { describeGate, describeObject, GateObject, isWaiterGate, ReadinessGate } from './readiness';
+import { readinessTimeout } from '../diagnostics';
 
 /**
  * The waiter: polls the API server until each gate of one layer passes, or fails with what it
@@ -78,15 +79,8 @@ export async function waitForGates(client: KubeClient, file: GateFile, options: 
 export function timeoutError(file: Pick<GateFile, 'cluster' | 'layer' | 'namespace'>, gate: ReadinessGate, seen: string): ProfileError {
   const object = 'object' in gate ? withNamespace(gate.object, file.namespace) : undefined;
   const look = object ? `kubectl get ${object.kind.toLowerCase()} ${object.name}${object.namespace ? ` -n ${object.namespace}` : ''} -o yaml` : 'kubectl get crd';
-  return new ProfileError([
-    {
-      code: 'READINESS_TIMEOUT',
-      path: `cluster ${file.cluster}, layer ${file.layer}`,
-      message: `readiness gate did not pass in ${gate.timeoutSeconds}s: ${describeGate(gate)}`,
-      details: [...(object ? [`object: ${describeObject(object)}`] : []), `last seen: ${seen}`],
-      fix: `find why with \`${look}\` (and the logs of its controller), fix it and deploy again; or raise timeoutSeconds of this gate in the readiness of layer "${file.layer}". The layers before it stay installed.`,
-    },
-  ]);
+  const evidence = [...(object ? [`object: ${describeObject(object)}`] : []), `last seen: ${seen}`];
+  return new ProfileError([readinessTimeout(`cluster ${file.cluster}, layer ${file.layer}`, gate.timeoutSeconds, describeGate(gate), evidence, look, file.layer)]);
 }
 
 async function observe(client: KubeClient, gate: ReadinessGate, namespace: string): Promise<Observation> {

@@ -1,8 +1,9 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { Cluster } from '../cluster/cluster';
 import { InstallPlan, PlannedLayer } from '../cluster/plan';
-import { ProfileError, withSuggestions } from '../errors';
+import { ProfileError } from '../errors';
 import { Values } from '../values/merge';
+import { synthesizedLayerUnknown } from '../diagnostics';
 
 /** One Terraform block of a synthesized stack: a resource or a data source. */
 export interface TerraformBlock {
@@ -95,13 +96,7 @@ export class SynthesizedCluster {
   public layer(name: string): SynthesizedLayer {
     const found = this.layers.find((l) => l.name === name);
     if (found) return found;
-    return ProfileError.throw({
-      code: 'UNKNOWN_LAYER',
-      path: this.path,
-      message: `cluster "${this.cluster}" has no layer "${name}"`,
-      details: [`its layers: ${this.layerNames.join(', ')}`],
-      fix: withSuggestions('name one of its layers', name, this.layerNames),
-    });
+    return ProfileError.throw(synthesizedLayerUnknown(this.path, this.cluster, name, this.layerNames));
   }
 }
 

@@ -1,4 +1,5 @@
 import { ProfileError } from '../errors';
+import { invalidSensitiveVariableName, literalSensitiveValue } from '../diagnostics';
 
 /**
  * A value that must never appear in clear text in synthesized JSON or plan output. Place it
@@ -17,12 +18,7 @@ export class SensitiveValue {
    */
   static fromVariable(variableName: string): SensitiveValue {
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(variableName)) {
-      ProfileError.throw({
-        code: 'INVALID_NAME',
-        path: `SensitiveValue.fromVariable("${variableName}")`,
-        message: `"${variableName}" is not a valid Terraform variable name`,
-        fix: 'use letters, digits and underscores, starting with a letter, e.g. "grafana_admin_password"',
-      });
+      ProfileError.throw(invalidSensitiveVariableName(`SensitiveValue.fromVariable("${variableName}")`, variableName));
     }
     return new SensitiveValue({ variableName });
   }
@@ -34,12 +30,7 @@ export class SensitiveValue {
    */
   static fromToken(token: string): SensitiveValue {
     if (!isUnresolvedToken(token)) {
-      ProfileError.throw({
-        code: 'SENSITIVE_LITERAL',
-        path: 'SensitiveValue.fromToken',
-        message: 'a sensitive value was given as a literal string, which would be written in clear text to cdk.tf.json',
-        fix: 'pass a Terraform expression (a TerraformVariable with sensitive: true, a resource attribute) or use SensitiveValue.fromVariable("name")',
-      });
+      ProfileError.throw(literalSensitiveValue('SensitiveValue.fromToken'));
     }
     return new SensitiveValue({ token });
   }

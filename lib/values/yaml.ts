@@ -1,6 +1,7 @@
 import * as YAML from 'yaml';
 import { ProfileError } from '../errors';
 import { isPlainObject, Values } from './merge';
+import { invalidYaml, valuesYamlNotAMap, yamlAliasProblem } from '../diagnostics';
 
 /**
  * YAML in and out. Input errors name the line; output is canonical (keys sorted, no line
@@ -47,12 +48,7 @@ function toJS(document: YAML.Document, where: string): unknown {
   try {
     return document.toJS({ maxAliasCount: 1000 });
   } catch (e) {
-    return ProfileError.throw({
-      code: 'INVALID_YAML',
-      path: where,
-      message: `invalid YAML: ${(e as Error).message.split('\n')[0]}`,
-      fix: 'define each anchor (&name) before the aliases (*name) that use it, and keep aliases few; or write the values out in full',
-    });
+    return ProfileError.throw(yamlAliasProblem(where, (e as Error).message.split('\n')[0]));
   }
 }
 
@@ -61,12 +57,7 @@ export function parseValuesYaml(text: string, where: string): Values {
   const documents = parseYamlDocuments(text, where).filter((d) => d !== null && d !== undefined);
   if (documents.length === 0) return {};
   if (documents.length > 1 || !isPlainObject(documents[0])) {
-    ProfileError.throw({
-      code: 'INVALID_VALUES',
-      path: where,
-      message: documents.length > 1 ? 'values YAML holds more than one document' : 'values YAML is not a map of keys to values',
-      fix: 'give values as one YAML map, e.g. "replicaCount: 2"',
-    });
+    ProfileError.throw(valuesYamlNotAMap(where, documents.length));
   }
   return documents[0] as Values;
 }
@@ -76,12 +67,7 @@ function throwYamlError(error: YAML.YAMLError, where: string, lineCounter: YAML.
   const line = position?.line;
   const column = position?.col;
   const firstLine = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  ProfileError.throw({
-    code: 'INVALID_YAML',
-    path: line ? `${where}: line ${line}, column ${column}` : where,
-    message: `invalid YAML: ${firstLine}`,
-    fix: 'correct the YAML at that line (check indentation, quotes and the ": " after each key)',
-  });
+  ProfileError.throw(invalidYaml(line ? `${where}: line ${line}, column ${column}` : where, firstLine));
 }
 
 /**

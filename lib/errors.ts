@@ -83,7 +83,21 @@ export type ErrorCode =
 export interface Diagnostic {
   /** Stable code, e.g. `LAYER_CYCLE`. */
   readonly code: ErrorCode;
-  /** Where: a construct path (`app/base/calico`) or a file and field (`values.yaml: line 3`). */
+  /**
+   * Where, in one style: `<place>` or `<place>: <field>`, the field saying where inside the place
+   * (`values`, `variable zone of profile apps`, `line 3, column 5`, a JSONPath). The place is:
+   * - a construct path for anything declared in code (`prod/edge`, `addons/web`), or the static
+   *   factory for a value made before a construct holds it (`ClusterConnection.token`,
+   *   `SensitiveValue.fromVariable`, `ChartSource.oci`);
+   * - a file, relative to the working directory with forward slashes, for anything read from a
+   *   file (`cluster-profiles.lock.json`, `cdktf.out/fleet/edge/rollout.json: $.waves`); a pack's
+   *   files are under its registry's name (`packs/calico-3.30.3/values.yaml: line 2, column 1`);
+   * - a registry's name (its folder's name or its URL unless given one) for the registry itself;
+   * - a URL for anything remote (`https://charts.example.com/index.yaml`, an API server, an
+   *   object on it);
+   * - the JSONPath alone (`$.spec.version`) for a document given as text rather than a file.
+   * lib/diagnostics/place.ts builds every path that is not a plain construct path.
+   */
   readonly path: string;
   /** What is wrong, in one sentence. */
   readonly message: string;

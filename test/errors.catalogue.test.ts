@@ -44,6 +44,7 @@ import { timeoutError } from '../lib/readiness/wait';
 import { readKubeconfig } from '../lib/kube/kubeconfig';
 import { packFiles, packFolder, PackFixture } from './pack/fixtures';
 import { member, platform } from './fleet/fixtures';
+import { pathStyleProblem } from './diagnostics/path-style';
 
 /**
  * Every error a user can meet, with its code and its exact text: the specification of the error
@@ -275,7 +276,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'values that are a list',
     'INVALID_VALUES',
     () => new HelmLayer(addons(), 'web', { chart, values: ['replicas: 2'] as unknown as Record<string, unknown> }),
-    'INVALID_VALUES at addons/web (values): values are not a map of keys to values\n  fix: give values as an object, e.g. { replicaCount: 2 }, or as YAML text',
+    'INVALID_VALUES at addons/web: values: values are not a map of keys to values\n  fix: give values as an object, e.g. { replicaCount: 2 }, or as YAML text',
   ],
   [
     'a Kubernetes version with two parts',
@@ -293,19 +294,19 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'a manifest without a kind',
     'INVALID_MANIFEST',
     () => new ManifestLayer(addons(), 'm', { yaml: 'apiVersion: v1\nmetadata:\n  name: x\n' }),
-    `INVALID_MANIFEST at addons/m (yaml document 1): document has no kind\n  fix: ${MANIFEST_FIX}`,
+    `INVALID_MANIFEST at addons/m: yaml document 1: document has no kind\n  fix: ${MANIFEST_FIX}`,
   ],
   [
     'a manifest without a name',
     'INVALID_MANIFEST',
     () => new ManifestLayer(addons(), 'm', { documents: [{ apiVersion: 'v1', kind: 'Secret', metadata: {} }] }),
-    `INVALID_MANIFEST at addons/m (documents[0]): Secret has no metadata.name\n  fix: ${MANIFEST_FIX}`,
+    `INVALID_MANIFEST at addons/m: documents[0]: Secret has no metadata.name\n  fix: ${MANIFEST_FIX}`,
   ],
   [
     'a manifest that is a list',
     'INVALID_MANIFEST',
     () => new ManifestLayer(addons(), 'm', { yaml: '- a\n- b\n' }),
-    'INVALID_MANIFEST at addons/m (yaml document 1): document is not a Kubernetes object (a YAML map)\n  fix: each document needs apiVersion, kind and metadata.name, e.g. "apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: settings"',
+    'INVALID_MANIFEST at addons/m: yaml document 1: document is not a Kubernetes object (a YAML map)\n  fix: each document needs apiVersion, kind and metadata.name, e.g. "apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: settings"',
   ],
   [
     'a manifest file that does not exist (read by synth, not where the layer is declared)',
@@ -327,7 +328,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
       const v = new TerraformVariable(stack, 'v', {});
       return new ManifestLayer(addons(), 'm', { documents: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { v: v.stringValue } }] });
     },
-    'MANIFEST_TOKEN at addons/m (documents[0]): ConfigMap "c" holds a Terraform expression, but manifests are written to files at synth, before Terraform runs\n  fix: pass Terraform expressions through a HelmLayer\'s values, which reach the chart at apply time',
+    'MANIFEST_TOKEN at addons/m: documents[0]: ConfigMap "c" holds a Terraform expression, but manifests are written to files at synth, before Terraform runs\n  fix: pass Terraform expressions through a HelmLayer\'s values, which reach the chart at apply time',
   ],
 
   // --- Chart sources, connections and secrets.
@@ -335,31 +336,31 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'a repository URL that is not http',
     'INVALID_CHART_SOURCE',
     () => ChartSource.repository('charts.example.com', 'x'),
-    'INVALID_CHART_SOURCE at ChartSource: repository URL "charts.example.com" is not an http(s) URL\n  fix: give the URL that serves index.yaml, e.g. "https://charts.jetstack.io"',
+    'INVALID_CHART_SOURCE at ChartSource.repository: repository URL "charts.example.com" is not an http(s) URL\n  fix: give the URL that serves index.yaml, e.g. "https://charts.jetstack.io"',
   ],
   [
     'a chart name with a space',
     'INVALID_CHART_SOURCE',
     () => ChartSource.repository('https://charts.example.com', 'cert manager'),
-    'INVALID_CHART_SOURCE at ChartSource: chart name "cert manager" is not a valid Helm chart name\n  fix: use the chart name as listed in the repository, e.g. "cert-manager"',
+    'INVALID_CHART_SOURCE at ChartSource.repository: chart name "cert manager" is not a valid Helm chart name\n  fix: use the chart name as listed in the repository, e.g. "cert-manager"',
   ],
   [
     'an OCI reference with a tag',
     'INVALID_CHART_SOURCE',
     () => ChartSource.oci('oci://ghcr.io/org/podinfo:6.9.2'),
-    'INVALID_CHART_SOURCE at ChartSource: OCI reference "oci://ghcr.io/org/podinfo:6.9.2" is not of the form oci://registry/path/chart\n  fix: write the chart reference without a tag, e.g. "oci://ghcr.io/stefanprodan/charts/podinfo", and give the version on the layer',
+    'INVALID_CHART_SOURCE at ChartSource.oci: OCI reference "oci://ghcr.io/org/podinfo:6.9.2" is not of the form oci://registry/path/chart\n  fix: write the chart reference without a tag, e.g. "oci://ghcr.io/stefanprodan/charts/podinfo", and give the version on the layer',
   ],
   [
     'an empty local chart path',
     'INVALID_CHART_SOURCE',
     () => ChartSource.local(' '),
-    'INVALID_CHART_SOURCE at ChartSource: local chart path is empty\n  fix: give the path of a chart directory (with Chart.yaml) or a .tgz archive',
+    'INVALID_CHART_SOURCE at ChartSource.local: local chart path is empty\n  fix: give the path of a chart directory (with Chart.yaml) or a .tgz archive',
   ],
   [
     'a token connection without a token',
     'INVALID_CONNECTION',
     () => ClusterConnection.token({ host: 'https://h', clusterCaCertificate: 'PEM', token: '' }),
-    'INVALID_CONNECTION at ClusterConnection: token connection is missing token\n  fix: give host, clusterCaCertificate, token; each may be a Terraform expression',
+    'INVALID_CONNECTION at ClusterConnection.token: token connection is missing token\n  fix: give host, clusterCaCertificate, token; each may be a Terraform expression',
   ],
   [
     'a token connection with a literal token',
@@ -383,7 +384,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'a sensitive variable name with a dash',
     'INVALID_NAME',
     () => SensitiveValue.fromVariable('db-password'),
-    'INVALID_NAME at SensitiveValue.fromVariable("db-password"): "db-password" is not a valid Terraform variable name\n  fix: use letters, digits and underscores, starting with a letter, e.g. "grafana_admin_password"',
+    'INVALID_NAME at SensitiveValue.fromVariable: "db-password" is not a valid Terraform variable name\n  fix: use letters, digits and underscores, starting with a letter, e.g. "grafana_admin_password"',
   ],
 
   // --- Values and YAML.
@@ -391,13 +392,13 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'values YAML with a bad indentation',
     'INVALID_YAML',
     () => new HelmLayer(addons(), 'web', { chart, values: 'image:\n  tag: 1\n repo: x\n' }),
-    `INVALID_YAML at addons/web (values): line 3, column 1: invalid YAML: All mapping items must start at the same column\n  fix: ${FORMAT_FIX}`,
+    `INVALID_YAML at addons/web: values, line 3, column 1: invalid YAML: All mapping items must start at the same column\n  fix: ${FORMAT_FIX}`,
   ],
   [
     'manifest YAML with an unclosed quote',
     'INVALID_YAML',
     () => new ManifestLayer(addons(), 'm', { yaml: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "x\n' }),
-    `INVALID_YAML at addons/m (yaml): line 5, column 1: invalid YAML: Missing closing "quote\n  fix: ${FORMAT_FIX}`,
+    `INVALID_YAML at addons/m: yaml, line 5, column 1: invalid YAML: Missing closing "quote\n  fix: ${FORMAT_FIX}`,
   ],
   [
     'values YAML with a key twice',
@@ -408,8 +409,8 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
   [
     'values YAML with an alias but no anchor',
     'INVALID_YAML',
-    () => parseValuesYaml('image:\n  tag: *version\n', 'app/web (values)'),
-    'INVALID_YAML at app/web (values): invalid YAML: Unresolved alias (the anchor must be set before the alias): version\n  fix: define each anchor (&name) before the aliases (*name) that use it, and keep aliases few; or write the values out in full',
+    () => parseValuesYaml('image:\n  tag: *version\n', 'app/web: values'),
+    'INVALID_YAML at app/web: values: invalid YAML: Unresolved alias (the anchor must be set before the alias): version\n  fix: define each anchor (&name) before the aliases (*name) that use it, and keep aliases few; or write the values out in full',
   ],
   [
     'values YAML that is a list',
@@ -429,31 +430,31 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'a read-only variable without a default',
     'INVALID_VARIABLE',
     () => new AddonProfile(new App(), 'a', { version: '1.0.0', variables: [{ name: 'x', readOnly: true }] }),
-    'INVALID_VARIABLE at a (variable x): a read-only variable has no default\n  fix: give it a default, which every cluster will use',
+    'INVALID_VARIABLE at a: variable x: a read-only variable has no default\n  fix: give it a default, which every cluster will use',
   ],
   [
     'a sensitive variable with a default',
     'INVALID_VARIABLE',
     () => new AddonProfile(new App(), 'b', { version: '1.0.0', variables: [{ name: 'p', sensitive: true, default: 'secret' }] }),
-    'INVALID_VARIABLE at b (variable p): a sensitive variable has a default, which would be written in clear text\n  fix: remove the default; each cluster supplies a SensitiveValue',
+    'INVALID_VARIABLE at b: variable p: a sensitive variable has a default, which would be written in clear text\n  fix: remove the default; each cluster supplies a SensitiveValue',
   ],
   [
     'a default that breaks the format',
     'INVALID_VARIABLE',
     () => new AddonProfile(new App(), 'c', { version: '1.0.0', variables: [{ name: 'n', format: 'number', default: 'ten' }] }),
-    'INVALID_VARIABLE at c (variable n): default "ten" is not of format number\n  fix: give a default that satisfies the format and regex',
+    'INVALID_VARIABLE at c: variable n: default "ten" is not of format number\n  fix: give a default that satisfies the format and regex',
   ],
   [
     'a variable regex that does not compile',
     'INVALID_VARIABLE',
     () => new AddonProfile(new App(), 'd', { version: '1.0.0', variables: [{ name: 'zone', regex: '[a-z' }] }),
-    'INVALID_VARIABLE at d (variable zone): regex "[a-z" is not a valid regular expression: Invalid regular expression: /[a-z/: Unterminated character class\n  fix: correct the regular expression',
+    'INVALID_VARIABLE at d: variable zone: regex "[a-z" is not a valid regular expression: Invalid regular expression: /[a-z/: Unterminated character class\n  fix: correct the regular expression',
   ],
   [
     'a hidden required variable without a default',
     'INVALID_VARIABLE',
     () => new AddonProfile(new App(), 'e', { version: '1.0.0', variables: [{ name: 'zone', hidden: true, required: true }] }),
-    'INVALID_VARIABLE at e (variable zone): a hidden required variable has no default\n  fix: give it a default, or make it visible',
+    'INVALID_VARIABLE at e: variable zone: a hidden required variable has no default\n  fix: give it a default, or make it visible',
   ],
   [
     'a variable declared twice',
@@ -471,25 +472,25 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'no value for a required variable',
     'INVALID_VARIABLE',
     () => planValues({}, [{ name: 'domain', required: true }]),
-    'INVALID_VARIABLE at stack/prod (variable domain of profile apps): variable domain is required but cluster "prod" gives no value\n  fix: give it with cluster.setVariables({ domain: ... })',
+    'INVALID_VARIABLE at stack/prod: variable domain of profile apps: variable domain is required but cluster "prod" gives no value\n  fix: give it with cluster.setVariables({ domain: ... })',
   ],
   [
     'a sensitive variable given as plain text',
     'INVALID_VARIABLE',
     () => planValues({}, [{ name: 'db_password', sensitive: true }], (c) => c.setVariables({ db_password: 'hunter2' })),
-    'INVALID_VARIABLE at stack/prod (variable db_password of profile apps): variable db_password is sensitive, but cluster "prod" gives it as plain text\n  fix: give SensitiveValue.fromVariable("db_password") or SensitiveValue.fromToken(...)',
+    'INVALID_VARIABLE at stack/prod: variable db_password of profile apps: variable db_password is sensitive, but cluster "prod" gives it as plain text\n  fix: give SensitiveValue.fromVariable("db_password") or SensitiveValue.fromToken(...)',
   ],
   [
     'a variable value that breaks the regex',
     'INVALID_VARIABLE',
     () => planValues({}, [{ name: 'domain', regex: '[a-z.]+' }], (c) => c.setVariables({ domain: 'Example.COM' })),
-    'INVALID_VARIABLE at stack/prod (variable domain of profile apps): variable domain = "Example.COM" does not match the regex [a-z.]+\n  fix: give a value of format string matching [a-z.]+',
+    'INVALID_VARIABLE at stack/prod: variable domain of profile apps: variable domain = "Example.COM" does not match the regex [a-z.]+\n  fix: give a value of format string matching [a-z.]+',
   ],
   [
     'a value for a read-only variable',
     'INVALID_VARIABLE',
     () => planValues({}, [{ name: 'tier', readOnly: true, default: 'gold' }], (c) => c.setVariables({ tier: 'silver' })),
-    'INVALID_VARIABLE at stack/prod (variable tier of profile apps): variable tier is read-only, but cluster "prod" gives a value\n  fix: remove the value; the default applies to every cluster',
+    'INVALID_VARIABLE at stack/prod: variable tier of profile apps: variable tier is read-only, but cluster "prod" gives a value\n  fix: remove the value; the default applies to every cluster',
   ],
   [
     'an expression naming an undeclared variable',
@@ -887,13 +888,13 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'a registry folder that does not exist',
     'REGISTRY_UNREACHABLE',
     () => new DirectoryRegistry('/nonexistent/packs', 'local').versions('calico'),
-    'REGISTRY_UNREACHABLE at registry local: pack folder "/nonexistent/packs" does not exist\n  fix: create it, or give DirectoryRegistry the folder that holds your packs',
+    'REGISTRY_UNREACHABLE at local: pack folder "/nonexistent/packs" does not exist\n  fix: create it, or give DirectoryRegistry the folder that holds your packs',
   ],
   [
     'two folders whose pack.json claim the same pack',
     'PACK_INVALID',
     () => new DirectoryRegistry(packsFolder(), 'local').load('dup', '1.0.0'),
-    'PACK_INVALID at registry local: pack dup 1.0.0 is published twice: dup-1.0.0 and dup-copy-1.0.0\n  fix: keep one of them, or give the other its own name or version in its pack.json',
+    'PACK_INVALID at local: pack dup 1.0.0 is published twice: dup-1.0.0 and dup-copy-1.0.0\n  fix: keep one of them, or give the other its own name or version in its pack.json',
   ],
   [
     'a pack with two charts of one name',
@@ -905,7 +906,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'a Helm repository registry whose URL is neither http(s) nor file',
     'INVALID_REGISTRY_URL',
     () => new HelmRepositoryRegistry('charts.example.com'),
-    'INVALID_REGISTRY_URL at registry charts.example.com: "charts.example.com" is not an http(s):// or file:// URL\n  fix: give the URL of the folder that serves index.yaml',
+    'INVALID_REGISTRY_URL at charts.example.com: "charts.example.com" is not an http(s):// or file:// URL\n  fix: give the URL of the folder that serves index.yaml',
   ],
   [
     'a lockfile of another shape',
@@ -1042,7 +1043,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
       );
     },
     [
-      'READINESS_TIMEOUT at cluster e2e, layer widgets: readiness gate did not pass in 5s: condition Ready=True of Widget w1 (demo.example.com/v1) (5s)',
+      'READINESS_TIMEOUT at clusters/e2e/gates/widgets.json: readiness gate did not pass in 5s: condition Ready=True of Widget w1 (demo.example.com/v1) (5s)',
       '  object: Widget demo/w1 (demo.example.com/v1)',
       '  last seen: Widget demo/w1 (demo.example.com/v1) exists; conditions: Ready=False (Pending: waiting)',
       '  fix: find why with `kubectl get widget w1 -n demo -o yaml` (and the logs of its controller), fix it and deploy again; or raise timeoutSeconds of this gate in the readiness of layer "widgets". The layers before it stay installed.',
@@ -1077,7 +1078,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'a kubeconfig that cannot be read',
     'KUBE_CONNECTION',
     () => readKubeconfig('no-such-kubeconfig', 'e2e'),
-    'KUBE_CONNECTION at kubeconfig no-such-kubeconfig (context e2e): cannot be read (ENOENT)\n  fix: give the path of the kubeconfig Terraform uses (the variable behind config_path, e.g. TF_VAR_kubeconfig)',
+    'KUBE_CONNECTION at no-such-kubeconfig: context e2e: cannot be read (ENOENT)\n  fix: give the path of the kubeconfig Terraform uses (the variable behind config_path, e.g. TF_VAR_kubeconfig)',
   ],
   [
     'an API request the server refuses',
@@ -1090,8 +1091,8 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
   [
     'a Helm release Secret that holds no release',
     'RELEASE_RECORD',
-    () => decodeReleaseRecord(Buffer.from(Buffer.from('not json').toString('base64')).toString('base64'), 'Secret web/sh.helm.release.v1.web.v1'),
-    'RELEASE_RECORD at Secret web/sh.helm.release.v1.web.v1: is not a Helm release record: neither gzip nor JSON\n  fix: check the Secret is one Helm 3 wrote (type helm.sh/release.v1); reinstall the release if it was edited',
+    () => decodeReleaseRecord(Buffer.from(Buffer.from('not json').toString('base64')).toString('base64'), 'https://k8s.example:6443/api/v1/namespaces/web/secrets/sh.helm.release.v1.web.v1'),
+    'RELEASE_RECORD at https://k8s.example:6443/api/v1/namespaces/web/secrets/sh.helm.release.v1.web.v1: is not a Helm release record: neither gzip nor JSON\n  fix: check the Secret is one Helm 3 wrote (type helm.sh/release.v1); reinstall the release if it was edited',
   ],
 
   // --- Profile documents: read, checked by JSONPath, and imported.
@@ -1244,7 +1245,8 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'PACK_NOT_FOUND',
     () => diffProfiles(fixtureText('palette-ml-ops.json'), fixtureText('palette-ml-ops.json'), { registries: [new DirectoryRegistry(packFolder([]), 'empty')] }),
     [
-      'PACK_NOT_FOUND at empty: 3 packs are not in the registries given to compare values with',
+      'PACK_NOT_FOUND at $.spec.template.packs: 3 packs are not in the registries given to compare values with',
+      '  registries: empty',
       '  ml-ops 1.0.0: $.spec.template.packs[0]: istio 1.24.0',
       '  ml-ops 1.0.0: $.spec.template.packs[1]: argo-cd 3.3.5',
       '  ml-ops 1.0.0: $.spec.template.packs[2]: kubeflow 1.9.1',
@@ -1365,6 +1367,10 @@ describe('error catalogue', () => {
   it.each(catalogue)('fails on %s with its code and a precise message', (_, code, fn, expected) => {
     const error = profileError(fn);
     expect({ code: error.code, message: error.message }).toEqual({ code, message: typeof expected === 'string' ? expected : expected() });
+  });
+
+  it.each(catalogue)('names the place of %s in the documented path style', (_, _code, fn) => {
+    expect(profileError(fn).diagnostics.map((d) => pathStyleProblem(d.path)).filter((p) => p !== undefined)).toEqual([]);
   });
 
   it('holds a case of every error code', () => {

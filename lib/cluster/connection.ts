@@ -42,7 +42,7 @@ export class ClusterConnection {
    * @param options.context the context to use; the file's current context when absent
    */
   static kubeconfig(options: { readonly path: string; readonly context?: string }): ClusterConnection {
-    if (!options.path) invalid('kubeconfig connection has no path', 'give the kubeconfig file path, e.g. "~/.kube/config"');
+    if (!options.path) invalid('kubeconfig', 'kubeconfig connection has no path', 'give the kubeconfig file path, e.g. "~/.kube/config"');
     return new ClusterConnection({ configPath: options.path, configContext: options.context });
   }
 
@@ -54,7 +54,7 @@ export class ClusterConnection {
   static token(options: { readonly host: string; readonly clusterCaCertificate: string; readonly token: string }): ClusterConnection {
     requireAll(options, ['host', 'clusterCaCertificate', 'token'], 'token');
     if (!Token.isUnresolved(options.token)) {
-      ProfileError.throw(literalConnectionToken('ClusterConnection.token'));
+      ProfileError.throw(literalConnectionToken());
     }
     return new ClusterConnection({ ...options });
   }
@@ -65,7 +65,7 @@ export class ClusterConnection {
   static exec(options: { readonly host: string; readonly clusterCaCertificate: string; readonly exec: ExecCredential }): ClusterConnection {
     requireAll(options, ['host', 'clusterCaCertificate', 'exec'], 'exec');
     if (!options.exec.apiVersion || !options.exec.command) {
-      invalid('exec credential needs apiVersion and command', 'e.g. { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", "prod"] }');
+      invalid('exec', 'exec credential needs apiVersion and command', 'e.g. { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", "prod"] }');
     }
     return new ClusterConnection({ ...options });
   }
@@ -76,10 +76,10 @@ export class ClusterConnection {
 function requireAll(options: object, keys: readonly string[], kind: string): void {
   const missing = keys.filter((k) => !(options as Record<string, unknown>)[k]);
   if (missing.length > 0) {
-    invalid(`${kind} connection is missing ${missing.join(', ')}`, `give ${keys.join(', ')}; each may be a Terraform expression`);
+    invalid(kind, `${kind} connection is missing ${missing.join(', ')}`, `give ${keys.join(', ')}; each may be a Terraform expression`);
   }
 }
 
-function invalid(message: string, fix: string): never {
-  ProfileError.throw(invalidConnection('ClusterConnection', message, fix));
+function invalid(method: string, message: string, fix: string): never {
+  ProfileError.throw(invalidConnection(method, message, fix));
 }

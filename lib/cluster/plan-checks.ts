@@ -89,7 +89,7 @@ export function checkOverrides(cluster: ClusterSpec, sequence: readonly Placed[]
 
 export function checkVariables(cluster: ClusterSpec, isExpression: (value: string) => boolean): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const problem = (path: string, message: string, fix: string) => diagnostics.push(invalidVariableValue(path, message, fix));
+  const problem = (variable: string, profile: string, message: string, fix: string) => diagnostics.push(invalidVariableValue(cluster.path, variable, profile, message, fix));
   const declared = cluster.profiles.flatMap((p) => p.variables.map((v) => v.name));
   for (const name of cluster.variables.keys()) {
     if (declared.includes(name)) continue;
@@ -98,16 +98,15 @@ export function checkVariables(cluster: ClusterSpec, isExpression: (value: strin
   for (const profile of cluster.profiles) {
     for (const v of profile.variables) {
       const value = cluster.variables.get(v.name);
-      const where = `${cluster.path} (variable ${v.name} of profile ${profile.name})`;
       if (value === undefined) {
-        if (v.required && v.default === undefined) problem(where, `variable ${v.name} is required but cluster "${cluster.name}" gives no value`, `give it with cluster.setVariables({ ${v.name}: ... })`);
+        if (v.required && v.default === undefined) problem(v.name, profile.name, `variable ${v.name} is required but cluster "${cluster.name}" gives no value`, `give it with cluster.setVariables({ ${v.name}: ... })`);
         continue;
       }
-      if (v.readOnly) problem(where, `variable ${v.name} is read-only, but cluster "${cluster.name}" gives a value`, 'remove the value; the default applies to every cluster');
-      else if (v.sensitive && !SensitiveValue.isSensitive(value)) problem(where, `variable ${v.name} is sensitive, but cluster "${cluster.name}" gives it as plain text`, `give SensitiveValue.fromVariable("${v.name}") or SensitiveValue.fromToken(...)`);
+      if (v.readOnly) problem(v.name, profile.name, `variable ${v.name} is read-only, but cluster "${cluster.name}" gives a value`, 'remove the value; the default applies to every cluster');
+      else if (v.sensitive && !SensitiveValue.isSensitive(value)) problem(v.name, profile.name, `variable ${v.name} is sensitive, but cluster "${cluster.name}" gives it as plain text`, `give SensitiveValue.fromVariable("${v.name}") or SensitiveValue.fromToken(...)`);
       else {
         const why = formatProblem(v, value, isExpression);
-        if (why) problem(where, `variable ${v.name} = ${JSON.stringify(value)} ${why}`, `give a value of format ${v.format ?? 'string'}${v.regex ? ` matching ${v.regex}` : ''}`);
+        if (why) problem(v.name, profile.name, `variable ${v.name} = ${JSON.stringify(value)} ${why}`, `give a value of format ${v.format ?? 'string'}${v.regex ? ` matching ${v.regex}` : ''}`);
       }
     }
   }

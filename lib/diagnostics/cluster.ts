@@ -1,20 +1,21 @@
 import { Diagnostic, withSuggestions } from '../errors';
+import { factoryLocation } from './place';
 
-/** A `ClusterConnection` factory given incomplete options. */
-export function invalidConnection(path: string, message: string, fix: string): Diagnostic {
-  return { code: 'INVALID_CONNECTION', path, message, fix };
+/** A `ClusterConnection` factory (`kubeconfig`, `token`, `exec`) given incomplete options. */
+export function invalidConnection(method: string, message: string, fix: string): Diagnostic {
+  return { code: 'INVALID_CONNECTION', path: factoryLocation('ClusterConnection', method), message, fix };
 }
 
 /** A cluster without a connection. */
 export function clusterWithoutConnection(path: string): Diagnostic {
-  return invalidConnection(path, 'cluster has no connection', 'give connection: ClusterConnection.kubeconfig({ path }), .token({ ... }) or .exec({ ... })');
+  return { code: 'INVALID_CONNECTION', path, message: 'cluster has no connection', fix: 'give connection: ClusterConnection.kubeconfig({ path }), .token({ ... }) or .exec({ ... })' };
 }
 
-/** A bearer token given as a literal string. */
-export function literalConnectionToken(path: string): Diagnostic {
+/** A bearer token given to `ClusterConnection.token` as a literal string. */
+export function literalConnectionToken(): Diagnostic {
   return {
     code: 'SENSITIVE_LITERAL',
-    path,
+    path: factoryLocation('ClusterConnection', 'token'),
     message: 'the bearer token was given as a literal string, which would be written in clear text to cdk.tf.json',
     fix: 'pass a Terraform expression: a TerraformVariable with sensitive: true (supplied as TF_VAR_<name> at deploy), or an attribute of the resource that made the cluster',
   };

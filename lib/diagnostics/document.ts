@@ -1,4 +1,5 @@
 import { Diagnostic, withSuggestions } from '../errors';
+import { fileLocation } from './place';
 
 /** A profile document (or a part of one) that cannot be read: `message` says why. */
 export function invalidDocument(path: string, message: string, fix: string): Diagnostic {
@@ -16,9 +17,9 @@ export function asInvalidDocument(diagnostic: Diagnostic): Diagnostic {
 }
 
 /** A document file that cannot be read; `code` is the file system's error code, if any. */
-export function documentUnreadable(path: string, code: string | undefined, detail: string): Diagnostic {
+export function documentUnreadable(file: string, code: string | undefined, detail: string): Diagnostic {
   return invalidDocument(
-    path,
+    fileLocation(file),
     code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : `cannot be read: ${detail}`,
     'give the path of a profile document, such as cdktf.out/profiles/<name>-<version>.json',
   );
@@ -59,13 +60,13 @@ export function importedPacksNotFound(path: string, registries: readonly string[
   };
 }
 
-/** Packs of compared documents that the given registries do not hold. */
-export function comparedPacksNotFound(path: string, missing: readonly string[]): Diagnostic {
+/** Packs of compared documents (at their JSONPath) that the given registries do not hold. */
+export function comparedPacksNotFound(registries: readonly string[], missing: readonly string[]): Diagnostic {
   return {
     code: 'PACK_NOT_FOUND',
-    path,
+    path: '$.spec.template.packs',
     message: `${missing.length} ${missing.length === 1 ? 'pack is' : 'packs are'} not in the registries given to compare values with`,
-    details: missing,
+    details: [`registries: ${registries.join(', ')}`, ...missing],
     fix: 'give the registries that hold them, or compare without registries to compare values as written',
   };
 }
@@ -112,11 +113,11 @@ export function duplicateProfile(path: string, profile: string, version: string,
 }
 
 /** An out directory without a rollout document. */
-export function noRollout(path: string, outdir: string): Diagnostic {
-  return invalidDocument(path, 'holds no rollout (fleet/<name>/rollout.json)', `run \`npx cdktf synth\` in the app of a Fleet first, or give its out directory (${outdir} was given)`);
+export function noRollout(folder: string, outdir: string): Diagnostic {
+  return invalidDocument(fileLocation(folder), 'holds no rollout (fleet/<name>/rollout.json)', `run \`npx cdktf synth\` in the app of a Fleet first, or give its out directory (${outdir} was given)`);
 }
 
 /** A rollout document that cannot be read: `message` says why. */
-export function invalidRollout(path: string, message: string): Diagnostic {
-  return invalidDocument(path, message, 'synthesize the app again with this version of cdktf-cluster-profiles');
+export function invalidRollout(file: string, message: string): Diagnostic {
+  return invalidDocument(fileLocation(file), message, 'synthesize the app again with this version of cdktf-cluster-profiles');
 }

@@ -11,6 +11,7 @@ export * from './kube';
 export * from './layer';
 export * from './names';
 export * from './pack';
+export * from './place';
 export * from './policy';
 export * from './profile';
 export * from './readiness';

@@ -1,8 +1,9 @@
 import { Diagnostic } from '../errors';
+import { factoryLocation } from './place';
 
-/** A `ChartSource` factory given a URL, reference, path or name it cannot use. */
-export function invalidChartSource(path: string, message: string, fix: string): Diagnostic {
-  return { code: 'INVALID_CHART_SOURCE', path, message, fix };
+/** A `ChartSource` factory (`repository`, `oci`, `local`) given a URL, reference, path or name it cannot use. */
+export function invalidChartSource(method: string, message: string, fix: string): Diagnostic {
+  return { code: 'INVALID_CHART_SOURCE', path: factoryLocation('ChartSource', method), message, fix };
 }
 
 /** A HelmLayer whose `chart` is not a ChartSource. */

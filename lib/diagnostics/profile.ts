@@ -1,23 +1,19 @@
 import { Diagnostic, withSuggestions } from '../errors';
+import { withField } from './place';
 
-/** A variable definition that cannot be satisfied: `message` says why. */
-export function invalidVariableDefinition(path: string, message: string, fix: string): Diagnostic {
-  return { code: 'INVALID_VARIABLE', path, message, fix };
+/** A variable definition of a profile that cannot be satisfied: `message` says why. */
+export function invalidVariableDefinition(profilePath: string, variable: string, message: string, fix: string): Diagnostic {
+  return { code: 'INVALID_VARIABLE', path: withField(profilePath, `variable ${variable}`), message, fix };
 }
 
 /** A variable declared twice in one profile. */
 export function duplicateVariable(path: string, name: string): Diagnostic {
-  return invalidVariableDefinition(path, `variable "${name}" is declared twice`, 'give each variable of a profile a distinct name');
+  return { code: 'INVALID_VARIABLE', path, message: `variable "${name}" is declared twice`, fix: 'give each variable of a profile a distinct name' };
 }
 
-/** A value a cluster gives a variable that the definition refuses: `message` says why. */
-export function invalidVariableValue(path: string, message: string, fix: string): Diagnostic {
-  return { code: 'INVALID_VARIABLE', path, message, fix };
-}
-
-/** A problem with one variable's value, its message led by the variable's name. */
-export function variableProblem(path: string, variable: string, message: string, fix: string): Diagnostic {
-  return invalidVariableValue(path, `variable ${variable} ${message}`, fix);
+/** A value a cluster gives a variable of an attached profile that the definition refuses: `message` says why. */
+export function invalidVariableValue(clusterPath: string, variable: string, profile: string, message: string, fix: string): Diagnostic {
+  return { code: 'INVALID_VARIABLE', path: withField(clusterPath, `variable ${variable} of profile ${profile}`), message, fix };
 }
 
 /** A value a cluster gives for a variable no attached profile declares. */

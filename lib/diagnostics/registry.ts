@@ -1,8 +1,9 @@
 import { Diagnostic } from '../errors';
+import { fileLocation } from './place';
 
 const UPDATE_FIX = 'run `CLUSTER_PROFILES_LOCK=update npx cdktf synth` to re-resolve it, and review the change';
 
-/** A directory registry whose folder does not exist. */
+/** A directory registry whose folder does not exist; the path is the registry's name. */
 export function registryFolderMissing(path: string, directory: string): Diagnostic {
   return {
     code: 'REGISTRY_UNREACHABLE',
@@ -12,29 +13,29 @@ export function registryFolderMissing(path: string, directory: string): Diagnost
   };
 }
 
-/** A registry URL (or one of its files) that cannot be read. */
-export function registryUnreachable(path: string, url: string, detail: string): Diagnostic {
+/** A file of a registry (named by the registry's name) that cannot be read at `url`. */
+export function registryUnreachable(registry: string, url: string, detail: string): Diagnostic {
   return {
     code: 'REGISTRY_UNREACHABLE',
-    path,
+    path: registry,
     message: `cannot read ${url}: ${detail}`,
     fix: 'check the registry URL and the network, or commit a lockfile entry so synth need not read the registry',
   };
 }
 
 /** A Helm repository registry given something that is not an http(s):// or file:// URL. */
-export function invalidRegistryUrl(path: string, url: string): Diagnostic {
+export function invalidRegistryUrl(url: string): Diagnostic {
   return {
     code: 'INVALID_REGISTRY_URL',
-    path,
+    path: url,
     message: `"${url}" is not an http(s):// or file:// URL`,
     fix: 'give the URL of the folder that serves index.yaml',
   };
 }
 
-/** A Helm repository whose index.yaml has no `entries` map. */
-export function indexWithoutEntries(path: string): Diagnostic {
-  return { code: 'PACK_INVALID', path, message: 'index.yaml has no entries map', fix: 'serve a Helm repository index (helm repo index)' };
+/** A Helm repository whose index.yaml (at `indexUrl`) has no `entries` map. */
+export function indexWithoutEntries(indexUrl: string): Diagnostic {
+  return { code: 'PACK_INVALID', path: indexUrl, message: 'index.yaml has no entries map', fix: 'serve a Helm repository index (helm repo index)' };
 }
 
 /** A directory registry holding two packs of one name and version. */
@@ -131,10 +132,10 @@ export function lockMissing(path: string, key: string): Diagnostic {
 }
 
 /** A lockfile that cannot be read; `message` says what is wrong with it. */
-export function invalidLockfile(path: string, message: string): Diagnostic {
+export function invalidLockfile(file: string, message: string): Diagnostic {
   return {
     code: 'LOCKFILE_INVALID',
-    path,
+    path: fileLocation(file),
     message: `lockfile ${message}`,
     fix: 'restore it from version control, or delete it and synthesize again to re-resolve every pack',
   };

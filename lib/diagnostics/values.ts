@@ -1,7 +1,9 @@
 import { Diagnostic } from '../errors';
+import { factoryLocation, withField } from './place';
 
-/** YAML that does not parse; the path names the line and column, when known. */
-export function invalidYaml(path: string, problem: string): Diagnostic {
+/** YAML that does not parse, at a line and column when known. */
+export function invalidYaml(where: string, position: { readonly line: number; readonly column: number } | undefined, problem: string): Diagnostic {
+  const path = withField(where, position && `line ${position.line}, column ${position.column}`);
   return { code: 'INVALID_YAML', path, message: `invalid YAML: ${problem}`, fix: 'correct the YAML at that line (check indentation, quotes and the ": " after each key)' };
 }
 
@@ -26,20 +28,20 @@ export function valuesYamlNotAMap(path: string, documents: number): Diagnostic {
 }
 
 /** A Terraform variable name for a sensitive value that Terraform would refuse. */
-export function invalidSensitiveVariableName(path: string, name: string): Diagnostic {
+export function invalidSensitiveVariableName(name: string): Diagnostic {
   return {
     code: 'INVALID_NAME',
-    path,
+    path: factoryLocation('SensitiveValue', 'fromVariable'),
     message: `"${name}" is not a valid Terraform variable name`,
     fix: 'use letters, digits and underscores, starting with a letter, e.g. "grafana_admin_password"',
   };
 }
 
-/** A sensitive value given as a literal string. */
-export function literalSensitiveValue(path: string): Diagnostic {
+/** A sensitive value given to `SensitiveValue.fromToken` as a literal string. */
+export function literalSensitiveValue(): Diagnostic {
   return {
     code: 'SENSITIVE_LITERAL',
-    path,
+    path: factoryLocation('SensitiveValue', 'fromToken'),
     message: 'a sensitive value was given as a literal string, which would be written in clear text to cdk.tf.json',
     fix: 'pass a Terraform expression (a TerraformVariable with sensitive: true, a resource attribute) or use SensitiveValue.fromVariable("name")',
   };

@@ -295,7 +295,7 @@ function effectiveValues(registries: readonly PackRegistry[] | undefined, docume
     });
   }
   if (missing.size > 0) {
-    ProfileError.throw(comparedPacksNotFound(registries.map((r) => r.name).join(', '), [...missing]));
+    ProfileError.throw(comparedPacksNotFound(registries.map((r) => r.name), [...missing]));
   }
   return (document, entry, index) => {
     const pack = packs.get(entry);

@@ -25,7 +25,7 @@ import { profileNameFrom } from './profile-name';
 import { definedFields, MASKED_EXPRESSION, MASKED_SENSITIVE, PackEntry, ProfileDocument, RegistryEntry, VariableEntry } from './profile-document';
 import { Readiness } from '../readiness/readiness';
 import { entryIdentity, extensionsOf, isOwnDocument, LayerValues, packPath, readLayerValues, readManifestObjects, readProfileDocument, REFUSAL_LINES, RefusalKind, withRefusalKind } from './read-document';
-import { importedPacksNotFound, literalImportedSensitiveValue, missingMaskedValues, packLayerMismatch, unknownMaskedValue } from '../diagnostics';
+import { importedPacksNotFound, literalImportedSensitiveValue, missingMaskedValues, packLayerMismatch, unknownMaskedValue, withField } from '../diagnostics';
 
 /** Options of {@link importProfile}. */
 export interface ImportProfileOptions {
@@ -175,7 +175,7 @@ interface ImportedEntry {
 
 function prepare(scope: Construct, item: ProfileImport): Prepared {
   const options = item.options ?? {};
-  const at = (jsonPath: string): string => (options.source ? `${options.source}: ${jsonPath}` : jsonPath);
+  const at = (jsonPath: string): string => (options.source ? withField(options.source, jsonPath) : jsonPath);
   let document: ProfileDocument;
   try {
     document = readProfileDocument(item.document, options.source);
@@ -292,7 +292,7 @@ function declareLayer(profile: Profile, layer: ImportedLayer, workingDirectory: 
   const { entry, values } = layer;
   const role = entry.layer === 'addon' ? undefined : (entry.layer as InfraRole);
   const documents = (): Values[] => readManifestObjects(entry, layer.path) as Values[];
-  const options = { ...(palette ? paletteSettings(entry, values, `${profile.node.path}/${layer.name} (values)`) : {}), ...layerOptions(entry, layer.name) };
+  const options = { ...(palette ? paletteSettings(entry, values, withField(`${profile.node.path}/${layer.name}`, 'values')) : {}), ...layerOptions(entry, layer.name) };
   switch (entry.type) {
     case 'helm':
       new HelmLayer(profile, layer.name, { ...options, chart: chartSource(entry.registry!, workingDirectory), version: entry.version ?? entry.tag, values, role });

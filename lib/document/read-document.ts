@@ -4,7 +4,7 @@ import { parseValuesYaml, parseYamlDocuments } from '../values/yaml';
 import { jsonPathChild, JsonSchema, validateJson } from './json-schema';
 import { DISPLAY_NAME_SEPARATOR, EXTENSIONS_FIELD, PackEntry, PRESETS_COMMENT, ProfileDocument } from './profile-document';
 import schemaJson from './profile-document.schema.json';
-import { asInvalidDocument, documentNotJson, invalidDocument } from '../diagnostics';
+import { asInvalidDocument, documentNotJson, invalidDocument, withField } from '../diagnostics';
 
 /** The JSON Schema of profile documents (profile-document.schema.json). */
 export const PROFILE_DOCUMENT_SCHEMA: JsonSchema = schemaJson;
@@ -30,7 +30,7 @@ export interface LayerValues {
  * @param source names the document in errors (a file name), before the JSONPath
  */
 export function readProfileDocument(input: unknown, source?: string): ProfileDocument {
-  const at = (path: string): string => (source ? `${source}: ${path}` : path);
+  const at = (path: string): string => (source ? withField(source, path) : path);
   let document = input;
   if (typeof input === 'string') {
     try {

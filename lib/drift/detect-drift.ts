@@ -5,6 +5,7 @@ import { DriftIgnoreRule } from './drift-options';
 import { ClusterDrift, LayerDrift, ObjectDrift } from './drift-report';
 import { manifestObjects } from './manifest-objects';
 import { decodeReleaseRecord, deployedRevision, ReleaseSecret } from './release-record';
+import { withField } from '../diagnostics';
 
 /** The parts of an install plan (install-plan.json) drift reads. */
 export interface InstallPlanFile {
@@ -62,13 +63,14 @@ async function layerDrift(layer: PlanLayer, releases: ReadonlyArray<{ name: stri
       objects.push({ apiVersion: 'helm.sh/v3', kind: 'Release', namespace: release.namespace, name: release.name, release: release.name, state: 'missing', fields: [] });
       continue;
     }
-    const where = `Secret ${release.namespace}/${secret.metadata?.name ?? '?'}`;
+    // The release record's URL on the API server: where a diagnostic about it points.
+    const where = `${client.server}/api/v1/namespaces/${encodeURIComponent(release.namespace)}/secrets/${encodeURIComponent(secret.metadata?.name ?? '?')}`;
     const record = decodeReleaseRecord(secret.data?.release ?? '', where);
-    const expected = manifestObjects(record.manifest, `release ${release.namespace}/${release.name}`);
+    const expected = manifestObjects(record.manifest, where);
     for (const object of expected) if (object.kind === 'CustomResourceDefinition') crds.push(String((object.metadata as { name?: string } | undefined)?.name));
     // CRDs of the chart's crds/ folder too: Helm never upgrades them, but one deleted or edited
     // by hand breaks every custom resource of its kind.
-    const chartCrds = record.crds.flatMap((c) => manifestObjects(c.yaml, `release ${release.namespace}/${release.name}: ${c.file}`));
+    const chartCrds = record.crds.flatMap((c) => manifestObjects(c.yaml, withField(where, c.file)));
     const results = await Promise.all([...expected, ...chartCrds].map((object) => objectDrift(object, release, layer.drift?.ignore ?? [], client)));
     for (const result of results) {
       checked += 1;

@@ -180,7 +180,7 @@ function serverUrl(connection: KubeConnection): URL {
     url = undefined;
   }
   if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
-    ProfileError.throw(serverNotHttp(connection.source ?? 'connection', connection.server));
+    ProfileError.throw(serverNotHttp(connection.source ?? connection.server, connection.server));
   }
   return url;
 }

@@ -32,7 +32,7 @@ export interface KubeConnection {
    */
   readonly clientKey?: string;
   /**
-   * Where the connection came from, for messages: `kubeconfig /path (context e2e)`, say.
+   * Where the connection came from, for messages: `~/.kube/config: context e2e`, say.
    * @default - the server
    */
   readonly source?: string;

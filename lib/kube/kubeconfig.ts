@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { ProfileError } from '../errors';
 import { runExecCredential } from './exec-credential';
 import { KubeConnection } from './kube-connection';
-import { kubeConnection } from '../diagnostics';
+import { fileLocation, kubeConnection } from '../diagnostics';
 
 type Entry = Record<string, unknown>;
 
@@ -20,7 +20,7 @@ type Entry = Record<string, unknown>;
  */
 export function readKubeconfig(file: string, context?: string): KubeConnection {
   const resolved = expandHome(file);
-  const source = `kubeconfig ${file}${context ? ` (context ${context})` : ''}`;
+  const source = fileLocation(file, context && `context ${context}`);
   const fail = (message: string, fix: string): never => ProfileError.throw(kubeConnection(source, message, fix));
   let text: string;
   try {

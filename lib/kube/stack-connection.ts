@@ -4,7 +4,7 @@ import { ConnectionSettings } from '../cluster/connection';
 import { runExecCredential } from './exec-credential';
 import { KubeConnection } from './kube-connection';
 import { readKubeconfig } from './kubeconfig';
-import { connectionNeedsState, connectionVariableUnset, connectionWithoutTarget, consoleFailed, consolePrintedNothing, noHelmProvider } from '../diagnostics';
+import { fileLocation, connectionNeedsState, connectionVariableUnset, connectionWithoutTarget, consoleFailed, consolePrintedNothing, noHelmProvider } from '../diagnostics';
 
 /** The parts of a synthesized stack's cdk.tf.json that say how a cluster is reached. */
 export interface StackJson {
@@ -30,7 +30,7 @@ export async function stackConnection(
 ): Promise<KubeConnection> {
   const block = stack.provider?.helm?.find((p) => p.alias === clusterName)?.kubernetes;
   if (!block) {
-    return ProfileError.throw(noHelmProvider(where, clusterName));
+    return ProfileError.throw(noHelmProvider(fileLocation(where), clusterName));
   }
   const env = options.env ?? process.env;
   const resolve = async (value: unknown, field: string): Promise<string | undefined> => {
@@ -43,11 +43,11 @@ export async function stackConnection(
       if (fromEnv !== undefined) return fromEnv;
       const fallback = stack.variable?.[name]?.default;
       if (fallback !== undefined) return String(fallback);
-      return ProfileError.throw(connectionVariableUnset(`${where}: ${field}`, name));
+      return ProfileError.throw(connectionVariableUnset(fileLocation(where, field), name));
     }
     if (!text.includes('${')) return text;
     if (!options.evaluate) {
-      return ProfileError.throw(connectionNeedsState(`${where}: ${field}`));
+      return ProfileError.throw(connectionNeedsState(fileLocation(where, field)));
     }
     return String(await options.evaluate(text));
   };
@@ -69,7 +69,7 @@ export async function stackConnection(
         env: (exec.env as Record<string, string> | undefined) ?? undefined,
       },
     },
-    `cluster ${clusterName} (${where})`,
+    fileLocation(where, `helm provider ${clusterName}`),
   );
 }
 
@@ -98,13 +98,13 @@ export function terraformConsole(stackDir: string, env: NodeJS.ProcessEnv = proc
       const hcl = /^\$\{[\s\S]*\}$/.test(expression) && !inner.includes('${') ? inner : JSON.stringify(expression);
       const child = execFile('terraform', ['console'], { cwd: stackDir, env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => {
         if (error) {
-          reject(new ProfileError([consoleFailed(stackDir, error.code ?? 'unknown')]));
+          reject(new ProfileError([consoleFailed(fileLocation(stackDir), error.code ?? 'unknown')]));
           return;
         }
         try {
           resolve(JSON.parse(JSON.parse(stdout.trim()) as string));
         } catch {
-          reject(new ProfileError([consolePrintedNothing(stackDir)]));
+          reject(new ProfileError([consolePrintedNothing(fileLocation(stackDir))]));
         }
       });
       child.stdin?.end(`jsonencode(try(nonsensitive(${hcl}), ${hcl}))\n`);

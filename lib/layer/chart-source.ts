@@ -20,9 +20,9 @@ export class ChartSource {
    */
   static repository(url: string, chart: string): ChartSource {
     if (!/^https?:\/\/[^\s]+$/.test(url)) {
-      invalid(`repository URL "${url}" is not an http(s) URL`, 'give the URL that serves index.yaml, e.g. "https://charts.jetstack.io"');
+      invalid('repository', `repository URL "${url}" is not an http(s) URL`, 'give the URL that serves index.yaml, e.g. "https://charts.jetstack.io"');
     }
-    checkChartName(chart);
+    checkChartName(chart, 'repository');
     return new ChartSource({ type: 'repository', repository: url.replace(/\/+$/, ''), chart });
   }
 
@@ -33,7 +33,7 @@ export class ChartSource {
   static oci(reference: string): ChartSource {
     const match = /^oci:\/\/([^\s]+)\/([^/\s:@]+)$/.exec(reference);
     if (!match) {
-      invalid(`OCI reference "${reference}" is not of the form oci://registry/path/chart`, 'write the chart reference without a tag, e.g. "oci://ghcr.io/stefanprodan/charts/podinfo", and give the version on the layer');
+      invalid('oci', `OCI reference "${reference}" is not of the form oci://registry/path/chart`, 'write the chart reference without a tag, e.g. "oci://ghcr.io/stefanprodan/charts/podinfo", and give the version on the layer');
     }
     return new ChartSource({ type: 'oci', repository: `oci://${match[1]}`, chart: match[2] });
   }
@@ -45,7 +45,7 @@ export class ChartSource {
    */
   static local(chartPath: string): ChartSource {
     if (typeof chartPath !== 'string' || chartPath.trim() === '') {
-      invalid('local chart path is empty', 'give the path of a chart directory (with Chart.yaml) or a .tgz archive');
+      invalid('local', 'local chart path is empty', 'give the path of a chart directory (with Chart.yaml) or a .tgz archive');
     }
     return new ChartSource({ type: 'local', path: path.resolve(chartPath) });
   }
@@ -53,12 +53,12 @@ export class ChartSource {
   private constructor(public readonly location: ChartLocation) {}
 }
 
-function checkChartName(chart: string): void {
+function checkChartName(chart: string, method: string): void {
   if (!/^[a-z0-9]([-a-z0-9_.]*[a-z0-9])?$/i.test(chart)) {
-    invalid(`chart name "${chart}" is not a valid Helm chart name`, 'use the chart name as listed in the repository, e.g. "cert-manager"');
+    invalid(method, `chart name "${chart}" is not a valid Helm chart name`, 'use the chart name as listed in the repository, e.g. "cert-manager"');
   }
 }
 
-function invalid(message: string, fix: string): never {
-  ProfileError.throw(invalidChartSource('ChartSource', message, fix));
+function invalid(method: string, message: string, fix: string): never {
+  ProfileError.throw(invalidChartSource(method, message, fix));
 }

@@ -8,7 +8,7 @@ import { PackCatalog } from '../pack/catalog';
 import { constraintKind } from '../pack/version';
 import { ChartSource } from './chart-source';
 import { InfraRole, Layer, LayerKind, LayerOptions, LayerSpec, readValues } from './layer';
-import { chartNotAChartSource, invalidChartVersion, localChartMissing, ociChartVersionNotExact } from '../diagnostics';
+import { chartNotAChartSource, invalidChartVersion, localChartMissing, ociChartVersionNotExact, withField } from '../diagnostics';
 
 /** Props of a {@link HelmLayer}. */
 export interface HelmLayerProps extends LayerOptions {
@@ -55,7 +55,7 @@ export class HelmLayer extends Layer {
   constructor(scope: Construct, id: string, props: HelmLayerProps) {
     super(scope, id, props, props.role);
     this.props = props;
-    this.values = readValues(props.values, `${this.node.path} (values)`);
+    this.values = readValues(props.values, withField(this.node.path, 'values'));
     if (!(props.chart instanceof ChartSource)) {
       ProfileError.throw(chartNotAChartSource(this.node.path));
     }

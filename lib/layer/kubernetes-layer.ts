@@ -3,7 +3,7 @@ import { ProfileError } from '../errors';
 import { Values } from '../values/merge';
 import { Layer, LayerKind, LayerOptions, LayerSpec, readValues } from './layer';
 import { DeclaredManifests, ManifestSources } from './manifests';
-import { invalidKubernetesVersion } from '../diagnostics';
+import { invalidKubernetesVersion, withField } from '../diagnostics';
 
 /** Props of a {@link KubernetesLayer}. */
 export interface KubernetesLayerProps extends LayerOptions, ManifestSources {
@@ -47,7 +47,7 @@ export class KubernetesLayer extends Layer {
     }
     this.version = props.version;
     this.distribution = props.distribution ?? 'kubernetes';
-    this.values = readValues(props.values, `${this.node.path} (values)`);
+    this.values = readValues(props.values, withField(this.node.path, 'values'));
     this.manifests = new DeclaredManifests(props, this.node.path);
   }
 

@@ -4,7 +4,7 @@ import { Token } from 'cdktf';
 import { ProfileError } from '../errors';
 import { isPlainObject, Values } from '../values/merge';
 import { parseYamlDocuments } from '../values/yaml';
-import { invalidManifest, manifestFileMissing, manifestToken } from '../diagnostics';
+import { invalidManifest, manifestFileMissing, manifestToken, withField } from '../diagnostics';
 
 /** Raw Kubernetes objects for a layer: any mix of YAML text, YAML files and objects. */
 export interface ManifestSources {
@@ -50,7 +50,7 @@ export function readManifestFiles(files: readonly string[], where: string): Mani
       ProfileError.throw(manifestFileMissing(where, file, path.dirname(absolute)));
     }
     const text = fs.readFileSync(absolute, 'utf8');
-    parseYamlDocuments(text, `${where} (${file})`).forEach((value, i) => found.push({ value, origin: `${file}, document ${i + 1}` }));
+    parseYamlDocuments(text, withField(where, file)).forEach((value, i) => found.push({ value, origin: `${file}, document ${i + 1}` }));
   }
   return checkDocuments(found, where);
 }
@@ -59,7 +59,7 @@ export function readManifestFiles(files: readonly string[], where: string): Mani
 export function readInlineManifests(sources: ManifestSources, where: string): ManifestDocument[] {
   const found: Array<{ value: unknown; origin: string }> = [];
   if (sources.yaml !== undefined) {
-    parseYamlDocuments(sources.yaml, `${where} (yaml)`).forEach((value, i) => found.push({ value, origin: `yaml document ${i + 1}` }));
+    parseYamlDocuments(sources.yaml, withField(where, 'yaml')).forEach((value, i) => found.push({ value, origin: `yaml document ${i + 1}` }));
   }
   (sources.documents ?? []).forEach((value, i) => found.push({ value, origin: `documents[${i}]` }));
   return checkDocuments(found, where);
@@ -68,7 +68,7 @@ export function readInlineManifests(sources: ManifestSources, where: string): Ma
 function checkDocuments(found: ReadonlyArray<{ value: unknown; origin: string }>, where: string): ManifestDocument[] {
   return found
     .filter(({ value }) => value !== null && value !== undefined)
-    .map(({ value, origin }) => checkDocument(value, `${where} (${origin})`));
+    .map(({ value, origin }) => checkDocument(value, withField(where, origin)));
 }
 
 function checkDocument(value: unknown, where: string): ManifestDocument {

@@ -12,7 +12,7 @@ import { isKubernetesVersion } from './kubernetes-layer';
 import { checkLayerOptions, InfraRole, Layer, LayerKind, LayerOptions, LayerSpec, readValues } from './layer';
 import { LayerKinds, packKinds } from '../readiness/kinds';
 import { constraintKind } from '../pack/version';
-import { chartArchiveUnnamed, duplicatePackChart, invalidKubernetesVersion, kubernetesVersionOnNonK8sPack } from '../diagnostics';
+import { chartArchiveUnnamed, duplicatePackChart, invalidKubernetesVersion, kubernetesVersionOnNonK8sPack, withField } from '../diagnostics';
 
 /** Props of a {@link PackLayer}. */
 export interface PackLayerProps extends LayerOptions {
@@ -79,7 +79,7 @@ export class PackLayer extends Layer {
   constructor(scope: Construct, id: string, props: PackLayerProps) {
     super(scope, id, props);
     this.declared = props;
-    this.values = readValues(props.values, `${this.node.path} (values)`);
+    this.values = readValues(props.values, withField(this.node.path, 'values'));
     constraintKind(props.version, this.node.path); // the constraint's syntax needs no registry
   }
 
@@ -121,11 +121,11 @@ export class PackLayer extends Layer {
       { source: 'pack', values: pack.values },
       ...presetValues(pack.presets, props.presets ?? [], where).map((v) => ({ source: 'preset' as const, values: v })),
     ];
-    const settings = readSettings(mergeValues([...baseValues, { source: 'layer', values: this.values }]).values, `${where} (values)`);
+    const settings = readSettings(mergeValues([...baseValues, { source: 'layer', values: this.values }]).values, withField(where, 'values'));
     const role = pack.manifest.layer === 'addon' ? undefined : (pack.manifest.layer as InfraRole);
     const charts = pack.manifest.charts.map((listed) => {
       const file = listed.replace(/^\.\//, '');
-      return { file, ...chartOf(pack.files.get(file)!, `${where} (${listed})`) };
+      return { file, ...chartOf(pack.files.get(file)!, withField(where, listed)) };
     });
     checkDistinctCharts(charts, `${pack.manifest.name} ${pack.manifest.version}`, where);
     const options: LayerOptions = {

@@ -104,7 +104,7 @@ function checkPack(registry: DirectoryRegistry, folder: string, name: string, ve
   try {
     pack = registry.load(name, version);
   } catch (e) {
-    return { ...base, outcome: 'load-failed', with: [], notes: [], problems: problemsOf(e) };
+    return { ...base, outcome: 'load-failed', with: [], notes: [], problems: problemsOf(e, `${registry.name}/${folder}`) };
   }
   const layer = pack.manifest.layer;
   const companions = requiredPacks(registry, pack);
@@ -112,7 +112,7 @@ function checkPack(registry: DirectoryRegistry, folder: string, name: string, ve
     const notes = synthesize(registry, pack, companions, scratch, options);
     return { ...base, layer, outcome: 'ok', with: companions.map(describe), problems: [], notes };
   } catch (e) {
-    const problems = problemsOf(e);
+    const problems = problemsOf(e, `${registry.name}/${folder}`);
     const outcome = problems.every((p) => p.origin === 'needs-input') ? 'needs-input' : 'synth-failed';
     return { ...base, layer, outcome, with: companions.map(describe), problems, notes: [] };
   }
@@ -191,9 +191,9 @@ function describe(pack: Pack): string {
   return `${pack.manifest.name} ${pack.manifest.version}`;
 }
 
-function problemsOf(e: unknown): PackCheckProblem[] {
+function problemsOf(e: unknown, where: string): PackCheckProblem[] {
   if (e instanceof ProfileError) return e.diagnostics.map(problem);
-  return [{ ...packCheckCrash('(crash)', e), origin: 'library-limit' }];
+  return [{ ...packCheckCrash(where, e), origin: 'library-limit' }];
 }
 
 /** Diagnostics that only mean "give the pack what it asks for". */

@@ -7,7 +7,7 @@ import { writeArchive } from './archive';
 import { parsePresets, Preset } from './presets';
 import { parseSchema, SchemaRule } from './schema';
 import { isVersion } from './version';
-import { invalidPack, packFileMissing } from '../diagnostics';
+import { invalidPack, packFileMissing, withField } from '../diagnostics';
 
 /**
  * The pack format, as close to Palette's as the deploy model allows, so users can bring their
@@ -187,21 +187,21 @@ function readDependencies(constraints: unknown, at: string): PackDependency[] {
 /** Reads and checks the `pack:` section of values. */
 export function readSettings(values: Values, where: string): PackSettings {
   const section = values.pack ?? {};
-  if (!isPlainObject(section)) invalid(`${where}: pack`, 'the pack: section is not a map', 'write `pack:` followed by namespace, releaseNameOverride, ...');
+  if (!isPlainObject(section)) invalid(withField(where, `pack`), 'the pack: section is not a map', 'write `pack:` followed by namespace, releaseNameOverride, ...');
   const s = section as Values;
   const map = (field: string): Record<string, string> => {
     const value = s[field] ?? {};
-    if (!isPlainObject(value) || Object.values(value).some((v) => typeof v !== 'string')) invalid(`${where}: pack.${field}`, `pack.${field} is not a map of strings`, `write pack.${field} as name: value pairs`);
+    if (!isPlainObject(value) || Object.values(value).some((v) => typeof v !== 'string')) invalid(withField(where, `pack.${field}`), `pack.${field} is not a map of strings`, `write pack.${field} as name: value pairs`);
     return value as Record<string, string>;
   };
   const priority = s['spectrocloud.com/install-priority'];
   if (priority !== undefined && !/^-?\d+$/.test(String(priority))) {
-    invalid(`${where}: pack.spectrocloud.com/install-priority`, `install priority "${priority}" is not a whole number`, 'write a whole number in quotes, e.g. "10"');
+    invalid(withField(where, `pack.spectrocloud.com/install-priority`), `install priority "${priority}" is not a whole number`, 'write a whole number in quotes, e.g. "10"');
   }
   const additional = s.additionalNamespaces ?? [];
   const additionalNamespaces = typeof additional === 'string' ? additional.split(',').map((n) => n.trim()).filter(Boolean) : additional;
-  if (!Array.isArray(additionalNamespaces)) invalid(`${where}: pack.additionalNamespaces`, 'pack.additionalNamespaces is not a list of names', 'write a list of namespace names');
-  if (s.namespace !== undefined && s.namespace !== null && typeof s.namespace !== 'string') invalid(`${where}: pack.namespace`, 'pack.namespace is not a string', 'write the namespace name');
+  if (!Array.isArray(additionalNamespaces)) invalid(withField(where, `pack.additionalNamespaces`), 'pack.additionalNamespaces is not a list of names', 'write a list of namespace names');
+  if (s.namespace !== undefined && s.namespace !== null && typeof s.namespace !== 'string') invalid(withField(where, `pack.namespace`), 'pack.namespace is not a string', 'write the namespace name');
   const displayName = s['spectrocloud.com/display-name'];
   return {
     // An empty namespace is unset, as in Palette (the layer installs in "default").

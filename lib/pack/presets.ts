@@ -1,7 +1,7 @@
 import { ProfileError } from '../errors';
 import { isPlainObject, Values } from '../values/merge';
 import { parseValuesYaml, parseYamlDocuments } from '../values/yaml';
-import { invalidPresets, presetConflict, unknownPreset } from '../diagnostics';
+import { invalidPresets, presetConflict, unknownPreset, withField } from '../diagnostics';
 
 /** One preset of a pack's `presets.yaml`: a named change to the pack's default values. */
 export interface Preset {
@@ -23,7 +23,7 @@ export function parsePresets(text: string, where: string): Preset[] {
   if (!Array.isArray(list)) invalid(where, 'has no `presets:` list', 'write `presets:` followed by a list of presets');
   const seen = new Set<string>();
   return list.map((entry, i) => {
-    const at = `${where}: presets[${i}]`;
+    const at = withField(where, `presets[${i}]`);
     if (!isPlainObject(entry) || typeof entry.name !== 'string' || entry.name === '') invalid(at, 'has no name', 'give every preset a unique `name`');
     const name = entry.name as string;
     if (seen.has(name)) invalid(at, `repeats the name "${name}"`, 'give every preset a unique `name`');

@@ -52,7 +52,7 @@ export class DirectoryRegistry implements PackRegistry {
     const entry = this.entries().packs.get(packName)?.get(version);
     if (!entry) return packNotFound(this.name, packName, version);
     if (entry.duplicates.length > 0) {
-      ProfileError.throw(packPublishedTwice(`registry ${this.name}`, packName, version, [entry.file, ...entry.duplicates].map((f) => path.basename(f))));
+      ProfileError.throw(packPublishedTwice(this.name, packName, version, [entry.file, ...entry.duplicates].map((f) => path.basename(f))));
     }
     const where = `${this.name}/${path.basename(entry.file)}`;
     return readPack(this.filesOf(entry.file, where), where);
@@ -73,7 +73,7 @@ export class DirectoryRegistry implements PackRegistry {
   private entries(): DirectoryIndex {
     if (this.index) return this.index;
     if (!fs.existsSync(this.directory)) {
-      ProfileError.throw(registryFolderMissing(`registry ${this.name}`, this.directory));
+      ProfileError.throw(registryFolderMissing(this.name, this.directory));
     }
     const index: DirectoryIndex = { packs: new Map(), all: [] };
     for (const child of fs.readdirSync(this.directory, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -164,7 +164,7 @@ export class HelmRepositoryRegistry implements PackRegistry {
     private readonly cacheDirectory = path.join(process.env.CLUSTER_PROFILES_CACHE ?? path.join(os.homedir(), '.cache', 'cluster-profiles'), 'charts'),
   ) {
     if (!/^(https?|file):\/\//.test(url)) {
-      ProfileError.throw(invalidRegistryUrl(`registry ${url}`, url));
+      ProfileError.throw(invalidRegistryUrl(url));
     }
     this.url = url.replace(/\/+$/, '');
     this.name = name ?? this.url;
@@ -191,7 +191,7 @@ export class HelmRepositoryRegistry implements PackRegistry {
     const entry = (this.entries().get(packName) ?? []).find((e) => e.version === version);
     if (!entry || entry.urls.length === 0) return packNotFound(this.name, packName, version);
     const archiveUrl = new URL(entry.urls[0], `${this.url}/`).toString();
-    const archive = fetchBytes(archiveUrl, `registry ${this.name}`);
+    const archive = fetchBytes(archiveUrl, this.name);
     if (entry.digest && blobDigest(archive) !== `sha256:${entry.digest}`) {
       ProfileError.throw(chartDigestMismatch(where, blobDigest(archive), `sha256:${entry.digest}`));
     }
@@ -204,11 +204,11 @@ export class HelmRepositoryRegistry implements PackRegistry {
 
   private entries(): NonNullable<HelmRepositoryRegistry['index']> {
     if (this.index) return this.index;
-    const where = `registry ${this.name}`;
-    const [document] = parseYamlDocuments(fetchBytes(`${this.url}/index.yaml`, where).toString('utf8'), `${where}: index.yaml`);
+    const indexUrl = `${this.url}/index.yaml`;
+    const [document] = parseYamlDocuments(fetchBytes(indexUrl, this.name).toString('utf8'), indexUrl);
     const entries = isPlainObject(document) ? document.entries : undefined;
     if (!isPlainObject(entries)) {
-      ProfileError.throw(indexWithoutEntries(`${where}: index.yaml`));
+      ProfileError.throw(indexWithoutEntries(indexUrl));
     }
     const index: NonNullable<HelmRepositoryRegistry['index']> = new Map();
     for (const [name, list] of Object.entries(entries as Values)) {
@@ -262,20 +262,20 @@ function unwrapSingleFolder(files: Map<string, Buffer>): Map<string, Buffer> {
 }
 
 function packNotFound(registry: string, packName: string, version: string): never {
-  ProfileError.throw(packNotInRegistry(`registry ${registry}`, packName, version));
+  ProfileError.throw(packNotInRegistry(registry, packName, version));
 }
 
 /**
  * Reads a URL synchronously: file:// from disk, http(s):// through a child Node process, since
  * synth cannot wait for a promise. Only called when the lockfile cannot answer.
  */
-function fetchBytes(url: string, where: string): Buffer {
+function fetchBytes(url: string, registry: string): Buffer {
   try {
     if (url.startsWith('file://')) return fs.readFileSync(new URL(url));
     const script = 'fetch(process.argv[1]).then(async (r) => { if (!r.ok) { console.error(`HTTP ${r.status}`); process.exit(1); } process.stdout.write(Buffer.from(await r.arrayBuffer())); }).catch((e) => { console.error(e.cause?.message ?? e.message); process.exit(1); });';
     return execFileSync(process.execPath, ['-e', script, url], { maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
   } catch (e) {
     const detail = ((e as { stderr?: Buffer }).stderr?.toString().trim() || (e as Error).message).split('\n')[0];
-    return ProfileError.throw(registryUnreachable(where, url, detail));
+    return ProfileError.throw(registryUnreachable(registry, url, detail));
   }
 }

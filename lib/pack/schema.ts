@@ -2,7 +2,7 @@ import { Diagnostic, ProfileError } from '../errors';
 import { isPlainObject, Values, ValueSource } from '../values/merge';
 import { SensitiveValue } from '../values/sensitive';
 import { parseYamlDocuments } from '../values/yaml';
-import { invalidSchemaEntry, schemaViolation } from '../diagnostics';
+import { invalidSchemaEntry, schemaViolation, withField } from '../diagnostics';
 
 /**
  * A pack's `schema.yaml`: rules on value paths, in Palette's syntax:
@@ -28,7 +28,7 @@ export function parseSchema(text: string, where: string): SchemaRule[] {
   if (document === null || document === undefined) return [];
   if (!isPlainObject(document)) invalid(where, 'is not a map of value paths to rules', 'write `path.to.value: { schema: \'{{ required }}\' }`');
   return Object.entries(document).map(([path, entry]) => {
-    const at = `${where}: ${path}`;
+    const at = withField(where, `${path}`);
     const expression = isPlainObject(entry) ? entry.schema : undefined;
     if (typeof expression !== 'string') invalid(at, 'has no `schema:` string', 'write `schema: \'{{ required | format "${string}" }}\'`');
     const inner = /^\s*\{\{(.*)\}\}\s*$/s.exec(expression as string);

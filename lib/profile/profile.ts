@@ -12,7 +12,7 @@ import { ProfileError } from '../errors';
 import { cloneValues, Values } from '../values/merge';
 import { checkVariableDefinition, VariableDefinition } from './variable';
 import { isWaiterGate, Readiness, resolveReadiness } from '../readiness/readiness';
-import { duplicateVariable, helmGateOnGroup, invalidGroupPriority } from '../diagnostics';
+import { duplicateVariable, helmGateOnGroup, invalidGroupPriority, withField } from '../diagnostics';
 
 
 /** Props every profile takes. */
@@ -97,7 +97,7 @@ export abstract class Profile extends Construct {
    * group's layers may install into different ones. Returns this profile.
    */
   public addGroupReadiness(priority: number, ...gates: Readiness[]): this {
-    const at = `${this.node.path} (group readiness, priority ${priority})`;
+    const at = withField(this.node.path, `group readiness, priority ${priority}`);
     if (!Number.isInteger(priority)) ProfileError.throw(invalidGroupPriority(at, priority));
     resolveReadiness(gates, 1, at).forEach((gate, i) => {
       if (!isWaiterGate(gate)) {

@@ -67,7 +67,7 @@ export type VariableValue = string | number | boolean | SensitiveValue;
 /** Throws on a definition that cannot be satisfied; `where` is the profile's path. */
 export function checkVariableDefinition(v: VariableDefinition, where: string): void {
   const fail = (message: string, fix: string): never =>
-    ProfileError.throw(invalidVariableDefinition(`${where} (variable ${v.name})`, message, fix));
+    ProfileError.throw(invalidVariableDefinition(where, v.name, message, fix));
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(v.name ?? '')) fail(`variable name "${v.name}" is not valid`, 'use letters, digits and underscores, starting with a letter');
   const format = v.format ?? 'string';
   if (!(VARIABLE_FORMATS as readonly string[]).includes(format)) fail(`format "${format}" is not one of ${VARIABLE_FORMATS.join(', ')}`, 'choose one of those formats');

@@ -80,7 +80,7 @@ export function timeoutError(file: Pick<GateFile, 'cluster' | 'layer' | 'namespa
   const object = 'object' in gate ? withNamespace(gate.object, file.namespace) : undefined;
   const look = object ? `kubectl get ${object.kind.toLowerCase()} ${object.name}${object.namespace ? ` -n ${object.namespace}` : ''} -o yaml` : 'kubectl get crd';
   const evidence = [...(object ? [`object: ${describeObject(object)}`] : []), `last seen: ${seen}`];
-  return new ProfileError([readinessTimeout(`cluster ${file.cluster}, layer ${file.layer}`, gate.timeoutSeconds, describeGate(gate), evidence, look, file.layer)]);
+  return new ProfileError([readinessTimeout(file.cluster, file.layer, gate.timeoutSeconds, describeGate(gate), evidence, look)]);
 }
 
 async function observe(client: KubeClient, gate: ReadinessGate, namespace: string): Promise<Observation> {

@@ -18,7 +18,7 @@ export class SensitiveValue {
    */
   static fromVariable(variableName: string): SensitiveValue {
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(variableName)) {
-      ProfileError.throw(invalidSensitiveVariableName(`SensitiveValue.fromVariable("${variableName}")`, variableName));
+      ProfileError.throw(invalidSensitiveVariableName(variableName));
     }
     return new SensitiveValue({ variableName });
   }
@@ -30,7 +30,7 @@ export class SensitiveValue {
    */
   static fromToken(token: string): SensitiveValue {
     if (!isUnresolvedToken(token)) {
-      ProfileError.throw(literalSensitiveValue('SensitiveValue.fromToken'));
+      ProfileError.throw(literalSensitiveValue());
     }
     return new SensitiveValue({ token });
   }

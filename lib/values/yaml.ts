@@ -67,7 +67,7 @@ function throwYamlError(error: YAML.YAMLError, where: string, lineCounter: YAML.
   const line = position?.line;
   const column = position?.col;
   const firstLine = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  ProfileError.throw(invalidYaml(line ? `${where}: line ${line}, column ${column}` : where, firstLine));
+  ProfileError.throw(invalidYaml(where, line ? { line, column: column! } : undefined, firstLine));
 }
 
 /**

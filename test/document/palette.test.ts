@@ -324,7 +324,8 @@ describe('diffProfiles of Palette documents', () => {
   it('fails listing every pack the registries lack when asked to compare what installs', () => {
     expect(profileError(() => diffProfiles(fixtureText('palette-ml-ops.json'), fixtureText('palette-data-science.json'), { registries: [registry()] })).message).toBe(
       [
-        'PACK_NOT_FOUND at fixtures: 3 packs are not in the registries given to compare values with',
+        'PACK_NOT_FOUND at $.spec.template.packs: 3 packs are not in the registries given to compare values with',
+        '  registries: fixtures',
         '  ml-ops 1.0.0: $.spec.template.packs[0]: istio 1.24.0',
         '  ml-ops 1.0.0: $.spec.template.packs[1]: argo-cd 3.3.5',
         '  ml-ops 1.0.0: $.spec.template.packs[2]: kubeflow 1.9.1',

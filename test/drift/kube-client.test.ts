@@ -30,12 +30,14 @@ describe('the Kubernetes client', () => {
         'current-context: one',
       ].join('\n'),
     );
+    // Diagnostics name a file relative to the working directory, with forward slashes.
+    const shown = path.relative(process.cwd(), file).split(path.sep).join('/');
     expect(readKubeconfig(file)).toEqual({
-      server: 'https://a:6443', certificateAuthority: 'CA PEM', insecureSkipTlsVerify: false, token: undefined, clientCertificate: 'CERT PEM', clientKey: 'KEY PEM', source: `kubeconfig ${file}`,
+      server: 'https://a:6443', certificateAuthority: 'CA PEM', insecureSkipTlsVerify: false, token: undefined, clientCertificate: 'CERT PEM', clientKey: 'KEY PEM', source: shown,
     });
     expect(readKubeconfig(file, 'two')).toMatchObject({ server: 'https://b:6443', certificateAuthority: 'B CA', insecureSkipTlsVerify: true, token: 'file-token' });
     expect(profileError(() => readKubeconfig(file, 'three')).message).toBe(
-      `KUBE_CONNECTION at kubeconfig ${file} (context three): has no context "three"\n  fix: use one of: one, two`,
+      `KUBE_CONNECTION at ${shown}: context three: has no context "three"\n  fix: use one of: one, two`,
     );
   });
 

@@ -101,7 +101,7 @@ suite('readiness gates on a real cluster', () => {
     );
     expect(error).toBeInstanceOf(CommandError);
     const output = error!.output.replace(/\s*│\s*/g, ' ');
-    expect(output).toContain('READINESS_TIMEOUT at cluster e2e, layer widget: readiness gate did not pass in 10s: condition Ready=True of Widget w2 (demo.example.com/v1) (10s)');
+    expect(output).toContain('READINESS_TIMEOUT at clusters/e2e/gates/widget.json: readiness gate did not pass in 10s: condition Ready=True of Widget w2 (demo.example.com/v1) (10s)');
     expect(output).toContain('last seen: Widget widgets/w2 (demo.example.com/v1) exists; no status conditions');
     expect(output).toContain('raise timeoutSeconds of this gate in the readiness of layer "widget"');
     expect(output).not.toContain('output suppressed');

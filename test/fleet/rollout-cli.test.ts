@@ -7,6 +7,11 @@ import { configMap, tempDir } from '../helpers';
 import { member, outdirApp, platform, sixClusters } from './fixtures';
 
 const temporary: string[] = [];
+
+/** A file as diagnostics name it: relative to the working directory, with forward slashes. */
+function shown(file: string): string {
+  return path.relative(process.cwd(), file).split(path.sep).join('/');
+}
 afterAll(() => temporary.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 /** The out directory of a synth of `build`. */
@@ -75,7 +80,7 @@ describe('cluster-profiles rollout plan', () => {
       ].join('\n'),
     );
     expect(cli('rollout', 'plan', next, '--against', path.join(outdir, 'nothing.json')).stderr).toBe(
-      `cluster-profiles: INVALID_DOCUMENT at ${path.join(outdir, 'nothing.json')}: cannot be read: ENOENT\n  fix: synthesize the app again with this version of cdktf-cluster-profiles\n`,
+      `cluster-profiles: INVALID_DOCUMENT at ${shown(path.join(outdir, 'nothing.json'))}: cannot be read: ENOENT\n  fix: synthesize the app again with this version of cdktf-cluster-profiles\n`,
     );
   });
 
@@ -118,12 +123,12 @@ describe('cluster-profiles rollout plan', () => {
     expect(cli('rollout', 'plan', empty)).toEqual({
       code: 2,
       stdout: '',
-      stderr: `cluster-profiles: INVALID_DOCUMENT at ${empty}/fleet: holds no rollout (fleet/<name>/rollout.json)\n  fix: run \`npx cdktf synth\` in the app of a Fleet first, or give its out directory (${empty} was given)\n`,
+      stderr: `cluster-profiles: INVALID_DOCUMENT at ${shown(empty)}/fleet: holds no rollout (fleet/<name>/rollout.json)\n  fix: run \`npx cdktf synth\` in the app of a Fleet first, or give its out directory (${empty} was given)\n`,
     });
     fs.mkdirSync(path.join(empty, 'fleet', 'x'), { recursive: true });
     fs.writeFileSync(path.join(empty, 'fleet', 'x', 'rollout.json'), '{"kind": "InstallPlan"}');
     expect(cli('rollout', 'plan', empty).stderr).toBe(
-      `cluster-profiles: INVALID_DOCUMENT at ${empty}/fleet/x/rollout.json: is not a rollout document of cluster-profiles.dev/v1 (apiVersion undefined, kind "InstallPlan")\n  fix: synthesize the app again with this version of cdktf-cluster-profiles\n`,
+      `cluster-profiles: INVALID_DOCUMENT at ${shown(empty)}/fleet/x/rollout.json: is not a rollout document of cluster-profiles.dev/v1 (apiVersion undefined, kind "InstallPlan")\n  fix: synthesize the app again with this version of cdktf-cluster-profiles\n`,
     );
   });
 });

@@ -2,6 +2,7 @@ import { inspect, isDeepStrictEqual } from 'util';
 import * as vm from 'vm';
 import * as fc from 'fast-check';
 import { ErrorCode, formatDiagnostics, ProfileError } from '../../lib';
+import { pathStyleProblem } from '../diagnostics/path-style';
 
 /**
  * What every fuzz property of test/fuzz/ shares: a fixed seed, a time budget per case that also
@@ -78,13 +79,15 @@ export function settles(fn: () => unknown, budgetMs = CASE_BUDGET_MS): ProfileEr
   return result.ok ? undefined : result.error;
 }
 
-/** A ProfileError is well formed: known codes, every diagnostic with a path, a message and a fix, and its text made of them. */
+/** A ProfileError is well formed: known codes, every diagnostic with a path of the documented style, a message and a fix, and its text made of them. */
 export function checkProfileError(error: ProfileError): void {
   const problems: string[] = [];
   if (!KNOWN_CODES.has(error.code)) problems.push(`code ${JSON.stringify(error.code)} is not an ErrorCode`);
   if (error.diagnostics.length === 0) problems.push('it has no diagnostics');
   for (const d of error.diagnostics) {
     if (!KNOWN_CODES.has(d.code)) problems.push(`diagnostic code ${JSON.stringify(d.code)} is not an ErrorCode`);
+    const pathProblem = pathStyleProblem(d.path);
+    if (pathProblem) problems.push(`diagnostic path ${pathProblem}`);
     for (const field of ['path', 'message', 'fix'] as const) {
       if (typeof d[field] !== 'string' || d[field] === '') problems.push(`a ${d.code} diagnostic has no ${field}`);
     }

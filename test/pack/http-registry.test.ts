@@ -82,7 +82,7 @@ describe('HelmRepositoryRegistry over HTTP', () => {
   it('fails with REGISTRY_UNREACHABLE naming the URL and the HTTP status when the server has no index', () => {
     const error = profileError(() => new HelmRepositoryRegistry(`${url}/missing`, 'gone', tempDir()).versions('web'));
     expect(error.message).toBe(
-      `REGISTRY_UNREACHABLE at registry gone: cannot read ${url}/missing/index.yaml: HTTP 404\n` +
+      `REGISTRY_UNREACHABLE at gone: cannot read ${url}/missing/index.yaml: HTTP 404\n` +
         '  fix: check the registry URL and the network, or commit a lockfile entry so synth need not read the registry',
     );
   });

@@ -99,7 +99,7 @@ describe('DirectoryRegistry', () => {
     const dir = packFolder([{ name: 'web', version: '1.0.0' }]);
     fs.cpSync(path.join(dir, 'web-1.0.0'), path.join(dir, 'web-copy'), { recursive: true });
     expect(profileError(() => new DirectoryRegistry(dir, 'local').load('web', '1.0.0')).message).toBe(
-      'PACK_INVALID at registry local: pack web 1.0.0 is published twice: web-1.0.0 and web-copy\n  fix: keep one of them, or give the other its own name or version in its pack.json',
+      'PACK_INVALID at local: pack web 1.0.0 is published twice: web-1.0.0 and web-copy\n  fix: keep one of them, or give the other its own name or version in its pack.json',
     );
   });
 });
@@ -144,6 +144,6 @@ describe('HelmRepositoryRegistry', () => {
 
   it('fails clearly when the repository cannot be read', () => {
     const error = profileError(() => new HelmRepositoryRegistry('file:///nonexistent/repo', 'gone', tempDir()).versions('x'));
-    expect(error.message).toMatch(/^REGISTRY_UNREACHABLE at registry gone: cannot read file:\/\/\/nonexistent\/repo\/index\.yaml: ENOENT/);
+    expect(error.message).toMatch(/^REGISTRY_UNREACHABLE at gone: cannot read file:\/\/\/nonexistent\/repo\/index\.yaml: ENOENT/);
   });
 });

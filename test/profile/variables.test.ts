@@ -74,13 +74,13 @@ describe('profile variables and macros', () => {
       [
         'UNKNOWN_VARIABLE at stack/prod: a value is given for variable regoin, which no attached profile declares',
         '  fix: give values only for variables of the attached profiles',
-        'INVALID_VARIABLE at stack/prod (variable db_password of profile apps): variable db_password is sensitive, but cluster "prod" gives it as plain text',
+        'INVALID_VARIABLE at stack/prod: variable db_password of profile apps: variable db_password is sensitive, but cluster "prod" gives it as plain text',
         '  fix: give SensitiveValue.fromVariable("db_password") or SensitiveValue.fromToken(...)',
-        'INVALID_VARIABLE at stack/prod (variable domain of profile apps): variable domain = "Example.COM" does not match the regex [a-z.]+',
+        'INVALID_VARIABLE at stack/prod: variable domain of profile apps: variable domain = "Example.COM" does not match the regex [a-z.]+',
         '  fix: give a value of format string matching [a-z.]+',
-        'INVALID_VARIABLE at stack/prod (variable replicas of profile apps): variable replicas = "many" is not of format number',
+        'INVALID_VARIABLE at stack/prod: variable replicas of profile apps: variable replicas = "many" is not of format number',
         '  fix: give a value of format number',
-        'INVALID_VARIABLE at stack/prod (variable tier of profile apps): variable tier is read-only, but cluster "prod" gives a value',
+        'INVALID_VARIABLE at stack/prod: variable tier of profile apps: variable tier is read-only, but cluster "prod" gives a value',
         '  fix: remove the value; the default applies to every cluster',
       ].join('\n'),
     );
@@ -156,13 +156,13 @@ describe('profile variables and macros', () => {
   it('fails on variable definitions that cannot be satisfied', () => {
     const app = testApp();
     expect(profileError(() => new AddonProfile(app, 'a', { version: '1.0.0', variables: [{ name: 'x', readOnly: true }] })).message).toBe(
-      'INVALID_VARIABLE at a (variable x): a read-only variable has no default\n  fix: give it a default, which every cluster will use',
+      'INVALID_VARIABLE at a: variable x: a read-only variable has no default\n  fix: give it a default, which every cluster will use',
     );
     expect(profileError(() => new AddonProfile(app, 'b', { version: '1.0.0', variables: [{ name: 'p', sensitive: true, default: 'secret' }] })).message).toBe(
-      'INVALID_VARIABLE at b (variable p): a sensitive variable has a default, which would be written in clear text\n  fix: remove the default; each cluster supplies a SensitiveValue',
+      'INVALID_VARIABLE at b: variable p: a sensitive variable has a default, which would be written in clear text\n  fix: remove the default; each cluster supplies a SensitiveValue',
     );
     expect(profileError(() => new AddonProfile(app, 'c', { version: '1.0.0', variables: [{ name: 'n', format: 'number', default: 'ten' }] })).message).toBe(
-      'INVALID_VARIABLE at c (variable n): default "ten" is not of format number\n  fix: give a default that satisfies the format and regex',
+      'INVALID_VARIABLE at c: variable n: default "ten" is not of format number\n  fix: give a default that satisfies the format and regex',
     );
     expect(profileError(() => new AddonProfile(app, 'd', { version: '1.0.0', variables: [{ name: 'cidr', format: 'ipv4cidr', default: '10.0.0.0/33' }] })).code).toBe('INVALID_VARIABLE');
   });

@@ -123,7 +123,7 @@ describe('gate emission', () => {
         'INVALID_READINESS at addons: profile "addons" has group readiness for priority 0, but no add-on layer of that priority\n  fix: use one of the priorities of its add-on layers: 5',
       );
       expect(profileError(() => profile.addGroupReadiness(5, Readiness.workloads())).message).toBe(
-        "INVALID_READINESS at addons (group readiness, priority 5): readiness[0] (workloads) is Helm's wait of one release, not a gate of a group\n  fix: give the group a condition, jsonPath, exists or crdsEstablished gate; set release.wait on the layers for Helm's wait",
+        "INVALID_READINESS at addons: group readiness, priority 5: readiness[0] (workloads) is Helm's wait of one release, not a gate of a group\n  fix: give the group a condition, jsonPath, exists or crdsEstablished gate; set release.wait on the layers for Helm's wait",
       );
     });
   });

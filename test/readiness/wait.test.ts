@@ -88,7 +88,7 @@ describe('cluster-profiles wait against a fake API server over HTTPS', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       [
-        'READINESS_TIMEOUT at cluster edge, layer stuck: readiness gate did not pass in 1s: condition Ready=True of Widget w1 (demo.example.com/v1) (1s)',
+        'READINESS_TIMEOUT at clusters/edge/gates/stuck.json: readiness gate did not pass in 1s: condition Ready=True of Widget w1 (demo.example.com/v1) (1s)',
         '  object: Widget demo/w1 (demo.example.com/v1)',
         '  last seen: Widget demo/w1 (demo.example.com/v1) exists; conditions: Ready=False (Pending: from the test)',
         '  fix: find why with `kubectl get widget w1 -n demo -o yaml` (and the logs of its controller), fix it and deploy again; or raise timeoutSeconds of this gate in the readiness of layer "stuck". The layers before it stay installed.',

@@ -36,9 +36,9 @@ describe('values YAML', () => {
   });
 
   it('fails on invalid YAML, naming the place and the line', () => {
-    const error = profileError(() => parseValuesYaml('a: 1\nb: [1, 2\nc: 3\n', 'app/base/cni (values)'));
+    const error = profileError(() => parseValuesYaml('a: 1\nb: [1, 2\nc: 3\n', 'app/base/cni: values'));
     expect(error.code).toBe('INVALID_YAML');
-    expect(error.diagnostics[0].path).toMatch(/^app\/base\/cni \(values\): line \d+, column \d+$/);
+    expect(error.diagnostics[0].path).toMatch(/^app\/base\/cni: values, line \d+, column \d+$/);
   });
 
   it('fails on a duplicate key, naming its line', () => {
@@ -48,8 +48,8 @@ describe('values YAML', () => {
   });
 
   it('fails on an alias without its anchor, and on aliases that expand without end', () => {
-    expect(profileError(() => parseValuesYaml('image:\n  tag: *version\n', 'app/web (values)')).message).toBe(
-      'INVALID_YAML at app/web (values): invalid YAML: Unresolved alias (the anchor must be set before the alias): version\n  fix: define each anchor (&name) before the aliases (*name) that use it, and keep aliases few; or write the values out in full',
+    expect(profileError(() => parseValuesYaml('image:\n  tag: *version\n', 'app/web: values')).message).toBe(
+      'INVALID_YAML at app/web: values: invalid YAML: Unresolved alias (the anchor must be set before the alias): version\n  fix: define each anchor (&name) before the aliases (*name) that use it, and keep aliases few; or write the values out in full',
     );
     const bomb = 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n';
     expect(profileError(() => parseValuesYaml(bomb, 'values')).message).toBe(

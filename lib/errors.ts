@@ -90,7 +90,7 @@ export interface Diagnostic {
    *   factory for a value made before a construct holds it (`ClusterConnection.token`,
    *   `SensitiveValue.fromVariable`, `ChartSource.oci`);
    * - a file, relative to the working directory with forward slashes, for anything read from a
-   *   file (`cluster-profiles.lock.json`, `cdktf.out/fleet/edge/rollout.json: $.waves`); a pack's
+   *   file (`cluster-profiles.lock.json`, `cdktf.out/fleet/edge/rollout.json`); a pack's
    *   files are under its registry's name (`packs/calico-3.30.3/values.yaml: line 2, column 1`);
    * - a registry's name (its folder's name or its URL unless given one) for the registry itself;
    * - a URL for anything remote (`https://charts.example.com/index.yaml`, an API server, an

@@ -285,9 +285,15 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'INVALID_KUBERNETES_VERSION at base/k8s: Kubernetes version "1.34" is neither exact nor a train\n  fix: write an exact version such as "1.34.4" or a train such as "1.34.x"',
   ],
   [
-    'a local chart that does not exist',
+    'a local chart that does not exist (read at synth)',
     'CHART_NOT_FOUND',
-    () => new HelmLayer(addons(), 'web', { chart: ChartSource.local('charts/missing') }),
+    () => {
+      const app = testApp();
+      const profile = new AddonProfile(app, 'addons', { version: '1.0.0' });
+      profile.addHelmLayer('web', { chart: ChartSource.local('charts/missing') });
+      clusterIn(app, { profiles: [profile] });
+      app.synth();
+    },
     'CHART_NOT_FOUND at addons/web: local chart "charts/missing" has no Chart.yaml and is not a .tgz archive\n  fix: point ChartSource.local() at a chart directory holding Chart.yaml, or at a packaged .tgz chart',
   ],
   [

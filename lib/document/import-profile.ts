@@ -126,13 +126,16 @@ function importAll(scope: Construct, imports: readonly ProfileImport[]): Profile
   if (diagnostics.length > 0) throw new ProfileError(diagnostics);
   const profiles: Profile[] = [];
   const failures: Diagnostic[] = [];
-  // The constructs check what a document cannot (a local chart on disk, a variable's regex): when
-  // one fails, no profile of the call stays in the app, so that a retry can use the same ids.
+  // The constructs and their resolve stage check what a document cannot (a variable's regex, a
+  // local chart on disk): when one fails, no profile of the call stays in the app, so that a
+  // retry can use the same ids.
   const removeDeclared = (): void => profiles.forEach((profile) => scope.node.tryRemoveChild(profile.node.id));
   for (const p of prepared) {
     const existing = scope.node.tryFindChild(p.id);
     try {
-      profiles.push(declareProfile(scope, p));
+      const profile = declareProfile(scope, p);
+      profile.layers.forEach((layer) => layer.resolve());
+      profiles.push(profile);
     } catch (e) {
       if (!existing) scope.node.tryRemoveChild(p.id);
       if (!(e instanceof ProfileError)) {

@@ -51,6 +51,7 @@ export class HelmLayer extends Layer {
   private readonly props: HelmLayerProps;
   private readonly values: Values;
   private resolved?: { version: string; catalog: PackCatalog };
+  private chartChecked = false;
 
   constructor(scope: Construct, id: string, props: HelmLayerProps) {
     super(scope, id, props, props.role);
@@ -59,7 +60,6 @@ export class HelmLayer extends Layer {
     if (!(props.chart instanceof ChartSource)) {
       ProfileError.throw(chartNotAChartSource(this.node.path));
     }
-    if (props.chart.location.type === 'local') checkLocalChart(props.chart.location.path, this.node.path);
     if (props.version !== undefined && semver.validRange(props.version) === null) {
       ProfileError.throw(invalidChartVersion(this.node.path, props.version));
     }
@@ -71,6 +71,18 @@ export class HelmLayer extends Layer {
   /** The catalog that pinned the chart's version, once a train or range was resolved. */
   public get catalog(): PackCatalog | undefined {
     return this.resolved?.catalog;
+  }
+
+  /**
+   * Checks that a local chart holds a chart, once. Constructs record intent only, so the disk is
+   * read here, in the synth pass's resolve stage, and a missing chart is reported with every
+   * other diagnostic of the synth (the cluster's own plan included: planning reads no chart).
+   */
+  public override resolve(): void {
+    if (this.chartChecked) return;
+    const { location } = this.props.chart;
+    if (location.type === 'local') checkLocalChart(location.path, this.node.path);
+    this.chartChecked = true;
   }
 
   protected specifics(): Partial<LayerSpec> {
@@ -90,7 +102,7 @@ export class HelmLayer extends Layer {
   }
 }
 
-/** Fails where the layer is declared, rather than at synth, when a local chart is missing. */
+/** Throws CHART_NOT_FOUND when a local chart path holds no Chart.yaml and is not a .tgz archive. */
 function checkLocalChart(chartPath: string, where: string): void {
   const isArchive = chartPath.endsWith('.tgz') && fs.existsSync(chartPath);
   if (isArchive || fs.existsSync(path.join(chartPath, 'Chart.yaml'))) return;

@@ -19,8 +19,6 @@ export * from './pack/registry';
 export * from './pack/lockfile';
 export * from './pack/catalog';
 export * from './pack/version';
-export { readArchive, writeArchive } from './pack/archive';
-export { contentDigest, blobDigest } from './digest';
 export * from './profile/profile';
 export * from './profile/variable';
 export * from './profile/infra-profile';
@@ -29,7 +27,6 @@ export * from './profile/full-profile';
 export { Edge, EdgeReason } from './graph/layer-graph';
 export * from './cluster/connection';
 export * from './cluster/plan';
-export { INSTALL_PLAN_API_VERSION } from './cluster/install-plan-document';
 export * from './cluster/cluster';
 export * from './fleet/fleet-backend';
 export * from './fleet/fleet-cluster';
@@ -37,18 +34,11 @@ export { planWaves, PlannedWave, WaveCluster, WaveDefaults, WaveOptions } from '
 export * from './fleet/rollout-document';
 export * from './fleet/fleet';
 export {
-  EXTENSIONS_FIELD,
   LayerExtensions,
-  MASKED_EXPRESSION,
-  MASKED_SENSITIVE,
   ManifestEntry,
-  DISPLAY_NAME_SEPARATOR,
   PackEntry,
   PackEntryLayer,
   PackEntryType,
-  PRESETS_COMMENT,
-  PROFILE_DOCUMENT_API_VERSION,
-  PROFILE_DOCUMENT_KIND,
   ProfileDocument,
   profileDocumentFileName,
   RegistryEntry,

@@ -14,6 +14,7 @@ echo "== npm pack"
 tarball="$work/$(tail -n 1 "$work/pack.log")"
 tar -tzf "$tarball" | sort > "$work/files"
 for required in package/dist/lib/index.js package/dist/lib/index.d.ts package/dist/lib/core.js package/dist/lib/testing/index.js \
+  package/dist/lib/document/index.js package/dist/lib/pack/index.js \
   package/dist/lib/testing/jest-setup.js package/dist/lib/document/profile-document.schema.json package/bin/cluster-profiles.js; do
   grep -qx "$required" "$work/files" || { echo "check-package: the tarball lacks $required" >&2; exit 1; }
 done
@@ -84,7 +85,7 @@ EOF
 (cd "$consumer" && node gated.cjs)
 
 echo "== ESM: every public name of every entry point as a named import"
-for entry in cdktf-cluster-profiles cdktf-cluster-profiles/testing cdktf-cluster-profiles/core; do
+for entry in cdktf-cluster-profiles cdktf-cluster-profiles/testing cdktf-cluster-profiles/core cdktf-cluster-profiles/document cdktf-cluster-profiles/pack; do
   names=$(cd "$consumer" && node -p "Object.keys(require('$entry')).filter((n) => n !== 'default' && n !== '__esModule').join(', ')")
   printf "import { %s } from '%s';\nconsole.log('esm: %s: ' + [%s].length + ' names');\n" "$names" "$entry" "$entry" "$names" > "$consumer/use-$(echo "$entry" | tr '/' '-').mjs"
   (cd "$consumer" && node "use-$(echo "$entry" | tr '/' '-').mjs")

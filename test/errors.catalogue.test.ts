@@ -25,7 +25,6 @@ import {
   PackCatalog,
   parseValuesYaml,
   ProfileDocument,
-  readArchive,
   readPack,
   readProfileDocument,
   Readiness,
@@ -33,6 +32,7 @@ import {
   SensitiveValue,
   VariableDefinition,
 } from '../lib';
+import { readArchive } from '../lib/pack';
 import { diffProfiles } from '../lib/document/diff-profiles';
 import { fixtureText, palettePacks, platformPacks, platformProfiles } from './document/fixtures';
 import { addonProfile, clusterIn, configMap, infraProfile, profileError, tempDir, testApp } from './helpers';

@@ -1,4 +1,6 @@
 import * as lib from '../lib';
+import * as documentConstants from '../lib/document';
+import * as packTools from '../lib/pack';
 
 /**
  * Modules whose values the package exports: all of them, except read-document's helpers for the
@@ -17,7 +19,28 @@ const exportedModules: ReadonlyArray<[string, readonly string[] | 'all']> = [
   ['../lib/document/diff-profiles', 'all'],
 ];
 
+/** Names that left the main entry point, by the subpath that has them now. */
+const onSubpaths: ReadonlyArray<[string, Record<string, unknown>, readonly string[]]> = [
+  [
+    'cdktf-cluster-profiles/document',
+    documentConstants,
+    ['DISPLAY_NAME_SEPARATOR', 'EXTENSIONS_FIELD', 'INSTALL_PLAN_API_VERSION', 'MASKED_EXPRESSION', 'MASKED_SENSITIVE', 'PRESETS_COMMENT', 'PROFILE_DOCUMENT_API_VERSION', 'PROFILE_DOCUMENT_KIND'],
+  ],
+  ['cdktf-cluster-profiles/pack', packTools, ['blobDigest', 'contentDigest', 'readArchive', 'writeArchive']],
+];
+
 describe('the package entry point', () => {
+  it.each(onSubpaths)('leaves the names of %s to that subpath, which exports exactly them', (_, subpath, names) => {
+    expect(Object.keys(subpath).sort()).toEqual([...names].sort());
+    expect(names.filter((name) => name in lib)).toEqual([]);
+  });
+
+  it('exports no diagnostic factory', () => {
+    const factories = Object.keys(require('../lib/diagnostics') as Record<string, unknown>);
+    expect(factories.length).toBeGreaterThan(100);
+    expect(factories.filter((name) => name in lib)).toEqual([]);
+  });
+
   it('exports every value of the policy and document modules', () => {
     const exported = lib as unknown as Record<string, unknown>;
     for (const [file, names] of exportedModules) {

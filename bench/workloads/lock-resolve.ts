@@ -10,7 +10,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
-import { blobDigest, canonicalYaml, HelmRepositoryRegistry, PackCatalog, writeArchive } from '../../lib';
+import { canonicalYaml, HelmRepositoryRegistry, PackCatalog } from '../../lib';
+import { blobDigest, writeArchive } from '../../lib/pack';
 
 const VERSIONS_PER_CHART = 20;
 const entries = Number(arg('entries'));

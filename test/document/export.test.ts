@@ -1,5 +1,6 @@
 import { App } from 'cdktf';
-import { AddonProfile, ChartSource, exportProfile, PROFILE_DOCUMENT_API_VERSION, serializeProfileDocument } from '../../lib';
+import { AddonProfile, ChartSource, exportProfile, serializeProfileDocument } from '../../lib';
+import { PROFILE_DOCUMENT_API_VERSION } from '../../lib/document';
 import { profileError } from '../helpers';
 import { platformProfiles } from './fixtures';
 

@@ -12,11 +12,10 @@ import {
   parsePresets,
   parseSchema,
   presetValues,
-  readArchive,
   readPack,
   ValueSource,
-  writeArchive,
 } from '../../lib';
+import { readArchive, writeArchive } from '../../lib/pack';
 import { clusterIn, filesUnder, tempDir } from '../helpers';
 import { packFiles, PackFixture } from '../pack/fixtures';
 import { anyKey, anyText, jsonScalar, jsonTree, trickyKeys, valuesMap, yamlText } from './arbitraries';

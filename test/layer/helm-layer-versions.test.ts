@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
-import { AddonProfile, blobDigest, canonicalYaml, ChartSource, PackCatalog } from '../../lib';
+import { AddonProfile, canonicalYaml, ChartSource, PackCatalog } from '../../lib';
+import { blobDigest } from '../../lib/pack';
 import { chartArchive } from '../pack/fixtures';
 import { clusterIn, infraProfile, profileError, releases, synthJson, tempDir } from '../helpers';
 import { serveFolder, StaticServer } from '../support-static-server';

@@ -1,5 +1,5 @@
 import * as zlib from 'zlib';
-import { readArchive, writeArchive } from '../../lib';
+import { readArchive, writeArchive } from '../../lib/pack';
 import { profileError } from '../helpers';
 
 /** A tar archive with one entry named `name`, gzipped, built by hand to allow hostile names and sizes. */

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { writeArchive } from '../../lib';
+import { writeArchive } from '../../lib/pack';
 import { tempDir } from '../helpers';
 
 /** What a test pack holds; everything but name and version has a small default. */

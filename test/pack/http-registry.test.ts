@@ -2,7 +2,8 @@ import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdktf';
-import { blobDigest, canonicalYaml, HelmRepositoryRegistry, PackCatalog } from '../../lib';
+import { canonicalYaml, HelmRepositoryRegistry, PackCatalog } from '../../lib';
+import { blobDigest } from '../../lib/pack';
 import { profileError, tempDir } from '../helpers';
 import { chartArchive } from './fixtures';
 

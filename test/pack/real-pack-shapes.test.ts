@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
 import { checkPackRegistry, formatPackCheckReport, runPacksCommand } from '../../lib/pack/check-registry';
-import { AddonProfile, contentDigest, DirectoryRegistry, InfraProfile, PackCatalog, writeArchive } from '../../lib';
+import { AddonProfile, DirectoryRegistry, InfraProfile, PackCatalog } from '../../lib';
+import { contentDigest, writeArchive } from '../../lib/pack';
 import { clusterIn, infraProfile, profileError, releases, synthJson, tempDir } from '../helpers';
 import { packFolder } from './fixtures';
 

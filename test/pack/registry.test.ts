@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { blobDigest, canonicalYaml, DirectoryRegistry, HelmRepositoryRegistry, writeArchive } from '../../lib';
+import { canonicalYaml, DirectoryRegistry, HelmRepositoryRegistry } from '../../lib';
+import { blobDigest, writeArchive } from '../../lib/pack';
 import { App, TerraformStack } from 'cdktf';
 import { AddonProfile, PackCatalog } from '../../lib';
 import { clusterIn, infraProfile, profileError, releases, synthJson, tempDir } from '../helpers';

@@ -1,5 +1,6 @@
 import * as path from 'path';
-import { ChartSource, DirectoryRegistry, PackCatalog, Readiness, writeArchive } from '../../lib';
+import { ChartSource, DirectoryRegistry, PackCatalog, Readiness } from '../../lib';
+import { writeArchive } from '../../lib/pack';
 import { canonicalYaml } from '../../lib/values/yaml';
 import { addonProfile, clusterIn, configMap, profileError, tempDir, testApp } from '../helpers';
 import { packFolder } from '../pack/fixtures';

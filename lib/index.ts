@@ -16,7 +16,7 @@ export * from './pack/pack';
 export * from './pack/presets';
 export * from './pack/schema';
 export * from './pack/registry';
-export * from './pack/lockfile';
+export { LockEntry, Lockfile } from './pack/lockfile';
 export * from './pack/catalog';
 export * from './pack/version';
 export * from './profile/profile';
@@ -31,7 +31,7 @@ export * from './cluster/cluster';
 export * from './fleet/fleet-backend';
 export * from './fleet/fleet-cluster';
 export { planWaves, PlannedWave, WaveCluster, WaveDefaults, WaveOptions } from './fleet/wave';
-export * from './fleet/rollout-document';
+export { RolloutCluster, RolloutDocument, RolloutSoak, RolloutWave, serializeRolloutDocument } from './fleet/rollout-document';
 export * from './fleet/fleet';
 export {
   LayerExtensions,

@@ -24,7 +24,18 @@ const onSubpaths: ReadonlyArray<[string, Record<string, unknown>, readonly strin
   [
     'cdktf-cluster-profiles/document',
     documentConstants,
-    ['DISPLAY_NAME_SEPARATOR', 'EXTENSIONS_FIELD', 'INSTALL_PLAN_API_VERSION', 'MASKED_EXPRESSION', 'MASKED_SENSITIVE', 'PRESETS_COMMENT', 'PROFILE_DOCUMENT_API_VERSION', 'PROFILE_DOCUMENT_KIND'],
+    [
+      'DISPLAY_NAME_SEPARATOR',
+      'EXTENSIONS_FIELD',
+      'INSTALL_PLAN_API_VERSION',
+      'LOCKFILE_VERSION',
+      'MASKED_EXPRESSION',
+      'MASKED_SENSITIVE',
+      'PRESETS_COMMENT',
+      'PROFILE_DOCUMENT_API_VERSION',
+      'PROFILE_DOCUMENT_KIND',
+      'ROLLOUT_API_VERSION',
+    ],
   ],
   ['cdktf-cluster-profiles/pack', packTools, ['blobDigest', 'contentDigest', 'readArchive', 'writeArchive']],
 ];

@@ -1,6 +1,6 @@
 import { Token } from 'cdktf';
 import { ProfileError } from '../errors';
-import { invalidConnection, literalConnectionToken } from '../diagnostics';
+import { connectionOptionsMissing, incompleteExecCredential, kubeconfigWithoutPath, literalConnectionToken } from '../diagnostics';
 
 /** A credential plugin that prints a token, as kubeconfig's `exec` (aws eks get-token, say). */
 export interface ExecCredential {
@@ -42,7 +42,7 @@ export class ClusterConnection {
    * @param options.context the context to use; the file's current context when absent
    */
   static kubeconfig(options: { readonly path: string; readonly context?: string }): ClusterConnection {
-    if (!options.path) invalid('kubeconfig', 'kubeconfig connection has no path', 'give the kubeconfig file path, e.g. "~/.kube/config"');
+    if (!options.path) ProfileError.throw(kubeconfigWithoutPath());
     return new ClusterConnection({ configPath: options.path, configContext: options.context });
   }
 
@@ -65,7 +65,7 @@ export class ClusterConnection {
   static exec(options: { readonly host: string; readonly clusterCaCertificate: string; readonly exec: ExecCredential }): ClusterConnection {
     requireAll(options, ['host', 'clusterCaCertificate', 'exec'], 'exec');
     if (!options.exec.apiVersion || !options.exec.command) {
-      invalid('exec', 'exec credential needs apiVersion and command', 'e.g. { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", "prod"] }');
+      ProfileError.throw(incompleteExecCredential());
     }
     return new ClusterConnection({ ...options });
   }
@@ -76,10 +76,6 @@ export class ClusterConnection {
 function requireAll(options: object, keys: readonly string[], kind: string): void {
   const missing = keys.filter((k) => !(options as Record<string, unknown>)[k]);
   if (missing.length > 0) {
-    invalid(kind, `${kind} connection is missing ${missing.join(', ')}`, `give ${keys.join(', ')}; each may be a Terraform expression`);
+    ProfileError.throw(connectionOptionsMissing(kind, missing, keys));
   }
-}
-
-function invalid(method: string, message: string, fix: string): never {
-  ProfileError.throw(invalidConnection(method, message, fix));
 }

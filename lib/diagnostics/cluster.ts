@@ -1,9 +1,27 @@
 import { Diagnostic, withSuggestions } from '../errors';
 import { factoryLocation } from './place';
 
-/** A `ClusterConnection` factory (`kubeconfig`, `token`, `exec`) given incomplete options. */
-export function invalidConnection(method: string, message: string, fix: string): Diagnostic {
+function invalidConnection(method: string, message: string, fix: string): Diagnostic {
   return { code: 'INVALID_CONNECTION', path: factoryLocation('ClusterConnection', method), message, fix };
+}
+
+/** `ClusterConnection.kubeconfig` without a path. */
+export function kubeconfigWithoutPath(): Diagnostic {
+  return invalidConnection('kubeconfig', 'kubeconfig connection has no path', 'give the kubeconfig file path, e.g. "~/.kube/config"');
+}
+
+/** `ClusterConnection.exec` whose credential lacks apiVersion or command. */
+export function incompleteExecCredential(): Diagnostic {
+  return invalidConnection(
+    'exec',
+    'exec credential needs apiVersion and command',
+    'e.g. { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", "prod"] }',
+  );
+}
+
+/** A `ClusterConnection` factory (`token`, `exec`) missing some of the options it needs. */
+export function connectionOptionsMissing(method: string, missing: readonly string[], needed: readonly string[]): Diagnostic {
+  return invalidConnection(method, `${method} connection is missing ${missing.join(', ')}`, `give ${needed.join(', ')}; each may be a Terraform expression`);
 }
 
 /** A cluster without a connection. */

@@ -117,7 +117,21 @@ export function noRollout(folder: string, outdir: string): Diagnostic {
   return invalidDocument(fileLocation(folder), 'holds no rollout (fleet/<name>/rollout.json)', `run \`npx cdktf synth\` in the app of a Fleet first, or give its out directory (${outdir} was given)`);
 }
 
-/** A rollout document that cannot be read: `message` says why. */
-export function invalidRollout(file: string, message: string): Diagnostic {
+function invalidRollout(file: string, message: string): Diagnostic {
   return invalidDocument(fileLocation(file), message, 'synthesize the app again with this version of cdktf-cluster-profiles');
+}
+
+/** A rollout document that cannot be read; `why` is the file system's code or message. */
+export function rolloutUnreadable(file: string, why: string): Diagnostic {
+  return invalidRollout(file, `cannot be read: ${why}`);
+}
+
+/** A rollout document that is not JSON. */
+export function rolloutNotJson(file: string, problem: string): Diagnostic {
+  return invalidRollout(file, `is not JSON: ${problem}`);
+}
+
+/** A JSON file that is not a rollout document of `apiVersion`. */
+export function notARollout(file: string, apiVersion: string, foundApiVersion: unknown, foundKind: unknown): Diagnostic {
+  return invalidRollout(file, `is not a rollout document of ${apiVersion} (apiVersion ${JSON.stringify(foundApiVersion)}, kind ${JSON.stringify(foundKind)})`);
 }

@@ -1,9 +1,19 @@
 import { Diagnostic, withSuggestions } from '../errors';
 import { fileLocation } from './place';
 
-/** A drift ignore rule declared wrong: `message` says what. */
-export function invalidDriftRule(path: string, message: string, fix: string): Diagnostic {
-  return { code: 'INVALID_DRIFT_RULE', path, message, fix };
+/** A drift ignore rule without JSON pointers. */
+export function driftRuleWithoutPointers(path: string, index: number): Diagnostic {
+  return { code: 'INVALID_DRIFT_RULE', path, message: `drift.ignore[${index}] has no pointers`, fix: 'give pointers: ["/spec/replicas"], say' };
+}
+
+/** A drift ignore rule whose pointer is not a JSON pointer; `problem` says why. */
+export function invalidDriftPointer(path: string, index: number, pointer: string, problem: string): Diagnostic {
+  return {
+    code: 'INVALID_DRIFT_RULE',
+    path,
+    message: `drift.ignore[${index}]: "${pointer}" ${problem}`,
+    fix: 'write a JSON pointer such as /spec/replicas, with ~1 for "/" and ~0 for "~" inside a key',
+  };
 }
 
 /** A fleet the out directory holds no rollout of. */

@@ -1,8 +1,37 @@
 import { Diagnostic } from '../errors';
 
-/** A connection to a cluster that cannot be made: `message` says why. */
-export function kubeConnection(path: string, message: string, fix: string): Diagnostic {
+function kubeConnection(path: string, message: string, fix: string): Diagnostic {
   return { code: 'KUBE_CONNECTION', path, message, fix };
+}
+
+/** A kubeconfig that cannot be read; `why` is the file system's code or message. */
+export function kubeconfigUnreadable(path: string, why: string): Diagnostic {
+  return kubeConnection(path, `cannot be read (${why})`, 'give the path of the kubeconfig Terraform uses (the variable behind config_path, e.g. TF_VAR_kubeconfig)');
+}
+
+/** A kubeconfig that is not YAML. */
+export function kubeconfigNotYaml(path: string, problem: string): Diagnostic {
+  return kubeConnection(path, `is not YAML: ${problem}`, 'give a kubeconfig file');
+}
+
+/** A kubeconfig without a current context, and none asked for. */
+export function kubeconfigWithoutContext(path: string): Diagnostic {
+  return kubeConnection(path, 'names no current-context and none was given', 'set config_context on the cluster connection, or current-context in the file');
+}
+
+/** A context the kubeconfig does not have. */
+export function kubeconfigContextUnknown(path: string, context: string, contexts: readonly string[]): Diagnostic {
+  return kubeConnection(path, `has no context "${context}"`, `use one of: ${contexts.join(', ') || '(none)'}`);
+}
+
+/** A kubeconfig context whose cluster has no server. */
+export function kubeconfigClusterWithoutServer(path: string, context: string, cluster: string): Diagnostic {
+  return kubeConnection(path, `context "${context}" names cluster "${cluster}", which has no server`, 'add the cluster with its server URL');
+}
+
+/** A file a kubeconfig names (a certificate, a key, a token file) that cannot be read. */
+export function kubeconfigFileUnreadable(path: string, key: string, file: string): Diagnostic {
+  return kubeConnection(path, `${key} ${file} cannot be read`, 'check the file exists and is readable');
 }
 
 /** A stack whose cdk.tf.json has no helm provider for the cluster. */

@@ -1,9 +1,32 @@
 import { Diagnostic } from '../errors';
 import { factoryLocation } from './place';
 
-/** A `ChartSource` factory (`repository`, `oci`, `local`) given a URL, reference, path or name it cannot use. */
-export function invalidChartSource(method: string, message: string, fix: string): Diagnostic {
+function invalidChartSource(method: string, message: string, fix: string): Diagnostic {
   return { code: 'INVALID_CHART_SOURCE', path: factoryLocation('ChartSource', method), message, fix };
+}
+
+/** `ChartSource.repository` given a URL that is not http(s). */
+export function chartRepositoryNotHttp(url: string): Diagnostic {
+  return invalidChartSource('repository', `repository URL "${url}" is not an http(s) URL`, 'give the URL that serves index.yaml, e.g. "https://charts.jetstack.io"');
+}
+
+/** `ChartSource.oci` given a reference with a tag, or without a registry and path. */
+export function invalidOciReference(reference: string): Diagnostic {
+  return invalidChartSource(
+    'oci',
+    `OCI reference "${reference}" is not of the form oci://registry/path/chart`,
+    'write the chart reference without a tag, e.g. "oci://ghcr.io/stefanprodan/charts/podinfo", and give the version on the layer',
+  );
+}
+
+/** `ChartSource.local` given an empty path. */
+export function localChartPathEmpty(): Diagnostic {
+  return invalidChartSource('local', 'local chart path is empty', 'give the path of a chart directory (with Chart.yaml) or a .tgz archive');
+}
+
+/** A `ChartSource` factory given a chart name Helm would refuse. */
+export function invalidChartName(method: string, chart: string): Diagnostic {
+  return invalidChartSource(method, `chart name "${chart}" is not a valid Helm chart name`, 'use the chart name as listed in the repository, e.g. "cert-manager"');
 }
 
 /** A HelmLayer whose `chart` is not a ChartSource. */

@@ -131,14 +131,28 @@ export function lockMissing(path: string, key: string): Diagnostic {
   };
 }
 
-/** A lockfile that cannot be read; `message` says what is wrong with it. */
-export function invalidLockfile(file: string, message: string): Diagnostic {
+function invalidLockfile(file: string, message: string): Diagnostic {
   return {
     code: 'LOCKFILE_INVALID',
     path: fileLocation(file),
     message: `lockfile ${message}`,
     fix: 'restore it from version control, or delete it and synthesize again to re-resolve every pack',
   };
+}
+
+/** A lockfile that is not JSON. */
+export function lockfileNotJson(file: string, problem: string): Diagnostic {
+  return invalidLockfile(file, `is not valid JSON: ${problem}`);
+}
+
+/** A lockfile of another version or shape. */
+export function lockfileWrongVersion(file: string, version: number): Diagnostic {
+  return invalidLockfile(file, `is not a version ${version} lockfile ({ "lockfileVersion": 1, "packs": { ... } })`);
+}
+
+/** A lockfile entry without its version, digest or registry. */
+export function lockEntryIncomplete(file: string, key: string): Diagnostic {
+  return invalidLockfile(file, `entry "${key}" lacks version, digest or registry`);
 }
 
 /** A lock mode other than auto, update or frozen. */

@@ -1,5 +1,5 @@
 import { ProfileError } from '../errors';
-import { invalidDriftRule } from '../diagnostics';
+import { driftRuleWithoutPointers, invalidDriftPointer } from '../diagnostics';
 
 /**
  * Fields of some objects of a layer that drift must not report, as in Argo CD's
@@ -52,11 +52,11 @@ export function resolveDriftOptions(options: DriftOptions | undefined, where: st
   const rules = (options?.ignore ?? []).map((rule, i) => {
     const long: DriftIgnoreRule = typeof rule === 'string' ? { pointers: [rule] } : rule;
     if (!Array.isArray(long.pointers) || long.pointers.length === 0) {
-      invalid(where, `drift.ignore[${i}] has no pointers`, 'give pointers: ["/spec/replicas"], say');
+      ProfileError.throw(driftRuleWithoutPointers(where, i));
     }
     for (const pointer of long.pointers) {
       const problem = pointerProblem(pointer);
-      if (problem) invalid(where, `drift.ignore[${i}]: "${pointer}" ${problem}`, 'write a JSON pointer such as /spec/replicas, with ~1 for "/" and ~0 for "~" inside a key');
+      if (problem) ProfileError.throw(invalidDriftPointer(where, i, pointer, problem));
     }
     return definedOnly({ pointers: [...long.pointers], kind: long.kind, group: long.group, name: long.name, namespace: long.namespace });
   });
@@ -83,8 +83,4 @@ export function toPointer(segments: readonly string[]): string {
 
 function definedOnly(rule: DriftIgnoreRule): DriftIgnoreRule {
   return Object.fromEntries(Object.entries(rule).filter(([, v]) => v !== undefined)) as unknown as DriftIgnoreRule;
-}
-
-function invalid(path: string, message: string, fix: string): never {
-  ProfileError.throw(invalidDriftRule(path, message, fix));
 }

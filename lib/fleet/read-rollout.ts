@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ProfileError } from '../errors';
 import { ROLLOUT_API_VERSION, RolloutDocument } from './rollout-document';
-import { invalidRollout, noRollout } from '../diagnostics';
+import { noRollout, notARollout, rolloutNotJson, rolloutUnreadable } from '../diagnostics';
 
 /** A rollout document read from a synth's output, with the file it came from. */
 export interface ReadRollout {
@@ -33,7 +33,7 @@ export function readRollout(file: string): RolloutDocument {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    return invalid(file, `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return ProfileError.throw(rolloutUnreadable(file, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
   }
   return parseRollout(text, file);
 }
@@ -43,15 +43,11 @@ function parseRollout(text: string, file: string): RolloutDocument {
   try {
     document = JSON.parse(text);
   } catch (e) {
-    return invalid(file, `is not JSON: ${(e as Error).message}`);
+    return ProfileError.throw(rolloutNotJson(file, (e as Error).message));
   }
   const d = document as Partial<RolloutDocument>;
   if (d?.apiVersion !== ROLLOUT_API_VERSION || d.kind !== 'Rollout' || !Array.isArray(d.waves)) {
-    return invalid(file, `is not a rollout document of ${ROLLOUT_API_VERSION} (apiVersion ${JSON.stringify(d?.apiVersion)}, kind ${JSON.stringify(d?.kind)})`);
+    return ProfileError.throw(notARollout(file, ROLLOUT_API_VERSION, d?.apiVersion, d?.kind));
   }
   return d as RolloutDocument;
-}
-
-function invalid(file: string, message: string): never {
-  ProfileError.throw(invalidRollout(file, message));
 }

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { ProfileError } from '../errors';
 import { runExecCredential } from './exec-credential';
 import { KubeConnection } from './kube-connection';
-import { fileLocation, kubeConnection } from '../diagnostics';
+import { fileLocation, kubeconfigClusterWithoutServer, kubeconfigContextUnknown, kubeconfigFileUnreadable, kubeconfigNotYaml, kubeconfigUnreadable, kubeconfigWithoutContext } from '../diagnostics';
 
 type Entry = Record<string, unknown>;
 
@@ -21,26 +21,25 @@ type Entry = Record<string, unknown>;
 export function readKubeconfig(file: string, context?: string): KubeConnection {
   const resolved = expandHome(file);
   const source = fileLocation(file, context && `context ${context}`);
-  const fail = (message: string, fix: string): never => ProfileError.throw(kubeConnection(source, message, fix));
   let text: string;
   try {
     text = fs.readFileSync(resolved, 'utf8');
   } catch (e) {
-    return fail(`cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'give the path of the kubeconfig Terraform uses (the variable behind config_path, e.g. TF_VAR_kubeconfig)');
+    return ProfileError.throw(kubeconfigUnreadable(source, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
   }
   let config: Entry;
   try {
     config = (parse(text) ?? {}) as Entry;
   } catch (e) {
-    return fail(`is not YAML: ${(e as Error).message.split('\n')[0]}`, 'give a kubeconfig file');
+    return ProfileError.throw(kubeconfigNotYaml(source, (e as Error).message.split('\n')[0]));
   }
   const wanted = context ?? (config['current-context'] as string | undefined);
-  if (!wanted) return fail('names no current-context and none was given', 'set config_context on the cluster connection, or current-context in the file');
+  if (!wanted) return ProfileError.throw(kubeconfigWithoutContext(source));
   const contexts = named(config.contexts);
   const ctx = contexts.get(wanted);
-  if (!ctx) return fail(`has no context "${wanted}"`, `use one of: ${[...contexts.keys()].sort().join(', ') || '(none)'}`);
+  if (!ctx) return ProfileError.throw(kubeconfigContextUnknown(source, wanted, [...contexts.keys()].sort()));
   const cluster = named(config.clusters).get(String(ctx.cluster));
-  if (!cluster || typeof cluster.server !== 'string') return fail(`context "${wanted}" names cluster "${String(ctx.cluster)}", which has no server`, 'add the cluster with its server URL');
+  if (!cluster || typeof cluster.server !== 'string') return ProfileError.throw(kubeconfigClusterWithoutServer(source, wanted, String(ctx.cluster)));
   const user = named(config.users).get(String(ctx.user)) ?? {};
   const dir = path.dirname(resolved);
   const material = (dataKey: string, fileKey: string, from: Entry): string | undefined => {
@@ -50,7 +49,7 @@ export function readKubeconfig(file: string, context?: string): KubeConnection {
     try {
       return fs.readFileSync(where, 'utf8');
     } catch {
-      return fail(`${fileKey} ${from[fileKey] as string} cannot be read`, `check the file exists and is readable`);
+      return ProfileError.throw(kubeconfigFileUnreadable(source, fileKey, from[fileKey] as string));
     }
   };
   const tokenFile = material('', 'tokenFile', user)?.trim();

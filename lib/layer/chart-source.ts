@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { ProfileError } from '../errors';
-import { invalidChartSource } from '../diagnostics';
+import { chartRepositoryNotHttp, invalidChartName, invalidOciReference, localChartPathEmpty } from '../diagnostics';
 
 /** Where a Helm chart comes from, as plain data for the planner and the install plan. */
 export type ChartLocation =
@@ -20,7 +20,7 @@ export class ChartSource {
    */
   static repository(url: string, chart: string): ChartSource {
     if (!/^https?:\/\/[^\s]+$/.test(url)) {
-      invalid('repository', `repository URL "${url}" is not an http(s) URL`, 'give the URL that serves index.yaml, e.g. "https://charts.jetstack.io"');
+      ProfileError.throw(chartRepositoryNotHttp(url));
     }
     checkChartName(chart, 'repository');
     return new ChartSource({ type: 'repository', repository: url.replace(/\/+$/, ''), chart });
@@ -33,7 +33,7 @@ export class ChartSource {
   static oci(reference: string): ChartSource {
     const match = /^oci:\/\/([^\s]+)\/([^/\s:@]+)$/.exec(reference);
     if (!match) {
-      invalid('oci', `OCI reference "${reference}" is not of the form oci://registry/path/chart`, 'write the chart reference without a tag, e.g. "oci://ghcr.io/stefanprodan/charts/podinfo", and give the version on the layer');
+      ProfileError.throw(invalidOciReference(reference));
     }
     return new ChartSource({ type: 'oci', repository: `oci://${match[1]}`, chart: match[2] });
   }
@@ -45,7 +45,7 @@ export class ChartSource {
    */
   static local(chartPath: string): ChartSource {
     if (typeof chartPath !== 'string' || chartPath.trim() === '') {
-      invalid('local', 'local chart path is empty', 'give the path of a chart directory (with Chart.yaml) or a .tgz archive');
+      ProfileError.throw(localChartPathEmpty());
     }
     return new ChartSource({ type: 'local', path: path.resolve(chartPath) });
   }
@@ -55,10 +55,6 @@ export class ChartSource {
 
 function checkChartName(chart: string, method: string): void {
   if (!/^[a-z0-9]([-a-z0-9_.]*[a-z0-9])?$/i.test(chart)) {
-    invalid(method, `chart name "${chart}" is not a valid Helm chart name`, 'use the chart name as listed in the repository, e.g. "cert-manager"');
+    ProfileError.throw(invalidChartName(method, chart));
   }
-}
-
-function invalid(method: string, message: string, fix: string): never {
-  ProfileError.throw(invalidChartSource(method, message, fix));
 }

@@ -1,6 +1,6 @@
 import * as zlib from 'zlib';
 import { ProfileError } from '../errors';
-import { invalidArchive } from '../diagnostics';
+import { archiveEntryEscapes, archiveEntrySizeInvalid, archiveHoldsLink, archiveNotGzippedTar } from '../diagnostics';
 
 /**
  * Gzipped tar archives (`.tgz`, `.tar.gz`), read and written in memory: packs are distributed as
@@ -15,7 +15,7 @@ export function readArchive(archive: Buffer, where: string): Map<string, Buffer>
   try {
     tar = zlib.gunzipSync(archive);
   } catch (e) {
-    return fail(where, `is not a gzipped tar archive (${(e as Error).message})`, 'repack it with `tar -czf`, or give the unpacked folder');
+    return ProfileError.throw(archiveNotGzippedTar(where, (e as Error).message));
   }
   const files = new Map<string, Buffer>();
   let offset = 0;
@@ -29,7 +29,7 @@ export function readArchive(archive: Buffer, where: string): Map<string, Buffer>
     const name = longName ?? (prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100));
     longName = undefined;
     // A size that is not octal digits (a negative one read back to the same block forever) is damage.
-    if (!/^[0-7]*$/.test(sizeField)) fail(where, `has an entry "${name}" whose size "${sizeField}" is not an octal number`, 'the archive is damaged: repack the pack folder with `tar -czf`');
+    if (!/^[0-7]*$/.test(sizeField)) ProfileError.throw(archiveEntrySizeInvalid(where, name, sizeField));
     const size = parseInt(sizeField || '0', 8);
     const body = tar.subarray(offset + 512, offset + 512 + size);
     offset += 512 + Math.ceil(size / 512) * 512;
@@ -40,7 +40,7 @@ export function readArchive(archive: Buffer, where: string): Map<string, Buffer>
     const relative = safePath(name, where);
     if (type === '0' || type === '\0' || type === '7') files.set(relative, Buffer.from(body));
     else if (type === '2' || type === '1') {
-      fail(where, `holds a link "${name}"`, 'packs may hold only regular files and folders; replace links with copies');
+      ProfileError.throw(archiveHoldsLink(where, name));
     }
   }
   return files;
@@ -50,7 +50,7 @@ export function readArchive(archive: Buffer, where: string): Map<string, Buffer>
 function safePath(name: string, where: string): string {
   const parts = name.replace(/\\/g, '/').split('/').filter((p) => p !== '' && p !== '.');
   if (name.startsWith('/') || parts.includes('..')) {
-    fail(where, `has an entry "${name}" that escapes the archive's folder`, 'rebuild the archive from inside the pack folder; entries must be relative paths without ".."');
+    ProfileError.throw(archiveEntryEscapes(where, name));
   }
   return parts.join('/');
 }
@@ -59,10 +59,6 @@ function field(header: Buffer, start: number, length: number): string {
   const raw = header.subarray(start, start + length);
   const end = raw.indexOf(0);
   return raw.subarray(0, end === -1 ? length : end).toString('utf8');
-}
-
-function fail(where: string, message: string, fix: string): never {
-  ProfileError.throw(invalidArchive(where, message, fix));
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { ProfileError } from '../errors';
 import { isPlainObject } from '../values/merge';
-import { invalidLockfile } from '../diagnostics';
+import { lockEntryIncomplete, lockfileNotJson, lockfileWrongVersion } from '../diagnostics';
 
 /** What the lockfile records for one pack constraint. */
 export interface LockEntry {
@@ -29,15 +29,15 @@ export class Lockfile {
     try {
       json = JSON.parse(fs.readFileSync(file, 'utf8'));
     } catch (e) {
-      return invalid(file, `is not valid JSON: ${(e as Error).message}`);
+      return ProfileError.throw(lockfileNotJson(file, (e as Error).message));
     }
     if (!isPlainObject(json) || json.lockfileVersion !== LOCKFILE_VERSION || !isPlainObject(json.packs)) {
-      return invalid(file, `is not a version ${LOCKFILE_VERSION} lockfile ({ "lockfileVersion": 1, "packs": { ... } })`);
+      return ProfileError.throw(lockfileWrongVersion(file, LOCKFILE_VERSION));
     }
     const entries = new Map<string, LockEntry>();
     for (const [key, entry] of Object.entries(json.packs)) {
       if (!isPlainObject(entry) || typeof entry.version !== 'string' || typeof entry.digest !== 'string' || typeof entry.registry !== 'string') {
-        return invalid(file, `entry "${key}" lacks version, digest or registry`);
+        return ProfileError.throw(lockEntryIncomplete(file, key));
       }
       entries.set(key, { version: entry.version, digest: entry.digest, registry: entry.registry });
     }
@@ -91,8 +91,4 @@ export class Lockfile {
     for (const [key, e] of this.all()) packs[key] = { version: e.version, digest: e.digest, registry: e.registry };
     return `${JSON.stringify({ lockfileVersion: LOCKFILE_VERSION, packs }, null, 2)}\n`;
   }
-}
-
-function invalid(file: string, message: string): never {
-  ProfileError.throw(invalidLockfile(file, message));
 }

@@ -5,7 +5,7 @@ import { ProfileError } from '../errors';
 import type { ManifestDocument } from '../layer/manifests';
 import { definedKind, kindKey } from '../layer/object-kinds';
 import { canonicalYaml } from '../values/yaml';
-import { localChartUnreadable } from '../diagnostics';
+import { LocalChartProblem, localChartUnreadable } from '../diagnostics';
 
 /** The files of a chart to write next to the synthesized stack, and their digest. */
 export interface ChartFiles {
@@ -79,14 +79,13 @@ export function archiveChart(file: string, content: Buffer): ChartFiles {
 
 /** A chart directory or `.tgz` archive on disk, read whole. Throws CHART_NOT_FOUND naming `where`. */
 export function localChart(chartPath: string, where: string): ChartFiles {
-  const notFound = (message: string): never =>
-    ProfileError.throw(localChartUnreadable(where, message));
-  if (!fs.existsSync(chartPath)) return notFound(`local chart "${chartPath}" does not exist`);
+  const notFound = (problem: LocalChartProblem): never => ProfileError.throw(localChartUnreadable(where, chartPath, problem));
+  if (!fs.existsSync(chartPath)) return notFound('does not exist');
   if (fs.statSync(chartPath).isFile()) {
-    if (!chartPath.endsWith('.tgz')) return notFound(`local chart "${chartPath}" is a file but not a .tgz archive`);
+    if (!chartPath.endsWith('.tgz')) return notFound('is a file but not a .tgz archive');
     return withDigest(new Map([[path.basename(chartPath), fs.readFileSync(chartPath)]]), true);
   }
-  if (!fs.existsSync(path.join(chartPath, 'Chart.yaml'))) return notFound(`local chart "${chartPath}" has no Chart.yaml`);
+  if (!fs.existsSync(path.join(chartPath, 'Chart.yaml'))) return notFound('has no Chart.yaml');
   const files = new Map<string, Buffer>();
   for (const relative of listFiles(chartPath, '')) files.set(relative, fs.readFileSync(path.join(chartPath, relative)));
   return withDigest(files, false);

@@ -66,9 +66,12 @@ export function localChartMissing(path: string, chartPath: string): Diagnostic {
   return { code: 'CHART_NOT_FOUND', path, message: `local chart "${chartPath}" has no Chart.yaml and is not a .tgz archive`, fix: LOCAL_CHART_FIX };
 }
 
-/** A local chart that cannot be read at synth: `message` says why (missing, not a .tgz, …). */
-export function localChartUnreadable(path: string, message: string): Diagnostic {
-  return { code: 'CHART_NOT_FOUND', path, message, fix: LOCAL_CHART_FIX };
+/** Why emission cannot read a local chart. */
+export type LocalChartProblem = 'does not exist' | 'is a file but not a .tgz archive' | 'has no Chart.yaml';
+
+/** A local chart that emission cannot read. */
+export function localChartUnreadable(path: string, chartPath: string, problem: LocalChartProblem): Diagnostic {
+  return { code: 'CHART_NOT_FOUND', path, message: `local chart "${chartPath}" ${problem}`, fix: LOCAL_CHART_FIX };
 }
 
 /** A Kubernetes version that is neither exact nor a train. */
@@ -132,13 +135,28 @@ export function manifestFileMissing(path: string, file: string, lookedIn: string
 }
 
 /** A manifest document that is not a Kubernetes object: `message` says what it lacks. */
-export function invalidManifest(path: string, message: string): Diagnostic {
+function invalidManifest(path: string, message: string): Diagnostic {
   return {
     code: 'INVALID_MANIFEST',
     path,
     message,
     fix: 'each document needs apiVersion, kind and metadata.name, e.g. "apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: settings"',
   };
+}
+
+/** A manifest document that is not a YAML map. */
+export function manifestNotAnObject(path: string): Diagnostic {
+  return invalidManifest(path, 'document is not a Kubernetes object (a YAML map)');
+}
+
+/** A manifest document without apiVersion or kind (`field`). */
+export function manifestFieldMissing(path: string, field: 'apiVersion' | 'kind'): Diagnostic {
+  return invalidManifest(path, `document has no ${field}`);
+}
+
+/** A manifest object without metadata.name. */
+export function manifestWithoutName(path: string, kind: string): Diagnostic {
+  return invalidManifest(path, `${kind} has no metadata.name`);
 }
 
 /** A manifest holding a Terraform expression, which cannot reach a file written at synth. */

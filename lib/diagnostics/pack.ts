@@ -89,9 +89,23 @@ export function schemaViolation(path: string, valuePath: string, message: string
   return { code: 'SCHEMA_VIOLATION', path, message: `value ${valuePath} ${message}`, fix };
 }
 
-/** A pack's dependency on other packs that the cluster does not meet; `subject` is the pack and version. */
-export function packConstraint(path: string, subject: string, message: string, fix: string): Diagnostic {
+function packConstraint(path: string, subject: string, message: string, fix: string): Diagnostic {
   return { code: 'PACK_CONSTRAINT', path, message: `${subject} ${message}`, fix };
+}
+
+/** A pack (`subject`: name and version) requiring a pack no layer of the cluster provides; `range` bounds its version. */
+export function requiredPackMissing(path: string, subject: string, wanted: string, pack: string, range: string | undefined): Diagnostic {
+  return packConstraint(path, subject, `requires ${wanted}, which no layer on the cluster provides`, `attach a profile with ${pack}${range ? ` in ${range}` : ''}, or remove this layer`);
+}
+
+/** A pack requiring a version of another pack (`wanted`) that the cluster's layer does not have. */
+export function requiredPackVersionMismatch(path: string, subject: string, wanted: string, layer: string, version: string, pack: string, range: string, subjectPack: string): Diagnostic {
+  return packConstraint(path, subject, `requires ${wanted}, but layer "${layer}" has ${version}`, `use a version of ${pack} in ${range}, or another version of ${subjectPack}`);
+}
+
+/** A pack that does not support the version of another pack the cluster's layer has. */
+export function unsupportedPackVersion(path: string, subject: string, pack: string, range: string, layer: string, version: string): Diagnostic {
+  return packConstraint(path, subject, `does not support ${pack} ${range}, but layer "${layer}" has ${version}`, `use a version of ${pack} outside ${range}`);
 }
 
 /** A `charts:` section of a pack's values that is not a map. */

@@ -1,9 +1,43 @@
 import { Diagnostic, withSuggestions } from '../errors';
 import { withField } from './place';
 
-/** A variable definition of a profile that cannot be satisfied: `message` says why. */
-export function invalidVariableDefinition(profilePath: string, variable: string, message: string, fix: string): Diagnostic {
+function invalidVariableDefinition(profilePath: string, variable: string, message: string, fix: string): Diagnostic {
   return { code: 'INVALID_VARIABLE', path: withField(profilePath, `variable ${variable}`), message, fix };
+}
+
+/** A variable name Terraform and Palette would refuse. */
+export function invalidVariableName(profilePath: string, name: string): Diagnostic {
+  return invalidVariableDefinition(profilePath, name, `variable name "${name}" is not valid`, 'use letters, digits and underscores, starting with a letter');
+}
+
+/** A variable format that is not one of `formats`. */
+export function unknownVariableFormat(profilePath: string, name: string, format: string, formats: readonly string[]): Diagnostic {
+  return invalidVariableDefinition(profilePath, name, `format "${format}" is not one of ${formats.join(', ')}`, 'choose one of those formats');
+}
+
+/** A variable regex that does not compile. */
+export function invalidVariableRegex(profilePath: string, name: string, regex: string, problem: string): Diagnostic {
+  return invalidVariableDefinition(profilePath, name, `regex "${regex}" is not a valid regular expression: ${problem}`, 'correct the regular expression');
+}
+
+/** A read-only variable without a default. */
+export function readOnlyVariableWithoutDefault(profilePath: string, name: string): Diagnostic {
+  return invalidVariableDefinition(profilePath, name, 'a read-only variable has no default', 'give it a default, which every cluster will use');
+}
+
+/** A hidden required variable without a default: no cluster could give it. */
+export function hiddenRequiredVariableWithoutDefault(profilePath: string, name: string): Diagnostic {
+  return invalidVariableDefinition(profilePath, name, 'a hidden required variable has no default', 'give it a default, or make it visible');
+}
+
+/** A sensitive variable with a default, which would be written in clear text. */
+export function sensitiveVariableWithDefault(profilePath: string, name: string): Diagnostic {
+  return invalidVariableDefinition(profilePath, name, 'a sensitive variable has a default, which would be written in clear text', 'remove the default; each cluster supplies a SensitiveValue');
+}
+
+/** A default that breaks the variable's own format or regex; `problem` says how. */
+export function invalidVariableDefault(profilePath: string, name: string, value: unknown, problem: string): Diagnostic {
+  return invalidVariableDefinition(profilePath, name, `default ${JSON.stringify(value)} ${problem}`, 'give a default that satisfies the format and regex');
 }
 
 /** A variable declared twice in one profile. */

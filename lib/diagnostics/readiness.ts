@@ -1,8 +1,42 @@
 import { Diagnostic, withSuggestions } from '../errors';
 
-/** A readiness gate declared wrong: `message` says what. */
-export function invalidReadiness(path: string, message: string, fix: string): Diagnostic {
+function invalidReadiness(path: string, message: string, fix: string): Diagnostic {
   return { code: 'INVALID_READINESS', path, message, fix };
+}
+
+/** A readiness entry (`at`, e.g. `readiness[0]`) that is not a gate. */
+export function notAGate(path: string, at: string): Diagnostic {
+  return invalidReadiness(path, `${at} is not a gate`, 'make gates with Readiness.workloads(), .jobsComplete(), .crdsEstablished(), .condition(), .jsonPath() or .exists()');
+}
+
+/** A gate (or its layer's release) whose timeout is not a whole number of seconds, at least 1. */
+export function invalidGateTimeout(path: string, at: string, seconds: number): Diagnostic {
+  return invalidReadiness(path, `${at} has timeout ${seconds}`, 'give timeoutSeconds as a whole number of seconds, at least 1');
+}
+
+/** A CRD gate naming something that is not a CRD name. */
+export function invalidCrdName(path: string, at: string, name: string): Diagnostic {
+  return invalidReadiness(path, `${at}: "${name}" is not a CRD name`, 'name a CRD as <plural>.<group>, e.g. certificates.cert-manager.io');
+}
+
+/** An object gate whose object lacks a field (apiVersion, kind, name). */
+export function gateObjectIncomplete(path: string, at: string, kind: string, field: string): Diagnostic {
+  return invalidReadiness(path, `${at} (${kind}) has no ${field}`, 'name the object: { apiVersion, kind, name, namespace? }');
+}
+
+/** A condition gate without a condition type (or status). */
+export function conditionGateWithoutType(path: string, at: string): Diagnostic {
+  return invalidReadiness(path, `${at} (condition) has no type`, 'give the condition type, e.g. type: "Ready"');
+}
+
+/** A jsonPath gate whose path does not parse; `problem` says why. */
+export function invalidGateJsonPath(path: string, at: string, problem: string): Diagnostic {
+  return invalidReadiness(path, `${at}: JSONPath ${problem}`, 'write a path such as .status.phase, {.status.readyReplicas} or .status.conditions[?(@.type=="Ready")].status');
+}
+
+/** A jsonPath gate whose value is not text. */
+export function gateValueNotText(path: string, at: string): Diagnostic {
+  return invalidReadiness(path, `${at} (jsonPath) value is not text`, 'give the value as kubectl prints it, e.g. value: "3" or value: "true"');
 }
 
 /** Helm's wait asked by a gate of a layer whose release does not wait. */

@@ -4,7 +4,7 @@ import { Token } from 'cdktf';
 import { ProfileError } from '../errors';
 import { isPlainObject, Values } from '../values/merge';
 import { parseYamlDocuments } from '../values/yaml';
-import { invalidManifest, manifestFileMissing, manifestToken, withField } from '../diagnostics';
+import { manifestFieldMissing, manifestFileMissing, manifestNotAnObject, manifestToken, manifestWithoutName, withField } from '../diagnostics';
 
 /** Raw Kubernetes objects for a layer: any mix of YAML text, YAML files and objects. */
 export interface ManifestSources {
@@ -72,14 +72,12 @@ function checkDocuments(found: ReadonlyArray<{ value: unknown; origin: string }>
 }
 
 function checkDocument(value: unknown, where: string): ManifestDocument {
-  const fail = (message: string): never =>
-    ProfileError.throw(invalidManifest(where, message));
-  if (!isPlainObject(value)) return fail('document is not a Kubernetes object (a YAML map)');
-  if (typeof value.apiVersion !== 'string' || value.apiVersion === '') return fail('document has no apiVersion');
-  if (typeof value.kind !== 'string' || value.kind === '') return fail('document has no kind');
+  if (!isPlainObject(value)) return ProfileError.throw(manifestNotAnObject(where));
+  if (typeof value.apiVersion !== 'string' || value.apiVersion === '') return ProfileError.throw(manifestFieldMissing(where, 'apiVersion'));
+  if (typeof value.kind !== 'string' || value.kind === '') return ProfileError.throw(manifestFieldMissing(where, 'kind'));
   const metadata = value.metadata;
   if (!isPlainObject(metadata) || typeof metadata.name !== 'string' || metadata.name === '') {
-    return fail(`${value.kind} has no metadata.name`);
+    return ProfileError.throw(manifestWithoutName(where, value.kind));
   }
   if (holdsToken(value)) {
     ProfileError.throw(manifestToken(where, value.kind, metadata.name));

@@ -3,7 +3,7 @@ import { Diagnostic } from '../errors';
 import { LayerSpec } from '../layer/layer';
 import { PackDependency } from './pack';
 import { boundsRange, normalizeVersion } from './version';
-import { packConstraint } from '../diagnostics';
+import { requiredPackMissing, requiredPackVersionMismatch, unsupportedPackVersion } from '../diagnostics';
 
 /**
  * Pack dependency constraints (`pack.json: constraints.dependencies`), checked across every layer
@@ -24,10 +24,8 @@ export function checkPackConstraints(layers: readonly LayerSpec[]): Diagnostic[]
       const range = boundsRange(dependency.minVersion, dependency.maxVersion);
       const subject = `${layer.pack!.name} ${layer.pack!.version}`;
       const wanted = `${dependency.packName}${range ? ` ${range}` : ''}`;
-      const problem = (message: string, fix: string) =>
-        diagnostics.push(packConstraint(layer.path, subject, message, fix));
       if (dependency.type === 'required' && found.length === 0) {
-        problem(`requires ${wanted}, which no layer on the cluster provides`, `attach a profile with ${dependency.packName}${range ? ` in ${range}` : ''}, or remove this layer`);
+        diagnostics.push(requiredPackMissing(layer.path, subject, wanted, dependency.packName, range));
         continue;
       }
       if (!range) continue;
@@ -36,10 +34,10 @@ export function checkPackConstraints(layers: readonly LayerSpec[]): Diagnostic[]
         if (version === undefined) continue;
         const fits = versionFits(version, range);
         if (dependency.type !== 'notSupported' && fits !== 'yes') {
-          problem(`requires ${wanted}, but layer "${other.name}" has ${version}`, `use a version of ${dependency.packName} in ${range}, or another version of ${layer.pack!.name}`);
+          diagnostics.push(requiredPackVersionMismatch(layer.path, subject, wanted, other.name, version, dependency.packName, range, layer.pack!.name));
         }
         if (dependency.type === 'notSupported' && fits !== 'no') {
-          problem(`does not support ${dependency.packName} ${range}, but layer "${other.name}" has ${version}`, `use a version of ${dependency.packName} outside ${range}`);
+          diagnostics.push(unsupportedPackVersion(layer.path, subject, dependency.packName, range, other.name, version));
         }
       }
     }

@@ -1,7 +1,15 @@
 import * as semver from 'semver';
-import { ProfileError } from '../errors';
+import { Diagnostic, ProfileError } from '../errors';
 import { SensitiveValue } from '../values/sensitive';
-import { invalidVariableDefinition } from '../diagnostics';
+import {
+  hiddenRequiredVariableWithoutDefault,
+  invalidVariableDefault,
+  invalidVariableName,
+  invalidVariableRegex,
+  readOnlyVariableWithoutDefault,
+  sensitiveVariableWithDefault,
+  unknownVariableFormat,
+} from '../diagnostics';
 
 /** Formats of profile variables, as Palette defines them. */
 export const VARIABLE_FORMATS = ['string', 'number', 'boolean', 'version', 'ipv4', 'ipv4cidr', 'ipv6', 'base64'] as const;
@@ -66,24 +74,23 @@ export type VariableValue = string | number | boolean | SensitiveValue;
 
 /** Throws on a definition that cannot be satisfied; `where` is the profile's path. */
 export function checkVariableDefinition(v: VariableDefinition, where: string): void {
-  const fail = (message: string, fix: string): never =>
-    ProfileError.throw(invalidVariableDefinition(where, v.name, message, fix));
-  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(v.name ?? '')) fail(`variable name "${v.name}" is not valid`, 'use letters, digits and underscores, starting with a letter');
+  const fail = (diagnostic: Diagnostic): never => ProfileError.throw(diagnostic);
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(v.name ?? '')) fail(invalidVariableName(where, v.name));
   const format = v.format ?? 'string';
-  if (!(VARIABLE_FORMATS as readonly string[]).includes(format)) fail(`format "${format}" is not one of ${VARIABLE_FORMATS.join(', ')}`, 'choose one of those formats');
+  if (!(VARIABLE_FORMATS as readonly string[]).includes(format)) fail(unknownVariableFormat(where, v.name, format, VARIABLE_FORMATS));
   if (v.regex !== undefined) {
     try {
       new RegExp(v.regex);
     } catch (e) {
-      fail(`regex "${v.regex}" is not a valid regular expression: ${(e as Error).message}`, 'correct the regular expression');
+      fail(invalidVariableRegex(where, v.name, v.regex, (e as Error).message));
     }
   }
-  if (v.readOnly && v.default === undefined) fail('a read-only variable has no default', 'give it a default, which every cluster will use');
-  if (v.hidden && v.required && v.default === undefined) fail('a hidden required variable has no default', 'give it a default, or make it visible');
-  if (v.sensitive && v.default !== undefined) fail('a sensitive variable has a default, which would be written in clear text', 'remove the default; each cluster supplies a SensitiveValue');
+  if (v.readOnly && v.default === undefined) fail(readOnlyVariableWithoutDefault(where, v.name));
+  if (v.hidden && v.required && v.default === undefined) fail(hiddenRequiredVariableWithoutDefault(where, v.name));
+  if (v.sensitive && v.default !== undefined) fail(sensitiveVariableWithDefault(where, v.name));
   if (v.default !== undefined) {
     const problem = formatProblem(v, v.default);
-    if (problem) fail(`default ${JSON.stringify(v.default)} ${problem}`, 'give a default that satisfies the format and regex');
+    if (problem) fail(invalidVariableDefault(where, v.name, v.default, problem));
   }
 }
 

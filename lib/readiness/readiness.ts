@@ -1,6 +1,6 @@
 import { ProfileError } from '../errors';
 import { parseJsonPath } from './json-path';
-import { invalidReadiness } from '../diagnostics';
+import { conditionGateWithoutType, gateObjectIncomplete, gateValueNotText, invalidCrdName, invalidGateJsonPath, invalidGateTimeout, notAGate } from '../diagnostics';
 
 /**
  * Readiness gates: what must be true on the cluster after a layer installs before the layers
@@ -170,7 +170,7 @@ export function describeObject(o: GateObject): string {
 export function resolveReadiness(declared: ReadonlyArray<Readiness> | undefined, releaseTimeoutSeconds: number, where: string): ReadinessGate[] {
   return (declared ?? []).map((entry, i) => {
     const at = `readiness[${i}]`;
-    if (!Readiness.isReadiness(entry)) invalid(where, `${at} is not a gate`, 'make gates with Readiness.workloads(), .jobsComplete(), .crdsEstablished(), .condition(), .jsonPath() or .exists()');
+    if (!Readiness.isReadiness(entry)) ProfileError.throw(notAGate(where, at));
     const gate = entry.gate;
     if (gate.kind === 'workloads' || gate.kind === 'jobsComplete') {
       const timeoutSeconds = gate.timeoutSeconds === 0 ? releaseTimeoutSeconds : gate.timeoutSeconds;
@@ -179,26 +179,22 @@ export function resolveReadiness(declared: ReadonlyArray<Readiness> | undefined,
     }
     checkTimeout(gate.timeoutSeconds, where, at);
     if (gate.kind === 'crdsEstablished') {
-      for (const name of gate.names) if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$/.test(name)) invalid(where, `${at}: "${name}" is not a CRD name`, 'name a CRD as <plural>.<group>, e.g. certificates.cert-manager.io');
+      for (const name of gate.names) if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$/.test(name)) ProfileError.throw(invalidCrdName(where, at, name));
       return gate;
     }
     for (const field of ['apiVersion', 'kind', 'name'] as const) {
-      if (typeof gate.object[field] !== 'string' || gate.object[field] === '') invalid(where, `${at} (${gate.kind}) has no ${field}`, 'name the object: { apiVersion, kind, name, namespace? }');
+      if (typeof gate.object[field] !== 'string' || gate.object[field] === '') ProfileError.throw(gateObjectIncomplete(where, at, gate.kind, field));
     }
-    if (gate.kind === 'condition' && (!gate.type || !gate.status)) invalid(where, `${at} (condition) has no type`, 'give the condition type, e.g. type: "Ready"');
+    if (gate.kind === 'condition' && (!gate.type || !gate.status)) ProfileError.throw(conditionGateWithoutType(where, at));
     if (gate.kind === 'jsonPath') {
       const parsed = parseJsonPath(gate.path);
-      if ('problem' in parsed) invalid(where, `${at}: JSONPath ${parsed.problem}`, 'write a path such as .status.phase, {.status.readyReplicas} or .status.conditions[?(@.type=="Ready")].status');
-      if (typeof gate.value !== 'string') invalid(where, `${at} (jsonPath) value is not text`, 'give the value as kubectl prints it, e.g. value: "3" or value: "true"');
+      if ('problem' in parsed) ProfileError.throw(invalidGateJsonPath(where, at, parsed.problem));
+      if (typeof gate.value !== 'string') ProfileError.throw(gateValueNotText(where, at));
     }
     return gate;
   });
 }
 
 function checkTimeout(seconds: number, where: string, at: string): void {
-  if (!Number.isInteger(seconds) || seconds < 1) invalid(where, `${at} has timeout ${seconds}`, 'give timeoutSeconds as a whole number of seconds, at least 1');
-}
-
-function invalid(path: string, message: string, fix: string): never {
-  ProfileError.throw(invalidReadiness(path, message, fix));
+  if (!Number.isInteger(seconds) || seconds < 1) ProfileError.throw(invalidGateTimeout(where, at, seconds));
 }

@@ -5,7 +5,22 @@ import { ClusterSpec } from '../model/plan';
 import { formatProblem } from '../profile/variable';
 import { SensitiveValue } from '../values/sensitive';
 import { Placed } from './plan-order';
-import { addonNotAllowed, clusterValuesForUnknownLayer, duplicateInfraRole, duplicateLayer, duplicateRelease, invalidVariableValue, missingInfraRole, profileValuesForUnknownLayer, protectedLayerRemoved, roleNotAllowed, unknownVariable } from '../diagnostics';
+import {
+  addonNotAllowed,
+  clusterValuesForUnknownLayer,
+  duplicateInfraRole,
+  duplicateLayer,
+  duplicateRelease,
+  missingInfraRole,
+  profileValuesForUnknownLayer,
+  protectedLayerRemoved,
+  readOnlyVariableSet,
+  requiredVariableUnset,
+  roleNotAllowed,
+  sensitiveVariableInPlainText,
+  unknownVariable,
+  variableValueMismatch,
+} from '../diagnostics';
 
 /**
  * Planning, the checks of what a cluster declares, before anything is ordered or merged: the
@@ -89,7 +104,6 @@ export function checkOverrides(cluster: ClusterSpec, sequence: readonly Placed[]
 
 export function checkVariables(cluster: ClusterSpec, isExpression: (value: string) => boolean): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const problem = (variable: string, profile: string, message: string, fix: string) => diagnostics.push(invalidVariableValue(cluster.path, variable, profile, message, fix));
   const declared = cluster.profiles.flatMap((p) => p.variables.map((v) => v.name));
   for (const name of cluster.variables.keys()) {
     if (declared.includes(name)) continue;
@@ -99,14 +113,14 @@ export function checkVariables(cluster: ClusterSpec, isExpression: (value: strin
     for (const v of profile.variables) {
       const value = cluster.variables.get(v.name);
       if (value === undefined) {
-        if (v.required && v.default === undefined) problem(v.name, profile.name, `variable ${v.name} is required but cluster "${cluster.name}" gives no value`, `give it with cluster.setVariables({ ${v.name}: ... })`);
+        if (v.required && v.default === undefined) diagnostics.push(requiredVariableUnset(cluster.path, v.name, profile.name, cluster.name));
         continue;
       }
-      if (v.readOnly) problem(v.name, profile.name, `variable ${v.name} is read-only, but cluster "${cluster.name}" gives a value`, 'remove the value; the default applies to every cluster');
-      else if (v.sensitive && !SensitiveValue.isSensitive(value)) problem(v.name, profile.name, `variable ${v.name} is sensitive, but cluster "${cluster.name}" gives it as plain text`, `give SensitiveValue.fromVariable("${v.name}") or SensitiveValue.fromToken(...)`);
+      if (v.readOnly) diagnostics.push(readOnlyVariableSet(cluster.path, v.name, profile.name, cluster.name));
+      else if (v.sensitive && !SensitiveValue.isSensitive(value)) diagnostics.push(sensitiveVariableInPlainText(cluster.path, v.name, profile.name, cluster.name));
       else {
         const why = formatProblem(v, value, isExpression);
-        if (why) problem(v.name, profile.name, `variable ${v.name} = ${JSON.stringify(value)} ${why}`, `give a value of format ${v.format ?? 'string'}${v.regex ? ` matching ${v.regex}` : ''}`);
+        if (why) diagnostics.push(variableValueMismatch(cluster.path, v.name, profile.name, value, why, v.format ?? 'string', v.regex));
       }
     }
   }

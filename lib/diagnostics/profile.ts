@@ -45,9 +45,40 @@ export function duplicateVariable(path: string, name: string): Diagnostic {
   return { code: 'INVALID_VARIABLE', path, message: `variable "${name}" is declared twice`, fix: 'give each variable of a profile a distinct name' };
 }
 
-/** A value a cluster gives a variable of an attached profile that the definition refuses: `message` says why. */
-export function invalidVariableValue(clusterPath: string, variable: string, profile: string, message: string, fix: string): Diagnostic {
+function invalidVariableValue(clusterPath: string, variable: string, profile: string, message: string, fix: string): Diagnostic {
   return { code: 'INVALID_VARIABLE', path: withField(clusterPath, `variable ${variable} of profile ${profile}`), message, fix };
+}
+
+/** A required variable without a default that a cluster gives no value. */
+export function requiredVariableUnset(clusterPath: string, variable: string, profile: string, cluster: string): Diagnostic {
+  return invalidVariableValue(clusterPath, variable, profile, `variable ${variable} is required but cluster "${cluster}" gives no value`, `give it with cluster.setVariables({ ${variable}: ... })`);
+}
+
+/** A value a cluster gives a read-only variable. */
+export function readOnlyVariableSet(clusterPath: string, variable: string, profile: string, cluster: string): Diagnostic {
+  return invalidVariableValue(clusterPath, variable, profile, `variable ${variable} is read-only, but cluster "${cluster}" gives a value`, 'remove the value; the default applies to every cluster');
+}
+
+/** A sensitive variable a cluster gives as plain text. */
+export function sensitiveVariableInPlainText(clusterPath: string, variable: string, profile: string, cluster: string): Diagnostic {
+  return invalidVariableValue(
+    clusterPath,
+    variable,
+    profile,
+    `variable ${variable} is sensitive, but cluster "${cluster}" gives it as plain text`,
+    `give SensitiveValue.fromVariable("${variable}") or SensitiveValue.fromToken(...)`,
+  );
+}
+
+/** A variable value that breaks the variable's format or regex; `problem` says how. */
+export function variableValueMismatch(clusterPath: string, variable: string, profile: string, value: unknown, problem: string, format: string, regex: string | undefined): Diagnostic {
+  return invalidVariableValue(
+    clusterPath,
+    variable,
+    profile,
+    `variable ${variable} = ${JSON.stringify(value)} ${problem}`,
+    `give a value of format ${format}${regex ? ` matching ${regex}` : ''}`,
+  );
 }
 
 /** A value a cluster gives for a variable no attached profile declares. */

@@ -1,4 +1,4 @@
-import { Diagnostic } from '../errors';
+import { Diagnostic, withSuggestions } from '../errors';
 import { factoryLocation, withField } from './place';
 
 /** YAML that does not parse, at a line and column when known. */
@@ -47,19 +47,54 @@ export function literalSensitiveValue(): Diagnostic {
   };
 }
 
-/** A `{{.spectro.var.x}}` reference to a variable that has no value: `message` says why. */
-export function unknownVariableReference(path: string, message: string, fix: string): Diagnostic {
-  return { code: 'UNKNOWN_VARIABLE', path, message, fix };
+/** A `{{.spectro.var.x}}` reference (`reference`) to a variable that has no value: `problem` and `fix` say why and how. */
+export function unknownVariableReference(path: string, reference: string, problem: string, fix: string): Diagnostic {
+  return { code: 'UNKNOWN_VARIABLE', path, message: `"${reference}": ${problem}`, fix };
 }
 
-/** A macro (system, cluster or pipe) that is not defined: `message` says which. */
-export function unknownMacro(path: string, message: string, fix: string): Diagnostic {
-  return { code: 'UNKNOWN_MACRO', path, message, fix };
+/** A `{{.spectro.system.x}}` macro that does not exist; `macros` are those that do. */
+export function unknownSystemMacro(path: string, reference: string, macro: string, macros: readonly string[]): Diagnostic {
+  return {
+    code: 'UNKNOWN_MACRO',
+    path,
+    message: `"${reference}": there is no system macro ${macro}`,
+    fix: withSuggestions(`use one of ${[...macros].sort().join(', ')}`, macro, macros),
+  };
 }
 
-/** A `{{.spectro.pack.x...}}` reference that cannot be resolved: `message` says why. */
-export function unknownPackReference(path: string, message: string, fix: string): Diagnostic {
-  return { code: 'UNKNOWN_PACK_REFERENCE', path, message, fix };
+/** A `{{.spectro.macro.x}}` macro the cluster does not set; `macros` are those it sets. */
+export function macroNotSet(path: string, reference: string, macro: string, macros: readonly string[]): Diagnostic {
+  return { code: 'UNKNOWN_MACRO', path, message: `"${reference}": macro ${macro} is not set on this cluster`, fix: withSuggestions('set it with cluster.setMacros({ ... })', macro, macros) };
+}
+
+/** A pipe of a reference (`| default`, `| upper`, …) that cannot apply: `problem` and `fix` say why and how. */
+export function invalidPipe(path: string, reference: string, problem: string, fix: string): Diagnostic {
+  return { code: 'UNKNOWN_MACRO', path, message: `"${reference}": ${problem}`, fix };
+}
+
+/** A `{{.spectro.pack.x...}}` reference to a layer the cluster does not have. */
+export function referencedLayerUnknown(path: string, reference: string, layer: string, layers: readonly string[]): Diagnostic {
+  return {
+    code: 'UNKNOWN_PACK_REFERENCE',
+    path,
+    message: `"${reference}" names layer "${layer}", which is not on this cluster`,
+    fix: withSuggestions('reference a layer or pack attached to the same cluster', layer, layers),
+  };
+}
+
+/** Pack references that refer to each other in a loop; `chain` is the loop, first and last the same. */
+export function packReferenceLoop(path: string, chain: readonly string[]): Diagnostic {
+  return { code: 'UNKNOWN_PACK_REFERENCE', path, message: `pack references form a loop: ${chain.join(' -> ')}`, fix: 'make one of these values a literal' };
+}
+
+/** A pack reference to a value path the referenced layer does not set. */
+export function referencedValueMissing(path: string, reference: string, layer: string, valuePath: string): Diagnostic {
+  return {
+    code: 'UNKNOWN_PACK_REFERENCE',
+    path,
+    message: `"${reference}": layer "${layer}" has no value at ${valuePath}`,
+    fix: `set ${valuePath} on layer "${layer}", or add | default "value" to the reference`,
+  };
 }
 
 /** A sensitive variable spliced into a longer text, which would reveal it. */

@@ -1,7 +1,7 @@
-import { Diagnostic, withSuggestions } from '../errors';
+import { Diagnostic } from '../errors';
 import { isPlainObject, Values } from './merge';
 import { SensitiveValue } from './sensitive';
-import { sensitiveVariableSpliced, unknownMacro, unknownPackReference, unknownVariableReference } from '../diagnostics';
+import { invalidPipe, macroNotSet, packReferenceLoop, referencedLayerUnknown, referencedValueMissing, sensitiveVariableSpliced, unknownSystemMacro, unknownVariableReference } from '../diagnostics';
 
 /**
  * Palette's expressions inside values, resolved per cluster at synth:
@@ -65,22 +65,22 @@ export function resolveExpressions(layers: readonly ExpressionLayer[]): { values
     const hasDefault = /\|\s*default\b/.test(pipes);
     if (kind === 'var') {
       const found = from.variable(path);
-      return 'value' in found ? found.value : problem(unknownVariableReference(from.path, `"${whole}": ${found.problem}`, found.fix));
+      return 'value' in found ? found.value : problem(unknownVariableReference(from.path, whole, found.problem, found.fix));
     }
     if (kind === 'system') {
       if (Object.hasOwn(from.system, path)) return from.system[path];
       if (hasDefault) return undefined;
-      return problem(unknownMacro(from.path, `"${whole}": there is no system macro ${path}`, withSuggestions(`use one of ${Object.keys(from.system).sort().join(', ')}`, path, Object.keys(from.system))));
+      return problem(unknownSystemMacro(from.path, whole, path, Object.keys(from.system)));
     }
     if (kind === 'macro') {
       if (Object.hasOwn(from.macros, path)) return from.macros[path];
       if (hasDefault) return undefined;
-      return problem(unknownMacro(from.path, `"${whole}": macro ${path} is not set on this cluster`, withSuggestions('set it with cluster.setMacros({ ... })', path, Object.keys(from.macros))));
+      return problem(macroNotSet(from.path, whole, path, Object.keys(from.macros)));
     }
     const [target, ...rest] = path.split('.');
     const layer = byName.get(target);
     if (!layer) {
-      return problem(unknownPackReference(from.path, `"${whole}" names layer "${target}", which is not on this cluster`, withSuggestions('reference a layer or pack attached to the same cluster', target, [...byName.keys()])));
+      return problem(referencedLayerUnknown(from.path, whole, target, [...byName.keys()]));
     }
     const finished = done.get(layer.name);
     if (finished) return lookup(finished, rest.join('.'));
@@ -88,7 +88,7 @@ export function resolveExpressions(layers: readonly ExpressionLayer[]): { values
     // role ARN built from its awsAccountNumber): only a value that leads back to itself is a loop.
     const key = `${layer.name}.${rest.join('.')}`;
     if (referencing.includes(key)) {
-      return problem(unknownPackReference(from.path, `pack references form a loop: ${[...referencing.slice(referencing.indexOf(key)), key].join(' -> ')}`, 'make one of these values a literal'));
+      return problem(packReferenceLoop(from.path, [...referencing.slice(referencing.indexOf(key)), key]));
     }
     referencing.push(key);
     const raw = lookup(layer.values, rest.join('.'));
@@ -100,11 +100,11 @@ export function resolveExpressions(layers: readonly ExpressionLayer[]): { values
   const valueOf = (m: RegExpMatchArray, from: ExpressionLayer): unknown => {
     let value = lookupOne(m, from);
     for (const step of m[3].split('|').map((s) => s.trim()).filter(Boolean)) {
-      value = applyPipe(step, value, (message, fix) => problem(unknownMacro(from.path, `"${m[0]}": ${message}`, fix)));
+      value = applyPipe(step, value, (message, fix) => problem(invalidPipe(from.path, m[0], message, fix)));
     }
     if (value !== undefined || m[1] !== 'pack') return value ?? '';
     const [target, ...rest] = m[2].split('.');
-    return problem(unknownPackReference(from.path, `"${m[0]}": layer "${target}" has no value at ${rest.join('.')}`, `set ${rest.join('.')} on layer "${target}", or add | default "value" to the reference`));
+    return problem(referencedValueMissing(from.path, m[0], target, rest.join('.')));
   };
 
   const substitute = (text: string, from: ExpressionLayer): unknown => {

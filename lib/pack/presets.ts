@@ -1,7 +1,18 @@
 import { ProfileError } from '../errors';
 import { isPlainObject, Values } from '../values/merge';
 import { parseValuesYaml, parseYamlDocuments } from '../values/yaml';
-import { invalidPresets, presetConflict, unknownPreset, withField } from '../diagnostics';
+import {
+  presetAddNotAMap,
+  presetConflict,
+  presetDisplayNameNotText,
+  presetNameRepeated,
+  presetRemoveNotAList,
+  presetsWithoutList,
+  presetWithoutGroup,
+  presetWithoutName,
+  unknownPreset,
+  withField,
+} from '../diagnostics';
 
 /** One preset of a pack's `presets.yaml`: a named change to the pack's default values. */
 export interface Preset {
@@ -20,20 +31,20 @@ export function parsePresets(text: string, where: string): Preset[] {
   const [document] = parseYamlDocuments(text, where);
   if (document === null || document === undefined) return [];
   const list = isPlainObject(document) ? document.presets : undefined;
-  if (!Array.isArray(list)) invalid(where, 'has no `presets:` list', 'write `presets:` followed by a list of presets');
+  if (!Array.isArray(list)) ProfileError.throw(presetsWithoutList(where));
   const seen = new Set<string>();
   return list.map((entry, i) => {
     const at = withField(where, `presets[${i}]`);
-    if (!isPlainObject(entry) || typeof entry.name !== 'string' || entry.name === '') invalid(at, 'has no name', 'give every preset a unique `name`');
+    if (!isPlainObject(entry) || typeof entry.name !== 'string' || entry.name === '') ProfileError.throw(presetWithoutName(at));
     const name = entry.name as string;
-    if (seen.has(name)) invalid(at, `repeats the name "${name}"`, 'give every preset a unique `name`');
+    if (seen.has(name)) ProfileError.throw(presetNameRepeated(at, name));
     seen.add(name);
-    if (typeof entry.group !== 'string' || entry.group === '') invalid(at, `("${name}") has no group`, 'give every preset a `group`; one preset per group can be chosen');
+    if (typeof entry.group !== 'string' || entry.group === '') ProfileError.throw(presetWithoutGroup(at, name));
     const remove = entry.remove ?? [];
-    if (!Array.isArray(remove) || remove.some((r) => typeof r !== 'string')) invalid(at, `("${name}") has a \`remove\` that is not a list of paths`, 'write `remove: [a.b, c]`');
+    if (!Array.isArray(remove) || remove.some((r) => typeof r !== 'string')) ProfileError.throw(presetRemoveNotAList(at, name));
     const add = entry.add === undefined || entry.add === null ? {} : typeof entry.add === 'string' ? parseValuesYaml(entry.add, `${at}.add`) : entry.add;
-    if (!isPlainObject(add)) invalid(at, `("${name}") has an \`add\` that is not a YAML map`, 'write `add: |` followed by YAML values');
-    if (typeof entry.displayName === 'object' && entry.displayName !== null) invalid(at, `("${name}") has a \`displayName\` that is not text`, 'write `displayName:` followed by the name people see');
+    if (!isPlainObject(add)) ProfileError.throw(presetAddNotAMap(at, name));
+    if (typeof entry.displayName === 'object' && entry.displayName !== null) ProfileError.throw(presetDisplayNameNotText(at, name));
     return { name, displayName: String(entry.displayName ?? name), group: entry.group as string, remove: remove as string[], add: add as Values };
   });
 }
@@ -69,8 +80,4 @@ function setPath(target: Values, keys: string[], value: unknown): void {
     node = node[k] as Values;
   });
   define(node, keys[keys.length - 1], value);
-}
-
-function invalid(where: string, message: string, fix: string): never {
-  ProfileError.throw(invalidPresets(where, message, fix));
 }

@@ -2,7 +2,21 @@ import { Diagnostic, ProfileError } from '../errors';
 import { isPlainObject, Values, ValueSource } from '../values/merge';
 import { SensitiveValue } from '../values/sensitive';
 import { parseYamlDocuments } from '../values/yaml';
-import { invalidSchemaEntry, schemaViolation, withField } from '../diagnostics';
+import {
+  readOnlyValueOverridden,
+  requiredValueEmpty,
+  requiredValueUnset,
+  schemaEntryWithoutSchema,
+  schemaFormatRegexInvalid,
+  schemaFormatTypeUnknown,
+  schemaListWithoutOptions,
+  schemaNotAMap,
+  schemaNotWrapped,
+  schemaRuleUnknown,
+  schemaRuleUnreadable,
+  valueBreaksFormat,
+  withField,
+} from '../diagnostics';
 
 /**
  * A pack's `schema.yaml`: rules on value paths, in Palette's syntax:
@@ -26,17 +40,17 @@ export interface SchemaRule {
 export function parseSchema(text: string, where: string): SchemaRule[] {
   const [document] = parseYamlDocuments(text, where);
   if (document === null || document === undefined) return [];
-  if (!isPlainObject(document)) invalid(where, 'is not a map of value paths to rules', 'write `path.to.value: { schema: \'{{ required }}\' }`');
+  if (!isPlainObject(document)) ProfileError.throw(schemaNotAMap(where));
   return Object.entries(document).map(([path, entry]) => {
     const at = withField(where, `${path}`);
     const expression = isPlainObject(entry) ? entry.schema : undefined;
-    if (typeof expression !== 'string') invalid(at, 'has no `schema:` string', 'write `schema: \'{{ required | format "${string}" }}\'`');
+    if (typeof expression !== 'string') ProfileError.throw(schemaEntryWithoutSchema(at));
     const inner = /^\s*\{\{(.*)\}\}\s*$/s.exec(expression as string);
-    if (!inner) invalid(at, `schema "${expression}" is not wrapped in {{ }}`, 'write `schema: \'{{ required | format "${string}" }}\'`');
+    if (!inner) ProfileError.throw(schemaNotWrapped(at, expression));
     const rule: { required: boolean; readonly: boolean; format?: string; hints?: string } = { required: false, readonly: false };
     for (const part of inner![1].split('|').map((p) => p.trim()).filter(Boolean)) {
       const call = /^(\w+)(?:\s+"((?:[^"\\]|\\.)*)")?$/.exec(part);
-      if (!call) invalid(at, `has an unreadable rule "${part}"`, 'use required, readonly, format "${type}" and hints "text", joined by |');
+      if (!call) ProfileError.throw(schemaRuleUnreadable(at, part));
       const [, name, argument] = call!;
       if (name === 'required') rule.required = true;
       else if (name === 'readonly') rule.readonly = true;
@@ -44,7 +58,7 @@ export function parseSchema(text: string, where: string): SchemaRule[] {
         formatPattern(argument, at);
         rule.format = argument;
       } else if (name === 'hints') rule.hints = argument;
-      else invalid(at, `has an unknown rule "${part}"`, 'use required, readonly, format "${type}" and hints "text"');
+      else ProfileError.throw(schemaRuleUnknown(at, part));
     }
     return { path, ...rule };
   });
@@ -71,7 +85,7 @@ function formatPattern(format: string, where: string): RegExp {
   } catch (e) {
     // A `${string:<regex>}` constraint is pasted into the pattern as it is written.
     const reason = (e as Error).message.split(': ').pop();
-    return invalid(where, `has a format "${format}" whose regular expression is not valid (${reason})`, 'write the constraint of ${string:...} as a regular expression without named groups, e.g. "${string:[a-z0-9-]+}"');
+    return ProfileError.throw(schemaFormatRegexInvalid(where, format, String(reason)));
   }
 }
 
@@ -95,11 +109,11 @@ function typePattern(type: string, constraint: string | undefined, where: string
       return 'v?\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?';
     case 'list': {
       const options = (constraint ?? '').replace(/^\[|\]$/g, '').split(',').map((o) => o.trim()).filter(Boolean);
-      if (options.length === 0) invalid(where, 'has a list format with no options', 'write format "${list:[A,B,C]}"');
+      if (options.length === 0) ProfileError.throw(schemaListWithoutOptions(where));
       return options.map(escapeRegex).join('|');
     }
     default:
-      return invalid(where, `has an unknown format type "${type}"`, 'use string, number, boolean, password, list, ipv4, version or input');
+      return ProfileError.throw(schemaFormatTypeUnknown(where, type));
   }
 }
 
@@ -111,20 +125,18 @@ export function checkSchema(
   where: string,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const problem = (path: string, message: string, fix: string) =>
-    diagnostics.push(schemaViolation(where, path, message, fix));
   for (const rule of rules) {
     const found = lookup(values, rule.path.split('.'), '');
     if (found.length === 0 && rule.required) {
-      problem(rule.path, 'is required by the pack\'s schema.yaml but not set', `set ${rule.path} in the layer's or the cluster's values`);
+      diagnostics.push(requiredValueUnset(where, rule.path));
     }
     for (const { path, value } of found) {
-      if (rule.required && (value === '' || value === null)) problem(path, 'is required by the pack\'s schema.yaml but empty', `set ${path} to a value`);
+      if (rule.required && (value === '' || value === null)) diagnostics.push(requiredValueEmpty(where, path));
       if (rule.readonly && Object.entries(provenance).some(([p, s]) => (p === path || p.startsWith(`${path}.`)) && s !== 'pack')) {
-        problem(path, `is read-only in the pack's schema.yaml but was overridden (by ${provenance[path] ?? 'an override'})`, `remove the override of ${path}`);
+        diagnostics.push(readOnlyValueOverridden(where, path, provenance[path] ?? 'an override'));
       }
       if (rule.format !== undefined && !SensitiveValue.isSensitive(value) && !matchesFormat(rule.format, value, rule.path)) {
-        problem(path, `= ${JSON.stringify(value)} breaks the rule format "${rule.format}" of the pack's schema.yaml`, `give ${path} a value of format ${rule.format}${rule.hints ? ` (${rule.hints})` : ''}`);
+        diagnostics.push(valueBreaksFormat(where, path, value, rule.format, rule.hints));
       }
     }
   }
@@ -155,8 +167,4 @@ function lookup(value: unknown, keys: string[], prefix: string): Array<{ path: s
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function invalid(where: string, message: string, fix: string): never {
-  ProfileError.throw(invalidSchemaEntry(where, message, fix));
 }

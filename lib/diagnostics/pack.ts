@@ -1,8 +1,101 @@
 import { Diagnostic, withSuggestions } from '../errors';
+import { withField } from './place';
 
-/** A pack whose files break the pack format: `message` says which rule. */
-export function invalidPack(path: string, message: string, fix: string): Diagnostic {
+function invalidPack(path: string, message: string, fix: string): Diagnostic {
   return { code: 'PACK_INVALID', path, message, fix };
+}
+
+/** A pack without values.yaml; the path is the pack's values.yaml. */
+export function packValuesMissing(path: string): Diagnostic {
+  return invalidPack(path, 'values.yaml is missing', 'add values.yaml (it may be empty)');
+}
+
+/** A pack without pack.json; the path is the pack's pack.json. */
+export function packJsonMissing(path: string): Diagnostic {
+  return invalidPack(path, 'pack.json is missing', 'add pack.json with name, displayName, version and layer');
+}
+
+/** A pack.json that is not JSON. */
+export function packJsonNotJson(path: string, problem: string): Diagnostic {
+  return invalidPack(path, `pack.json is not valid JSON: ${problem}`, 'fix the JSON syntax');
+}
+
+/** A pack.json that is not an object. */
+export function packJsonNotAnObject(path: string): Diagnostic {
+  return invalidPack(path, 'pack.json is not a JSON object', 'write an object with name, displayName, version and layer');
+}
+
+/** A pack.json without one of name, version, layer. */
+export function packFieldMissing(packJson: string, field: string): Diagnostic {
+  return invalidPack(withField(packJson, field), `${field} is missing`, `set "${field}" in pack.json`);
+}
+
+/** A pack.json whose version is not a version. */
+export function packVersionInvalid(packJson: string, version: unknown): Diagnostic {
+  return invalidPack(withField(packJson, 'version'), `version "${version}" is not a version`, 'write MAJOR.MINOR.PATCH ("1.2.3"), or a Palette version such as "24.04" or "v1.1.0"');
+}
+
+/** A pack.json whose layer is not one of `layers`. */
+export function packLayerUnsupported(packJson: string, layer: unknown, layers: readonly string[]): Diagnostic {
+  return invalidPack(withField(packJson, 'layer'), `layer "${layer}" is not a supported layer`, `use one of ${layers.join(', ')}`);
+}
+
+/** A pack.json `charts` or `kubeManifests` that is not a list of paths. */
+export function packFileListInvalid(packJson: string, field: string): Diagnostic {
+  return invalidPack(withField(packJson, field), `${field} is not a list of paths`, `write "${field}": ["..."]`);
+}
+
+/** A pack.json `constraints.dependencies` that is not a list. */
+export function packDependenciesNotAList(packJson: string): Diagnostic {
+  return invalidPack(withField(packJson, 'constraints.dependencies'), 'constraints.dependencies is not a list', 'write "dependencies": [{ "packName": ..., "type": "required" }]');
+}
+
+/** A dependency (at `constraints.dependencies[i]` of pack.json) without a packName. */
+export function dependencyWithoutPackName(packJson: string, index: number): Diagnostic {
+  return invalidPack(withField(packJson, `constraints.dependencies[${index}]`), 'dependency has no packName', 'name the pack depended on in "packName"');
+}
+
+/** A dependency whose type is not one of `types`. */
+export function dependencyTypeUnknown(packJson: string, index: number, type: unknown, types: readonly string[]): Diagnostic {
+  return invalidPack(
+    withField(packJson, `constraints.dependencies[${index}].type`),
+    `dependency type "${type}" is not one of ${types.join(', ')}`,
+    `use one of ${types.join(', ')}`,
+  );
+}
+
+/** A dependency bound (minVersion, maxVersion) that is not a version. */
+export function dependencyBoundInvalid(packJson: string, index: number, field: string, value: unknown): Diagnostic {
+  return invalidPack(
+    withField(packJson, `constraints.dependencies[${index}].${field}`),
+    `${field} "${value}" is not a version`,
+    'write a version such as "1.27" or "1.27.5", or leave it empty for no bound',
+  );
+}
+
+/** A values.yaml whose `pack:` section is not a map. */
+export function packSectionNotAMap(valuesYaml: string): Diagnostic {
+  return invalidPack(withField(valuesYaml, 'pack'), 'the pack: section is not a map', 'write `pack:` followed by namespace, releaseNameOverride, ...');
+}
+
+/** A `pack.<field>` (namespaceLabels, namespaceAnnotations, …) that is not a map of strings. */
+export function packSectionFieldNotAMap(valuesYaml: string, field: string): Diagnostic {
+  return invalidPack(withField(valuesYaml, `pack.${field}`), `pack.${field} is not a map of strings`, `write pack.${field} as name: value pairs`);
+}
+
+/** A `pack.spectrocloud.com/install-priority` that is not a whole number. */
+export function installPriorityInvalid(valuesYaml: string, priority: unknown): Diagnostic {
+  return invalidPack(withField(valuesYaml, 'pack.spectrocloud.com/install-priority'), `install priority "${priority}" is not a whole number`, 'write a whole number in quotes, e.g. "10"');
+}
+
+/** A `pack.additionalNamespaces` that is not a list. */
+export function additionalNamespacesNotAList(valuesYaml: string): Diagnostic {
+  return invalidPack(withField(valuesYaml, 'pack.additionalNamespaces'), 'pack.additionalNamespaces is not a list of names', 'write a list of namespace names');
+}
+
+/** A `pack.namespace` that is not a string. */
+export function packNamespaceNotAString(valuesYaml: string): Diagnostic {
+  return invalidPack(withField(valuesYaml, 'pack.namespace'), 'pack.namespace is not a string', 'write the namespace name');
 }
 
 /** A pack listing two charts of one name, though each chart is a release of its own. */

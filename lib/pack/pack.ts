@@ -7,7 +7,26 @@ import { writeArchive } from './archive';
 import { parsePresets, Preset } from './presets';
 import { parseSchema, SchemaRule } from './schema';
 import { isVersion } from './version';
-import { invalidPack, packFileMissing, withField } from '../diagnostics';
+import {
+  additionalNamespacesNotAList,
+  dependencyBoundInvalid,
+  dependencyTypeUnknown,
+  dependencyWithoutPackName,
+  installPriorityInvalid,
+  packDependenciesNotAList,
+  packFieldMissing,
+  packFileListInvalid,
+  packFileMissing,
+  packJsonMissing,
+  packJsonNotAnObject,
+  packJsonNotJson,
+  packLayerUnsupported,
+  packNamespaceNotAString,
+  packSectionFieldNotAMap,
+  packSectionNotAMap,
+  packValuesMissing,
+  packVersionInvalid,
+} from '../diagnostics';
 
 /**
  * The pack format, as close to Palette's as the deploy model allows, so users can bring their
@@ -78,7 +97,7 @@ export function readPack(packFiles: ReadonlyMap<string, Buffer>, where: string):
   let files = packFiles;
   const manifest = readManifest(files, where);
   const valuesFile = files.get('values.yaml');
-  if (!valuesFile) invalid(`${where}/values.yaml`, 'values.yaml is missing', 'add values.yaml (it may be empty)');
+  if (!valuesFile) ProfileError.throw(packValuesMissing(`${where}/values.yaml`));
   const values = parseValuesYaml(valuesFile!.toString('utf8'), `${where}/values.yaml`);
   readSettings(values, `${where}/values.yaml`);
   const digest = contentDigest(files);
@@ -126,24 +145,24 @@ function withPackagedCharts(files: ReadonlyMap<string, Buffer>, charts: readonly
 function readManifest(files: ReadonlyMap<string, Buffer>, where: string): PackManifest {
   const at = `${where}/pack.json`;
   const file = files.get('pack.json');
-  if (!file) invalid(at, 'pack.json is missing', 'add pack.json with name, displayName, version and layer');
+  if (!file) ProfileError.throw(packJsonMissing(at));
   let json: unknown;
   try {
     json = JSON.parse(file!.toString('utf8'));
   } catch (e) {
-    invalid(at, `pack.json is not valid JSON: ${(e as Error).message}`, 'fix the JSON syntax');
+    ProfileError.throw(packJsonNotJson(at, (e as Error).message));
   }
-  if (!isPlainObject(json)) invalid(at, 'pack.json is not a JSON object', 'write an object with name, displayName, version and layer');
+  if (!isPlainObject(json)) ProfileError.throw(packJsonNotAnObject(at));
   const m = json as Values;
   for (const field of ['name', 'version', 'layer']) {
-    if (typeof m[field] !== 'string' || m[field] === '') invalid(`${at}: ${field}`, `${field} is missing`, `set "${field}" in pack.json`);
+    if (typeof m[field] !== 'string' || m[field] === '') ProfileError.throw(packFieldMissing(at, field));
   }
-  if (!isVersion(m.version as string)) invalid(`${at}: version`, `version "${m.version}" is not a version`, 'write MAJOR.MINOR.PATCH ("1.2.3"), or a Palette version such as "24.04" or "v1.1.0"');
+  if (!isVersion(m.version as string)) ProfileError.throw(packVersionInvalid(at, m.version));
   const layers = [...INFRA_ROLES, 'addon'];
-  if (!layers.includes(m.layer as string)) invalid(`${at}: layer`, `layer "${m.layer}" is not a supported layer`, `use one of ${layers.join(', ')}`);
+  if (!layers.includes(m.layer as string)) ProfileError.throw(packLayerUnsupported(at, m.layer, layers));
   const strings = (field: string): string[] => {
     const value = m[field] ?? [];
-    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) invalid(`${at}: ${field}`, `${field} is not a list of paths`, `write "${field}": ["..."]`);
+    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) ProfileError.throw(packFileListInvalid(at, field));
     return value as string[];
   };
   return {
@@ -161,17 +180,16 @@ function readManifest(files: ReadonlyMap<string, Buffer>, where: string): PackMa
 function readDependencies(constraints: unknown, at: string): PackDependency[] {
   if (constraints === undefined) return [];
   const list = isPlainObject(constraints) ? (constraints.dependencies ?? []) : undefined;
-  if (!Array.isArray(list)) invalid(`${at}: constraints.dependencies`, 'constraints.dependencies is not a list', 'write "dependencies": [{ "packName": ..., "type": "required" }]');
+  if (!Array.isArray(list)) ProfileError.throw(packDependenciesNotAList(at));
   return list.map((d, i) => {
-    const where = `${at}: constraints.dependencies[${i}]`;
-    if (!isPlainObject(d) || typeof d.packName !== 'string') invalid(where, 'dependency has no packName', 'name the pack depended on in "packName"');
+    if (!isPlainObject(d) || typeof d.packName !== 'string') ProfileError.throw(dependencyWithoutPackName(at, i));
     const type = d.type ?? 'optional';
-    if (!DEPENDENCY_TYPES.includes(type as string)) invalid(`${where}.type`, `dependency type "${type}" is not one of ${DEPENDENCY_TYPES.join(', ')}`, `use one of ${DEPENDENCY_TYPES.join(', ')}`);
+    if (!DEPENDENCY_TYPES.includes(type as string)) ProfileError.throw(dependencyTypeUnknown(at, i, type, DEPENDENCY_TYPES));
     // Palette's docs: an empty bound is no bound; a short one ("1.27") is a version all the same.
     const bound = (field: string): string | undefined => {
       const value = d[field];
       if (value === undefined || value === null || value === '') return undefined;
-      if (!isVersion(String(value))) invalid(`${where}.${field}`, `${field} "${value}" is not a version`, 'write a version such as "1.27" or "1.27.5", or leave it empty for no bound');
+      if (!isVersion(String(value))) ProfileError.throw(dependencyBoundInvalid(at, i, field, value));
       return String(value);
     };
     return {
@@ -187,21 +205,21 @@ function readDependencies(constraints: unknown, at: string): PackDependency[] {
 /** Reads and checks the `pack:` section of values. */
 export function readSettings(values: Values, where: string): PackSettings {
   const section = values.pack ?? {};
-  if (!isPlainObject(section)) invalid(withField(where, `pack`), 'the pack: section is not a map', 'write `pack:` followed by namespace, releaseNameOverride, ...');
+  if (!isPlainObject(section)) ProfileError.throw(packSectionNotAMap(where));
   const s = section as Values;
   const map = (field: string): Record<string, string> => {
     const value = s[field] ?? {};
-    if (!isPlainObject(value) || Object.values(value).some((v) => typeof v !== 'string')) invalid(withField(where, `pack.${field}`), `pack.${field} is not a map of strings`, `write pack.${field} as name: value pairs`);
+    if (!isPlainObject(value) || Object.values(value).some((v) => typeof v !== 'string')) ProfileError.throw(packSectionFieldNotAMap(where, field));
     return value as Record<string, string>;
   };
   const priority = s['spectrocloud.com/install-priority'];
   if (priority !== undefined && !/^-?\d+$/.test(String(priority))) {
-    invalid(withField(where, `pack.spectrocloud.com/install-priority`), `install priority "${priority}" is not a whole number`, 'write a whole number in quotes, e.g. "10"');
+    ProfileError.throw(installPriorityInvalid(where, priority));
   }
   const additional = s.additionalNamespaces ?? [];
   const additionalNamespaces = typeof additional === 'string' ? additional.split(',').map((n) => n.trim()).filter(Boolean) : additional;
-  if (!Array.isArray(additionalNamespaces)) invalid(withField(where, `pack.additionalNamespaces`), 'pack.additionalNamespaces is not a list of names', 'write a list of namespace names');
-  if (s.namespace !== undefined && s.namespace !== null && typeof s.namespace !== 'string') invalid(withField(where, `pack.namespace`), 'pack.namespace is not a string', 'write the namespace name');
+  if (!Array.isArray(additionalNamespaces)) ProfileError.throw(additionalNamespacesNotAList(where));
+  if (s.namespace !== undefined && s.namespace !== null && typeof s.namespace !== 'string') ProfileError.throw(packNamespaceNotAString(where));
   const displayName = s['spectrocloud.com/display-name'];
   return {
     // An empty namespace is unset, as in Palette (the layer installs in "default").
@@ -221,6 +239,3 @@ function normalize(file: string): string {
   return file.replace(/^\.\//, '');
 }
 
-function invalid(where: string, message: string, fix: string): never {
-  ProfileError.throw(invalidPack(where, message, fix));
-}

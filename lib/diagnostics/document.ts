@@ -1,9 +1,57 @@
 import { Diagnostic, withSuggestions } from '../errors';
 import { fileLocation } from './place';
 
-/** A profile document (or a part of one) that cannot be read: `message` says why. */
-export function invalidDocument(path: string, message: string, fix: string): Diagnostic {
+function invalidDocument(path: string, message: string, fix: string): Diagnostic {
   return { code: 'INVALID_DOCUMENT', path, message, fix };
+}
+
+/** A part of a document that breaks the document's JSON Schema; message and fix come from the schema check. */
+export function schemaViolationOfDocument(path: string, message: string, fix: string): Diagnostic {
+  return invalidDocument(path, message, fix);
+}
+
+/** A pack entry whose layer name an earlier entry has. */
+export function layerNameRepeated(path: string, name: string, earlier: string): Diagnostic {
+  return invalidDocument(path, `repeats the layer name "${name}" of ${earlier}`, 'give every layer of a profile a distinct name');
+}
+
+/** Manifests on a pack entry of a type that cannot carry them. */
+export function manifestsOnWrongLayer(path: string, type: string): Diagnostic {
+  return invalidDocument(path, `are attached to a ${type} layer, which cannot carry manifests here`, 'move the objects to a manifest layer of their own');
+}
+
+/** A variable whose name an earlier one has. */
+export function variableNameRepeated(path: string, name: string): Diagnostic {
+  return invalidDocument(path, `repeats the variable name "${name}"`, 'give every variable of a profile a distinct name');
+}
+
+/** A Helm entry's registry naming no chart source, or several (`sources`). */
+export function chartSourceCount(path: string, sources: readonly string[]): Diagnostic {
+  return invalidDocument(
+    path,
+    sources.length === 0 ? 'names no chart source' : `names ${sources.length} chart sources (${sources.join(', ')})`,
+    'give exactly one of repository (with chart), oci, local, or metadata (a pack registry)',
+  );
+}
+
+/** A Helm entry's repository without its chart name. */
+export function repositoryWithoutChart(path: string): Diagnostic {
+  return invalidDocument(path, 'is missing', 'add "chart": the chart\'s name in the repository');
+}
+
+/** A Helm entry's chart name given without a repository. */
+export function chartWithoutRepository(path: string): Diagnostic {
+  return invalidDocument(path, 'is only read with "repository"', 'remove "chart"; an OCI reference ends with the chart name');
+}
+
+/** A pack entry without `version` (or `tag`). */
+export function packEntryWithoutVersion(path: string): Diagnostic {
+  return invalidDocument(path, 'is missing', 'add "version": the pack version (or "tag": the version as chosen, such as "1.33.x")');
+}
+
+/** A pack entry without `registry` (or Palette's `registryUid`). */
+export function packEntryWithoutRegistry(path: string): Diagnostic {
+  return invalidDocument(path, 'is missing', 'add "registry": { "metadata": { "name": "<registry>" } }, or Palette\'s "registryUid"');
 }
 
 /** A profile document given as text that is not JSON. */

@@ -4,7 +4,20 @@ import { parseValuesYaml, parseYamlDocuments } from '../values/yaml';
 import { jsonPathChild, JsonSchema, validateJson } from './json-schema';
 import { DISPLAY_NAME_SEPARATOR, EXTENSIONS_FIELD, PackEntry, PRESETS_COMMENT, ProfileDocument } from './profile-document';
 import schemaJson from './profile-document.schema.json';
-import { asInvalidDocument, documentNotJson, invalidDocument, withField } from '../diagnostics';
+import {
+  asInvalidDocument,
+  chartSourceCount,
+  chartWithoutRepository,
+  documentNotJson,
+  layerNameRepeated,
+  manifestsOnWrongLayer,
+  packEntryWithoutRegistry,
+  packEntryWithoutVersion,
+  repositoryWithoutChart,
+  schemaViolationOfDocument,
+  variableNameRepeated,
+  withField,
+} from '../diagnostics';
 
 /** The JSON Schema of profile documents (profile-document.schema.json). */
 export const PROFILE_DOCUMENT_SCHEMA: JsonSchema = schemaJson;
@@ -40,7 +53,7 @@ export function readProfileDocument(input: unknown, source?: string): ProfileDoc
     }
   }
   const violations = validateJson(PROFILE_DOCUMENT_SCHEMA, document);
-  let diagnostics: Diagnostic[] = violations.map((v) => invalidDocument(v.path, v.message, v.fix));
+  let diagnostics: Diagnostic[] = violations.map((v) => schemaViolationOfDocument(v.path, v.message, v.fix));
   if (diagnostics.length === 0) diagnostics.push(...checkContent(document as ProfileDocument));
   const palette = isPlainObject(document) && document.apiVersion === undefined;
   if (palette) diagnostics = diagnostics.map((d) => withRefusalKind(d, refusalKind(d, document)));
@@ -124,19 +137,19 @@ function parsePresetsComment(list: string): ChosenPreset[] {
 /** What the schema cannot check; paths are JSONPaths. */
 function checkContent(document: ProfileDocument): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const problem = (path: string, message: string, fix: string): void => {
-    diagnostics.push(invalidDocument(path, message, fix));
+  const problem = (diagnostic: Diagnostic): void => {
+    diagnostics.push(diagnostic);
   };
   const firstIndex = new Map<string, number>();
   document.spec.template.packs.forEach((entry, i) => {
     const path = packPath(i);
     const earlier = firstIndex.get(entry.name);
-    if (earlier !== undefined) problem(jsonPathChild(path, 'name'), `repeats the layer name "${entry.name}" of ${packPath(earlier)}`, 'give every layer of a profile a distinct name');
+    if (earlier !== undefined) problem(layerNameRepeated(jsonPathChild(path, 'name'), entry.name, packPath(earlier)));
     else firstIndex.set(entry.name, i);
     checkRegistry(entry, path, problem);
     if (entry.type === 'spectro' || entry.type === 'oci') checkPackSource(entry, path, problem);
     if ((entry.manifests ?? []).length > 0 && entry.type !== 'manifest' && entry.type !== 'kubernetes') {
-      problem(jsonPathChild(path, 'manifests'), `are attached to a ${entry.type} layer, which cannot carry manifests here`, 'move the objects to a manifest layer of their own');
+      problem(manifestsOnWrongLayer(jsonPathChild(path, 'manifests'), entry.type));
     }
     for (const read of [() => readLayerValues(entry, path), () => readManifestObjects(entry, path)]) {
       try {
@@ -149,37 +162,33 @@ function checkContent(document: ProfileDocument): Diagnostic[] {
   });
   const variables = new Set<string>();
   (document.spec.variables ?? []).forEach((variable, i) => {
-    if (variables.has(variable.name)) problem(`$.spec.variables[${i}].name`, `repeats the variable name "${variable.name}"`, 'give every variable of a profile a distinct name');
+    if (variables.has(variable.name)) problem(variableNameRepeated(`$.spec.variables[${i}].name`, variable.name));
     variables.add(variable.name);
   });
   return diagnostics;
 }
 
 /** A pack names its registry by `metadata`; a Helm chart by exactly one of repository, oci or local. */
-function checkRegistry(entry: PackEntry, path: string, problem: (path: string, message: string, fix: string) => void): void {
+function checkRegistry(entry: PackEntry, path: string, problem: (diagnostic: Diagnostic) => void): void {
   const registry = entry.registry;
   const at = jsonPathChild(path, 'registry');
   if (!registry || entry.type !== 'helm') return;
   const sources = (['metadata', 'repository', 'oci', 'local'] as const).filter((k) => registry[k] !== undefined);
   if (sources.length !== 1) {
-    problem(
-      at,
-      sources.length === 0 ? 'names no chart source' : `names ${sources.length} chart sources (${sources.join(', ')})`,
-      'give exactly one of repository (with chart), oci, local, or metadata (a pack registry)',
-    );
+    problem(chartSourceCount(at, sources));
   } else if (sources[0] === 'repository' && registry.chart === undefined) {
-    problem(jsonPathChild(at, 'chart'), 'is missing', 'add "chart": the chart\'s name in the repository');
+    problem(repositoryWithoutChart(jsonPathChild(at, 'chart')));
   }
   if (registry.chart !== undefined && sources[0] !== 'repository') {
-    problem(jsonPathChild(at, 'chart'), 'is only read with "repository"', 'remove "chart"; an OCI reference ends with the chart name');
+    problem(chartWithoutRepository(jsonPathChild(at, 'chart')));
   }
 }
 
 /** A pack entry names its version (`tag` or `version`) and its registry (`registry.metadata` or Palette's `registryUid`). */
-function checkPackSource(entry: PackEntry, path: string, problem: (path: string, message: string, fix: string) => void): void {
-  if (entry.tag === undefined && entry.version === undefined) problem(jsonPathChild(path, 'version'), 'is missing', 'add "version": the pack version (or "tag": the version as chosen, such as "1.33.x")');
+function checkPackSource(entry: PackEntry, path: string, problem: (diagnostic: Diagnostic) => void): void {
+  if (entry.tag === undefined && entry.version === undefined) problem(packEntryWithoutVersion(jsonPathChild(path, 'version')));
   if (entry.registry === undefined && entry.registryUid === undefined) {
-    problem(jsonPathChild(path, 'registry'), 'is missing', 'add "registry": { "metadata": { "name": "<registry>" } }, or Palette\'s "registryUid"');
+    problem(packEntryWithoutRegistry(jsonPathChild(path, 'registry')));
   }
 }
 

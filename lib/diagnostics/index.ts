@@ -3,6 +3,7 @@
  * returns a {@link Diagnostic}; the caller decides whether to collect it or throw it. Messages and
  * fixes live here, so the error surface reads in one place (test/errors.catalogue.test.ts pins it).
  */
+export * from './archive';
 export * from './cluster';
 export * from './document';
 export * from './drift';
@@ -13,7 +14,9 @@ export * from './names';
 export * from './pack';
 export * from './place';
 export * from './policy';
+export * from './presets';
 export * from './profile';
 export * from './readiness';
 export * from './registry';
+export * from './schema';
 export * from './values';

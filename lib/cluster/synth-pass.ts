@@ -9,7 +9,10 @@ import { ClusterPolicy } from '../policy/cluster-policy';
 import { ForbidClearTextSecrets, clearTextSecretsAllowed } from '../policy/forbid-clear-text-secrets';
 import { YamlMemo } from '../values/yaml';
 import type { Cluster } from './cluster';
-import { InstallPlan } from './plan';
+import type { Profile } from '../profile/profile';
+import type { ProfileSpec } from '../model/profile';
+import { ClusterSpec, InstallPlan } from './plan';
+import { PlanMemo } from './plan-memo';
 
 /**
  * The one pass of a synth, in stages: resolve every layer's inputs (packs, manifest files); plan every cluster of every
@@ -24,6 +27,8 @@ import { InstallPlan } from './plan';
 export interface SynthPass {
   /** The plan of every cluster, made once per synth. */
   readonly plans: ReadonlyMap<Cluster, InstallPlan>;
+  /** The spec each cluster was planned from; clusters running one profile share its spec. */
+  readonly specs: ReadonlyMap<Cluster, ClusterSpec>;
   /** The values YAML emitted so far, by content: clusters sharing a profile share most of it. */
   readonly yaml: YamlMemo;
 }
@@ -45,20 +50,32 @@ export function runSynthPass(root: IConstruct): SynthPass {
   // manifest files).
   const diagnostics: Diagnostic[] = resolveLayers(constructs.filter(Layer.isLayer));
   // Plan and check: every cluster, then every policy on every plan.
+  // Each profile's spec is made once; clusters running the same profiles share what planning
+  // can reuse (see PlanMemo).
+  const profileSpecs = new Map<Profile, ProfileSpec>();
+  const profileSpec = (profile: Profile): ProfileSpec => {
+    let spec = profileSpecs.get(profile);
+    if (!spec) profileSpecs.set(profile, (spec = profile.toSpec()));
+    return spec;
+  };
+  const memo = new PlanMemo();
   const plans = new Map<Cluster, InstallPlan>();
+  const specs = new Map<Cluster, ClusterSpec>();
   for (const cluster of clusters) {
-    const result = cluster.tryPlan();
+    const { spec, result } = cluster.planWith(profileSpec, memo);
+    if (spec) specs.set(cluster, spec);
     if (result.plan) plans.set(cluster, result.plan);
     else diagnostics.push(...result.diagnostics);
   }
   diagnostics.push(...duplicateClusters(clusters), ...policyDiagnostics(constructs, plans));
-  diagnostics.push(...checkProfileDocuments(clusters.flatMap((c) => c.attachedProfiles), clusters));
+  const documentClusters = clusters.map((c) => ({ attachedProfiles: c.attachedProfiles, values: specs.get(c)?.values ?? new Map() }));
+  diagnostics.push(...checkProfileDocuments(clusters.flatMap((c) => c.attachedProfiles), documentClusters));
   const unique = new Map(diagnostics.map((d) => [`${d.code}|${d.path}|${d.message}`, d]));
   if (unique.size > 0) {
     removeEarlierOutput(root);
     throw new ProfileError([...unique.values()]).withoutStack();
   }
-  const pass: SynthPass = { plans, yaml: new YamlMemo() };
+  const pass: SynthPass = { plans, specs, yaml: new YamlMemo() };
   Object.defineProperty(root, PASS, { value: pass, configurable: true });
   return pass;
 }

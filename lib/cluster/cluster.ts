@@ -218,7 +218,7 @@ export class Cluster extends Construct {
     // A cluster made after the pass ran (between two Testing.synth calls) plans on its own.
     const pass = runSynthPass(this.node.root);
     const plan = pass.plans.get(this) ?? this.plan();
-    this.emitted = { plan, layers: emitCluster(this, this.clusterName, this.connection.settings, plan, pass.yaml) };
+    this.emitted = { plan, layers: emitCluster(this, this.clusterName, this.connection.settings, plan, pass.releaseValues) };
   }
 
   private writeFiles(session: ISynthesisSession): void {

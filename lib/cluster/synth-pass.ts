@@ -13,6 +13,7 @@ import type { Profile } from '../profile/profile';
 import type { ProfileSpec } from '../model/profile';
 import { ClusterSpec, InstallPlan } from './plan';
 import { PlanMemo } from './plan-memo';
+import { ReleaseValuesMemo } from './release-values';
 
 /**
  * The one pass of a synth, in stages: resolve every layer's inputs (packs, manifest files); plan every cluster of every
@@ -31,6 +32,8 @@ export interface SynthPass {
   readonly specs: ReadonlyMap<Cluster, ClusterSpec>;
   /** The values YAML emitted so far, by content: clusters sharing a profile share most of it. */
   readonly yaml: YamlMemo;
+  /** Each values tree split for Helm once: plans of clusters sharing a profile share trees. */
+  readonly releaseValues: ReleaseValuesMemo;
 }
 
 const PASS = Symbol.for('cdktf-cluster-profiles.SynthPass');
@@ -75,7 +78,8 @@ export function runSynthPass(root: IConstruct): SynthPass {
     removeEarlierOutput(root);
     throw new ProfileError([...unique.values()]).withoutStack();
   }
-  const pass: SynthPass = { plans, specs, yaml: new YamlMemo() };
+  const yaml = new YamlMemo();
+  const pass: SynthPass = { plans, specs, yaml, releaseValues: new ReleaseValuesMemo(yaml) };
   Object.defineProperty(root, PASS, { value: pass, configurable: true });
   return pass;
 }

@@ -1,6 +1,7 @@
 import * as YAML from 'yaml';
 import { ProfileError } from '../errors';
 import { isPlainObject, Values } from './merge';
+import { plainYaml } from './plain-yaml';
 
 /**
  * YAML in and out. Input errors name the line; output is canonical (keys sorted, no line
@@ -97,7 +98,9 @@ export function canonicalYaml(value: unknown, memo?: YamlMemo): string {
   }
   // compat 'core': also quote strings that YAML 1.2, which parseValuesYaml reads, takes for
   // another type (`0o12`, an octal number), so documents read back what they wrote.
-  const text = YAML.stringify(sortKeys(value), { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, version: '1.1', compat: 'core' });
+  const text =
+    plainYaml(value) ??
+    YAML.stringify(sortKeys(value), { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, version: '1.1', compat: 'core' });
   if (key !== undefined) memo!.set(key, text);
   return text;
 }

@@ -240,7 +240,16 @@ export class Cluster extends Construct {
       mayHoldTokens(value) ? Tokenization.resolve(value, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) }) : value;
     const pass = runSynthPass(this.node.root);
     const profiles = (pass.specs.get(this) ?? this.toSpec()).profiles;
-    const document = installPlanDocument(this.emitted.plan, profiles, this.emitted.layers, resolve, this.connection.settings);
+    // Plans of clusters running one profile share values trees; one without a token shows the same everywhere.
+    const shownValues = (values: Values): unknown => {
+      const known = pass.documentValues.get(values);
+      if (known !== undefined) return known;
+      const plain = JSON.parse(JSON.stringify(values)) as unknown;
+      if (mayHoldTokens(plain)) return resolve(plain);
+      pass.documentValues.set(values, plain);
+      return plain;
+    };
+    const document = installPlanDocument(this.emitted.plan, profiles, this.emitted.layers, resolve, this.connection.settings, shownValues);
     fs.mkdirSync(clusterDirectory, { recursive: true });
     fs.writeFileSync(path.join(clusterDirectory, 'install-plan.json'), `${JSON.stringify(document, null, 2)}\n`);
     writeProfileDocuments(session, this.profiles, () => documentClusters(this.node.root, pass), pass.yaml);

@@ -7,6 +7,7 @@ import { Diagnostic, ProfileError } from '../errors';
 import { Layer } from '../layer/layer';
 import { ClusterPolicy } from '../policy/cluster-policy';
 import { ForbidClearTextSecrets, clearTextSecretsAllowed } from '../policy/forbid-clear-text-secrets';
+import type { Values } from '../values/merge';
 import { YamlMemo } from '../values/yaml';
 import type { Cluster } from './cluster';
 import type { Profile } from '../profile/profile';
@@ -34,6 +35,8 @@ export interface SynthPass {
   readonly yaml: YamlMemo;
   /** Each values tree split for Helm once: plans of clusters sharing a profile share trees. */
   readonly releaseValues: ReleaseValuesMemo;
+  /** Values trees holding no token, as install plan documents show them (see `documentValues`). */
+  readonly documentValues: WeakMap<Values, unknown>;
 }
 
 const PASS = Symbol.for('cdktf-cluster-profiles.SynthPass');
@@ -79,7 +82,7 @@ export function runSynthPass(root: IConstruct): SynthPass {
     throw new ProfileError([...unique.values()]).withoutStack();
   }
   const yaml = new YamlMemo();
-  const pass: SynthPass = { plans, specs, yaml, releaseValues: new ReleaseValuesMemo(yaml) };
+  const pass: SynthPass = { plans, specs, yaml, releaseValues: new ReleaseValuesMemo(yaml), documentValues: new WeakMap() };
   Object.defineProperty(root, PASS, { value: pass, configurable: true });
   return pass;
 }

@@ -1,4 +1,4 @@
-import { parseAllDocuments } from 'yaml';
+import { yamlLibrary } from '../values/yaml';
 import { ProfileError } from '../errors';
 
 /**
@@ -8,7 +8,7 @@ import { ProfileError } from '../errors';
  */
 export function manifestObjects(manifest: string, where: string): Record<string, unknown>[] {
   const objects: Record<string, unknown>[] = [];
-  for (const document of parseAllDocuments(manifest)) {
+  for (const document of yamlLibrary().parseAllDocuments(manifest)) {
     if (document.errors.length > 0) {
       ProfileError.throw({ code: 'RELEASE_RECORD', path: where, message: `its manifest is not YAML: ${document.errors[0].message.split('\n')[0]}`, fix: 'reinstall the release (cluster-profiles drift --repair)' });
     }

@@ -14,6 +14,7 @@ import { Values } from '../values/merge';
 import { VariableValue } from '../profile/variable';
 import { writeChart } from './chart-files';
 import { ClusterConnection } from './connection';
+import { withCompactStacks } from './compact-stacks';
 import { emitCluster, EmittedLayer } from './emit';
 import { afterStackSynthesis, beforeStackSynthesis } from './stack-synthesis';
 import { installPlanDocument } from './install-plan-document';
@@ -218,7 +219,9 @@ export class Cluster extends Construct {
     // A cluster made after the pass ran (between two Testing.synth calls) plans on its own.
     const pass = runSynthPass(this.node.root);
     const plan = pass.plans.get(this) ?? this.plan();
-    this.emitted = { plan, layers: emitCluster(this, this.clusterName, this.connection.settings, plan, pass.releaseValues) };
+    // Tokens made here record their stack from here up, not cdktf's synth frames below (see compact-stacks.ts).
+    const layers = withCompactStacks(() => emitCluster(this, this.clusterName, this.connection.settings, plan, pass.releaseValues));
+    this.emitted = { plan, layers };
   }
 
   private writeFiles(session: ISynthesisSession): void {

@@ -1,4 +1,9 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { TerraformStack } from 'cdktf';
+import { ChartSource, Cluster, ClusterConnection } from '../../lib';
 import { ClusterSpec, planCluster, PlanMemo, ProfileSpec } from '../../lib/core';
+import { addonProfile, testApp } from '../helpers';
 import { addons, cluster, infra, layer } from '../plain-specs';
 
 /**
@@ -86,5 +91,33 @@ describe('planning many clusters through one PlanMemo', () => {
     const second = planCluster(cluster([addons([layer('a', { values: { v: 2 } })])]), { memo });
     expect(first.plan!.layers[0].values).toEqual({ v: 1 });
     expect(second.plan!.layers[0].values).toEqual({ v: 2 });
+  });
+});
+
+describe('synthesizing many clusters of one profile', () => {
+  const chart = ChartSource.repository('https://charts.example.com', 'thing');
+  /** An app whose clusters `names` run one profile; `prod-b` overrides a value of `web`. */
+  function synthesized(names: readonly string[]): Record<string, any> {
+    const app = testApp();
+    const profile = addonProfile(app);
+    profile.addHelmLayer('web', { chart, values: { replicas: 2, image: { tag: 'v1' }, host: '{{ .spectro.system.cluster.name }}.example.com' } });
+    profile.addHelmLayer('db', { chart, values: { size: '10Gi' } });
+    const stack = new TerraformStack(app, 'stack');
+    for (const name of names) {
+      const cluster = new Cluster(stack, name, { connection: ClusterConnection.kubeconfig({ path: '~/.kube/config' }), profiles: [profile] });
+      if (name === 'prod-b') cluster.setValues('web', { replicas: 5 });
+    }
+    app.synth();
+    return JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'stack', 'cdk.tf.json'), 'utf8')).resource.helm_release;
+  }
+
+  it('emits for each cluster the releases it gets when synthesized alone', () => {
+    const together = synthesized(['prod-a', 'prod-b', 'prod-c']);
+    for (const name of ['prod-a', 'prod-b', 'prod-c']) {
+      const alone = synthesized([name]);
+      for (const layer of ['web', 'db']) expect(together[`${name}_${layer}`]).toEqual(alone[`${name}_${layer}`]);
+    }
+    expect(together['prod-b_web'].values).toEqual(['host: prod-b.example.com\nimage:\n  tag: v1\nreplicas: 5\n']);
+    expect(together['prod-c_web'].values).toEqual(['host: prod-c.example.com\nimage:\n  tag: v1\nreplicas: 2\n']);
   });
 });

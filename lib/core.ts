@@ -4,6 +4,7 @@
  * {@link ClusterSpec} and it returns the install plan, or every diagnostic that prevents it.
  */
 export { planCluster, PlanOptions } from './cluster/plan';
+export { PlanMemo } from './cluster/plan-memo';
 export * from './model';
 export { Diagnostic, ErrorCode, formatDiagnostics, ProfileError } from './errors';
 export { describeEdge, Edge, EdgeReason } from './graph/layer-graph';

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Aspects, DefaultTokenResolver, IAspect, ISynthesisSession, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { writeProfileDocuments } from '../document/write-documents';
+import { ProfileDocumentCluster, writeProfileDocuments } from '../document/write-documents';
 import { checkFreeId, guardId } from '../construct-id';
 import { ProfileError } from '../errors';
 import { Layer } from '../layer/layer';
@@ -14,11 +14,14 @@ import { Values } from '../values/merge';
 import { VariableValue } from '../profile/variable';
 import { writeChart } from './chart-files';
 import { ClusterConnection } from './connection';
+import { withCompactStacks } from './compact-stacks';
 import { emitCluster, EmittedLayer } from './emit';
-import { afterStackSynthesis } from './after-stack-synthesis';
+import { afterStackSynthesis, beforeStackSynthesis } from './stack-synthesis';
 import { installPlanDocument } from './install-plan-document';
 import { ClusterSpec, InstallOrder, InstallPlan, planCluster, PlanResult } from './plan';
-import { runPassBefore, runSynthPass } from './synth-pass';
+import { PlanMemo } from './plan-memo';
+import { runPassBefore, runSynthPass, SynthPass } from './synth-pass';
+import type { ProfileSpec } from '../model/profile';
 import { clusterWithoutConnection, notAProfile, profileAttachedTwice, twoInfraProfiles } from '../diagnostics';
 
 /** Props of a {@link Cluster}. */
@@ -90,6 +93,7 @@ export class Cluster extends Construct {
     // The app's one synth pass must run before the first stack is written, whichever it is.
     runPassBefore([...this.node.root.node.children.filter(TerraformStack.isStack), TerraformStack.of(this)]);
     Aspects.of(this).add(new EmitOnce(this));
+    beforeStackSynthesis(TerraformStack.of(this), () => this.emit());
     afterStackSynthesis(TerraformStack.of(this), (session) => this.writeFiles(session));
   }
 
@@ -144,10 +148,19 @@ export class Cluster extends Construct {
 
   /** The cluster as plain data for planning. */
   public toSpec(): ClusterSpec {
+    return this.specWith((p) => p.toSpec());
+  }
+
+  /**
+   * The cluster as plain data, with each profile's spec from `profileSpec`: the synth pass makes
+   * the spec of a profile once, however many clusters run it.
+   * @internal
+   */
+  public specWith(profileSpec: (profile: Profile) => ProfileSpec): ClusterSpec {
     return {
       name: this.clusterName,
       path: this.node.path,
-      profiles: this.profiles.map((p) => p.toSpec()),
+      profiles: this.profiles.map(profileSpec),
       values: new Map([...this.valueOverrides].map(([k, v]) => [k, [...v]])),
       installOrder: this.installOrder,
       stack: TerraformStack.of(this).node.id,
@@ -169,15 +182,24 @@ export class Cluster extends Construct {
    * anew from the definitions as they are now; synth plans once, in the app's synth pass.
    */
   public tryPlan(): PlanResult {
+    return this.planWith((p) => p.toSpec()).result;
+  }
+
+  /**
+   * Plans with profile specs from `profileSpec` and what `memo` already planned for other
+   * clusters of the synth; returns the spec too, which the install plan document reads.
+   * @internal
+   */
+  public planWith(profileSpec: (profile: Profile) => ProfileSpec, memo?: PlanMemo): { spec?: ClusterSpec; result: PlanResult } {
     let spec: ClusterSpec;
     try {
-      spec = this.toSpec();
+      spec = this.specWith(profileSpec);
     } catch (e) {
       // Resolving a pack layer's constraint can fail; that is a diagnostic like any other.
-      if (e instanceof ProfileError) return { diagnostics: e.diagnostics };
+      if (e instanceof ProfileError) return { result: { diagnostics: e.diagnostics } };
       throw e;
     }
-    return planCluster(spec, { isExpression: (value) => Token.isUnresolved(value) });
+    return { spec, result: planCluster(spec, { isExpression, memo }) };
   }
 
   /** Emits the cluster's Terraform elements, once, after the app's synth pass found no problem. */
@@ -186,7 +208,9 @@ export class Cluster extends Construct {
     // A cluster made after the pass ran (between two Testing.synth calls) plans on its own.
     const pass = runSynthPass(this.node.root);
     const plan = pass.plans.get(this) ?? this.plan();
-    this.emitted = { plan, layers: emitCluster(this, this.clusterName, this.connection.settings, plan, pass.yaml) };
+    // Tokens made here record their stack from here up, not cdktf's synth frames below (see compact-stacks.ts).
+    const layers = withCompactStacks(() => emitCluster(this, this.clusterName, this.connection.settings, plan, pass.releaseValues));
+    this.emitted = { plan, layers };
   }
 
   private writeFiles(session: ISynthesisSession): void {
@@ -206,16 +230,35 @@ export class Cluster extends Construct {
     // layers (bench/); most values hold no token, and those are written as they are.
     const resolve = (value: unknown) =>
       mayHoldTokens(value) ? Tokenization.resolve(value, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) }) : value;
-    const document = installPlanDocument(this.emitted.plan, this.toSpec().profiles, this.emitted.layers, resolve, this.connection.settings);
+    const pass = runSynthPass(this.node.root);
+    const profiles = (pass.specs.get(this) ?? this.toSpec()).profiles;
+    // Plans of clusters running one profile share values trees; one without a token shows the same everywhere.
+    const shownValues = (values: Values): unknown => {
+      const known = pass.documentValues.get(values);
+      if (known !== undefined) return known;
+      const plain = JSON.parse(JSON.stringify(values)) as unknown;
+      if (mayHoldTokens(plain)) return resolve(plain);
+      pass.documentValues.set(values, plain);
+      return plain;
+    };
+    const document = installPlanDocument(this.emitted.plan, profiles, this.emitted.layers, resolve, this.connection.settings, shownValues);
     fs.mkdirSync(clusterDirectory, { recursive: true });
     fs.writeFileSync(path.join(clusterDirectory, 'install-plan.json'), `${JSON.stringify(document, null, 2)}\n`);
-    writeProfileDocuments(session, this.profiles, () => this.node.root.node.findAll().filter(Cluster.isCluster), runSynthPass(this.node.root).yaml);
+    writeProfileDocuments(session, this.profiles, () => documentClusters(this.node.root, pass), pass.yaml);
     // Synth succeeded (every cluster planned before any file was written): now the lockfile may change.
     // Pack layers and Helm layers whose train or range was resolved pin versions in a catalog's lockfile.
     const catalogs = new Set(this.profiles.flatMap((p) => p.layers.map((l) => (l instanceof PackLayer || l instanceof HelmLayer ? l.catalog : undefined)).filter((c) => c !== undefined)));
     for (const catalog of catalogs) catalog.saveLockfile();
   }
 }
+
+/** Every cluster of the app, with the values it sets, as profile documents need them. */
+function documentClusters(root: IConstruct, pass: Pick<SynthPass, 'specs'>): ProfileDocumentCluster[] {
+  return root.node.findAll().filter(Cluster.isCluster).map((c) => ({ attachedProfiles: c.attachedProfiles, values: (pass.specs.get(c) ?? c.toSpec()).values }));
+}
+
+/** Cdktf's public test for a token: a string Terraform evaluates at deploy. */
+const isExpression = (value: string): boolean => Token.isUnresolved(value);
 
 /**
  * Whether cdktf's resolver could change a JSON tree: only a string holding a token or an escape

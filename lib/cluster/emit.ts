@@ -13,8 +13,7 @@ import { LayerRelease, layerReleases } from './layer-releases';
 import { ConnectionSettings } from './connection';
 import { InstallPlan, PlannedLayer } from './plan';
 import { HelmRelease } from './helm-release';
-import { escapeForSet, splitReleaseValues } from './release-values';
-import { YamlMemo } from '../values/yaml';
+import { escapeForSet, ReleaseValuesMemo, splitReleaseValues } from './release-values';
 
 /** A chart written beside the stack: its folder (relative to the stack's) and files. */
 export interface WrittenChart {
@@ -51,7 +50,7 @@ export function emitCluster(
   clusterName: string,
   connection: ConnectionSettings,
   plan: InstallPlan,
-  yaml?: YamlMemo,
+  memo?: ReleaseValuesMemo,
 ): Map<string, EmittedLayer> {
   const helm = new HelmProvider(scope, 'helm', { alias: clusterName, kubernetes: helmConnection(connection) });
   let kubernetes: KubernetesProvider | undefined;
@@ -96,7 +95,7 @@ export function emitCluster(
       // Not the binding's Release, which costs 8 stack-trace captures per release: see helm-release.ts.
       previous = new HelmRelease(scope, `release-${layer.name}${release.suffix}`, {
         provider: helm,
-        ...releaseArguments(scope, layer, release, yaml),
+        ...releaseArguments(scope, layer, release, memo),
         dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
         lifecycle: layer.protect ? { preventDestroy: true } : undefined,
       });
@@ -151,8 +150,8 @@ function chartOf(layer: PlannedLayer, release: LayerRelease, clusterName: string
   return { reference: { chart: `./${chartPath}` }, written: { directory, files } };
 }
 
-function releaseArguments(scope: Construct, layer: PlannedLayer, release: LocatedRelease, yaml?: YamlMemo) {
-  const values = splitReleaseValues(release.values, yaml);
+function releaseArguments(scope: Construct, layer: PlannedLayer, release: LocatedRelease, memo?: ReleaseValuesMemo) {
+  const values = memo ? memo.of(release.values) : splitReleaseValues(release.values);
   const stack = TerraformStack.of(scope);
   const chart = release.reference;
   return {

@@ -3,6 +3,7 @@ import { ProfileSpec } from '../profile/profile';
 import { ConnectionSettings } from './connection';
 import { EmittedLayer } from './emit';
 import { InstallPlan, PlannedLayer } from './plan';
+import type { Values } from '../values/merge';
 
 /** Version of the install plan document's shape; bumped on any incompatible change. */
 export const INSTALL_PLAN_API_VERSION = 'cluster-profiles.dev/v1';
@@ -13,6 +14,8 @@ export const INSTALL_PLAN_API_VERSION = 'cluster-profiles.dev/v1';
  * expression; no absolute path or time appears, so two synths give the same bytes.
  *
  * @param resolve turns cdktf tokens into Terraform expressions
+ * @param shownValues a layer's values as the document shows them; by default
+ * {@link documentValues} with `resolve`
  */
 export function installPlanDocument(
   plan: InstallPlan,
@@ -20,6 +23,7 @@ export function installPlanDocument(
   emitted: ReadonlyMap<string, EmittedLayer>,
   resolve: (value: unknown) => unknown,
   connection: ConnectionSettings,
+  shownValues: (values: Values) => unknown = (values) => documentValues(values, resolve),
 ): object {
   return {
     apiVersion: INSTALL_PLAN_API_VERSION,
@@ -32,11 +36,19 @@ export function installPlanDocument(
     // The emitted depends_on between layers (the transitive reduction), each with its reason.
     edges: plan.edges.map((e) => ({ from: e.from, to: e.to, reason: describeEdge(e) })),
     namespaces: plan.namespaces,
-    layers: plan.layers.map((layer) => layerEntry(layer, emitted.get(layer.name)!, resolve)),
+    layers: plan.layers.map((layer) => layerEntry(layer, emitted.get(layer.name)!, shownValues)),
   };
 }
 
-function layerEntry(layer: PlannedLayer, emitted: EmittedLayer, resolve: (value: unknown) => unknown): object {
+/**
+ * Values as the document shows them: through JSON first, so SensitiveValue leaves become their
+ * masked text before tokens resolve.
+ */
+export function documentValues(values: Values, resolve: (value: unknown) => unknown): unknown {
+  return resolve(JSON.parse(JSON.stringify(values)));
+}
+
+function layerEntry(layer: PlannedLayer, emitted: EmittedLayer, shownValues: (values: Values) => unknown): object {
   return {
     name: layer.name,
     kind: layer.kind,
@@ -54,8 +66,7 @@ function layerEntry(layer: PlannedLayer, emitted: EmittedLayer, resolve: (value:
     drift: layer.drift ?? { ignore: [] },
     // Helm's wait, then the gates the waiter checks (emitted as terraform_data, see emit.ts).
     readiness: layer.readiness,
-    // Through JSON first: SensitiveValue leaves become their masked text before tokens resolve.
-    values: resolve(JSON.parse(JSON.stringify(layer.values))),
+    values: shownValues(layer.values),
     provenance: layer.provenance,
     ...(layer.ignoredValues.length > 0 ? { ignoredValues: layer.ignoredValues } : {}),
   };

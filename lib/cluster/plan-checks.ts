@@ -58,7 +58,7 @@ export function checkProfile(profile: ProfileSpec): Diagnostic[] {
 
 /** Layer names and (namespace, release name) pairs are unique on a cluster. */
 
-export function checkUniqueness(cluster: ClusterSpec, sequence: readonly Placed[]): Diagnostic[] {
+export function checkUniqueness(cluster: Pick<ClusterSpec, 'name' | 'path'>, sequence: readonly Placed[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const byName = new Map<string, Placed[]>();
   const byRelease = new Map<string, Placed[]>();

@@ -9,6 +9,7 @@ import { normalizeVersion } from '../pack/version';
 import { VariableDefinition, VariableValue } from '../profile/variable';
 import { ExpressionLayer, resolveExpressions } from '../values/expressions';
 import { MergedValues, mergeValues, Values, ValuesLayer } from '../values/merge';
+import { PackCheck, PlanMemo } from './plan-memo';
 import { Placed } from './plan-order';
 
 /**
@@ -25,16 +26,19 @@ export function mergeAll(
   sequence: readonly Placed[],
   diagnostics: Diagnostic[],
   isExpression: (value: string) => boolean,
+  memo?: PlanMemo,
 ): Map<string, MergedValues & { ignoredValues?: readonly string[] }> {
   const merged = new Map<string, MergedValues & { ignoredValues?: readonly string[] }>();
   for (const { layer, profile } of sequence) {
-    const sources: ValuesLayer[] = [
+    const own: ValuesLayer[] = [
       ...(layer.baseValues ?? []),
       { source: 'layer', values: layer.values },
       ...(profile.values.get(layer.name) ?? []).map((values) => ({ source: 'profile' as const, values })),
-      ...(cluster.values.get(layer.name) ?? []).map((values) => ({ source: 'cluster' as const, values })),
     ];
-    merged.set(layer.name, mergeValues(sources));
+    const overrides = (cluster.values.get(layer.name) ?? []).map((values) => ({ source: 'cluster' as const, values }));
+    // Without a cluster override, a layer's values are the same on every cluster running its profile.
+    const values = overrides.length > 0 || !memo ? mergeValues([...own, ...overrides]) : memo.mergedValues(layer, () => mergeValues(own));
+    merged.set(layer.name, values);
   }
   // Macros of the whole cluster, once: a hash and a scan of the layers, not one per layer.
   const clusterMacros = systemMacrosOf(cluster, sequence);
@@ -46,10 +50,14 @@ export function mergeAll(
     const result = { values: references.values.get(layer.name)!, provenance: merged.get(layer.name)!.provenance };
     merged.set(layer.name, result);
     if (layer.pack) {
-      diagnostics.push(...checkSchema(layer.pack.schema, result.values, result.provenance, layer.path));
-      const sections = checkChartSections(layer.pack, result.values, result.provenance, layer.path);
-      diagnostics.push(...sections.diagnostics);
-      if (sections.ignored.length > 0) merged.set(layer.name, { ...result, ignoredValues: sections.ignored });
+      const pack = layer.pack;
+      const check = (): PackCheck => {
+        const sections = checkChartSections(pack, result.values, result.provenance, layer.path);
+        return { diagnostics: [...checkSchema(pack.schema, result.values, result.provenance, layer.path), ...sections.diagnostics], ignored: sections.ignored };
+      };
+      const checked = memo ? memo.packCheck(layer, result.values, check) : check();
+      diagnostics.push(...checked.diagnostics);
+      if (checked.ignored.length > 0) merged.set(layer.name, { ...result, ignoredValues: checked.ignored });
     }
   }
   return merged;

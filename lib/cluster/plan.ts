@@ -1,14 +1,13 @@
 import { Diagnostic } from '../errors';
-import { Edge } from '../graph/layer-graph';
-import { transitiveReduction } from '../graph/reduce';
 import { ClusterSpec, PlannedLayer, PlanResult } from '../model/plan';
-import { addCrdEdges, checkGates, checkGroupGates, groupGatesOf, kindsOf, plannedGates } from '../readiness/plan-gates';
+import { groupGatesOf, plannedGates } from '../readiness/plan-gates';
 import { installsRelease } from './layer-releases';
-import { checkPackConstraints } from '../pack/constraints';
 import { MergedValues } from '../values/merge';
 import { requestedNamespaces } from './namespaces';
-import { checkOverrides, checkProfile, checkUniqueness, checkVariables } from './plan-checks';
-import { addDependsOn, buildGraph, cycleDiagnostic, groupLevels, installSequence, Placed } from './plan-order';
+import { checkOverrides, checkUniqueness, checkVariables } from './plan-checks';
+import { cycleDiagnostic, Placed } from './plan-order';
+import { planStructure } from './plan-structure';
+import { PlanMemo } from './plan-memo';
 import { mergeAll } from './plan-values';
 
 export { ClusterSpec, InstallOrder, InstallPlan, PlannedLayer, PlanResult } from '../model/plan';
@@ -28,49 +27,52 @@ export interface PlanOptions {
    * @default - no string is an expression
    */
   readonly isExpression?: (value: string) => boolean;
+  /**
+   * What planning may reuse between clusters: give the same memo to every `planCluster` call of
+   * one synth (over the same, unchanged specs) and clusters running the same profiles merge and
+   * check each layer's values once. The plans are the same with or without it.
+   * @default - nothing is reused
+   */
+  readonly memo?: PlanMemo;
 }
 
 /** Plans one cluster. Returns every diagnostic found rather than stopping at the first. */
 
 export function planCluster(cluster: ClusterSpec, options: PlanOptions = {}): PlanResult {
   const isExpression = options.isExpression ?? (() => false);
-  const diagnostics: Diagnostic[] = [];
-  for (const profile of cluster.profiles) diagnostics.push(...checkProfile(profile));
-  const sequence = installSequence(cluster.profiles);
-  diagnostics.push(...checkUniqueness(cluster, sequence), ...checkOverrides(cluster, sequence), ...checkVariables(cluster, isExpression));
+  const structure = options.memo
+    ? options.memo.structure(cluster.profiles, cluster.installOrder, () => planStructure(cluster.profiles, cluster.installOrder))
+    : planStructure(cluster.profiles, cluster.installOrder);
+  const { sequence } = structure;
+  const diagnostics: Diagnostic[] = [...structure.profileProblems];
+  if (!structure.unique) diagnostics.push(...checkUniqueness(cluster, sequence));
+  diagnostics.push(...checkOverrides(cluster, sequence), ...checkVariables(cluster, isExpression));
   if (diagnostics.length > 0) return { diagnostics };
 
-  const merged = mergeAll(cluster, sequence, diagnostics, isExpression);
-  diagnostics.push(...checkPackConstraints(sequence.map((p) => p.layer)));
+  const merged = mergeAll(cluster, sequence, diagnostics, isExpression, options.memo);
+  diagnostics.push(...(structure.constraintProblems ?? []));
   if (diagnostics.length > 0) return { diagnostics };
-
-  const graph = buildGraph(sequence);
-  diagnostics.push(...addDependsOn(graph, sequence));
-  const kinds = kindsOf(sequence.map((p) => p.layer));
-  for (const { layer } of sequence) diagnostics.push(...checkGates(layer, kinds.get(layer.name)!));
-  diagnostics.push(...checkGroupGates(cluster.profiles));
+  diagnostics.push(...(structure.orderProblems ?? []));
   if (diagnostics.length > 0) return { diagnostics };
-  const consumedCrds = addCrdEdges(graph, sequence.map((p) => p.layer), kinds);
+  if (structure.cycle) return { diagnostics: [cycleDiagnostic(cluster, structure.cycle.graph, structure.cycle.layers)] };
 
-  const sorted = graph.sort();
-  if ('cycle' in sorted) return { diagnostics: [cycleDiagnostic(cluster, graph, sorted.cycle)] };
-  let order = sorted.order;
-  if (cluster.installOrder === 'sequential') {
-    order.slice(1).forEach((to, i) => graph.addEdge({ from: order[i], to, reason: { kind: 'sequential' } }));
-  }
-  const edges = transitiveReduction(graph, order);
-  const groups = groupLevels(order, edges);
-  order = groups.flat();
+  const order = structure.order!;
   const byName = new Map(sequence.map((p) => [p.layer.name, p]));
-  const layers = order.map((name) => {
-    const planned = plannedLayer(byName.get(name)!, merged.get(name)!, cluster, edges, groups, order);
-    const { layer, profile } = byName.get(name)!;
-    const gates = plannedGates(layer, kinds.get(name)!, consumedCrds.get(name) ?? [], installsRelease(planned));
-    return { ...planned, readiness: [...gates, ...groupGatesOf(layer, profile)] };
+  const layers = order.names.map((name) => {
+    const placed = byName.get(name)!;
+    const values = merged.get(name)!;
+    const protect = placed.layer.protect || cluster.protectedLayers.includes(name);
+    const plan = (): PlannedLayer => {
+      const planned = plannedLayer(placed, values, protect, order.groupOf.get(name)!, order.dependsOn.get(name) ?? []);
+      const gates = plannedGates(placed.layer, order.kinds.get(name)!, order.consumedCrds.get(name) ?? [], installsRelease(planned));
+      return { ...planned, readiness: [...gates, ...groupGatesOf(placed.layer, placed.profile)] };
+    };
+    return options.memo ? options.memo.plannedLayer(structure, placed.layer, values, protect, plan) : plan();
   });
   const namespaces = requestedNamespaces(layers, cluster.path);
   if (namespaces.diagnostics.length > 0) return { diagnostics: namespaces.diagnostics };
-  return { plan: { cluster: cluster.name, installOrder: cluster.installOrder, layers, groups, edges, namespaces: namespaces.namespaces }, diagnostics: [] };
+  const plan = { cluster: cluster.name, installOrder: cluster.installOrder, layers, groups: order.groups, edges: order.edges, namespaces: namespaces.namespaces };
+  return { plan, diagnostics: [] };
 }
 
 /** Infra layers bottom-up, then add-on layers profile by profile, by priority, then declaration. */
@@ -78,26 +80,21 @@ export function planCluster(cluster: ClusterSpec, options: PlanOptions = {}): Pl
 function plannedLayer(
   placed: Placed,
   merged: MergedValues & { ignoredValues?: readonly string[] },
-  cluster: ClusterSpec,
-  edges: readonly Edge[],
-  groups: readonly (readonly string[])[],
-  order: readonly string[],
+  protect: boolean,
+  group: number,
+  dependsOn: readonly string[],
 ): PlannedLayer {
   const { layer, profile } = placed;
-  const position = new Map(order.map((n, i) => [n, i]));
   const { baseValues: _mergedIntoValues, readiness: _plannedLater, ...spec } = layer;
   return {
     ...spec,
     profile: { name: profile.name, version: profile.version },
-    group: groups.findIndex((g) => g.includes(layer.name)),
-    dependsOn: edges
-      .filter((e) => e.to === layer.name)
-      .map((e) => e.from)
-      .sort((a, b) => position.get(a)! - position.get(b)!),
+    group,
+    dependsOn,
     values: merged.values,
     provenance: merged.provenance,
     ignoredValues: merged.ignoredValues ?? [],
-    protect: layer.protect || cluster.protectedLayers.includes(layer.name),
+    protect,
     readiness: [],
   };
 }

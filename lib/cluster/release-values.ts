@@ -26,6 +26,24 @@ export function splitReleaseValues(values: Values, memo?: YamlMemo): ReleaseValu
   return { yaml, expressions, sensitive };
 }
 
+/**
+ * Release values by values tree, for one synth (the synth pass owns one): the plans of clusters
+ * running the same profile share the trees of every layer the cluster does not override
+ * (PlanMemo), so each tree is split and written as YAML once. Trees are readonly once planned.
+ */
+export class ReleaseValuesMemo {
+  private readonly split = new WeakMap<Values, ReleaseValues>();
+
+  constructor(private readonly yaml?: YamlMemo) {}
+
+  /** {@link splitReleaseValues} of `values`, computed once per tree. */
+  public of(values: Values): ReleaseValues {
+    let found = this.split.get(values);
+    if (!found) this.split.set(values, (found = splitReleaseValues(values, this.yaml)));
+    return found;
+  }
+}
+
 function extract(
   value: unknown,
   path: string,

@@ -7,9 +7,14 @@ import { Diagnostic, ProfileError } from '../errors';
 import { Layer } from '../layer/layer';
 import { ClusterPolicy } from '../policy/cluster-policy';
 import { ForbidClearTextSecrets, clearTextSecretsAllowed } from '../policy/forbid-clear-text-secrets';
+import type { Values } from '../values/merge';
 import { YamlMemo } from '../values/yaml';
 import type { Cluster } from './cluster';
-import { InstallPlan } from './plan';
+import type { Profile } from '../profile/profile';
+import type { ProfileSpec } from '../model/profile';
+import { ClusterSpec, InstallPlan } from './plan';
+import { PlanMemo } from './plan-memo';
+import { ReleaseValuesMemo } from './release-values';
 import { duplicateClusterInStack } from '../diagnostics';
 
 /**
@@ -25,8 +30,14 @@ import { duplicateClusterInStack } from '../diagnostics';
 export interface SynthPass {
   /** The plan of every cluster, made once per synth. */
   readonly plans: ReadonlyMap<Cluster, InstallPlan>;
+  /** The spec each cluster was planned from; clusters running one profile share its spec. */
+  readonly specs: ReadonlyMap<Cluster, ClusterSpec>;
   /** The values YAML emitted so far, by content: clusters sharing a profile share most of it. */
   readonly yaml: YamlMemo;
+  /** Each values tree split for Helm once: plans of clusters sharing a profile share trees. */
+  readonly releaseValues: ReleaseValuesMemo;
+  /** Values trees holding no token, as install plan documents show them (see `documentValues`). */
+  readonly documentValues: WeakMap<Values, unknown>;
 }
 
 const PASS = Symbol.for('cdktf-cluster-profiles.SynthPass');
@@ -46,20 +57,33 @@ export function runSynthPass(root: IConstruct): SynthPass {
   // manifest files).
   const diagnostics: Diagnostic[] = resolveLayers(constructs.filter(Layer.isLayer));
   // Plan and check: every cluster, then every policy on every plan.
+  // Each profile's spec is made once; clusters running the same profiles share what planning
+  // can reuse (see PlanMemo).
+  const profileSpecs = new Map<Profile, ProfileSpec>();
+  const profileSpec = (profile: Profile): ProfileSpec => {
+    let spec = profileSpecs.get(profile);
+    if (!spec) profileSpecs.set(profile, (spec = profile.toSpec()));
+    return spec;
+  };
+  const memo = new PlanMemo();
   const plans = new Map<Cluster, InstallPlan>();
+  const specs = new Map<Cluster, ClusterSpec>();
   for (const cluster of clusters) {
-    const result = cluster.tryPlan();
+    const { spec, result } = cluster.planWith(profileSpec, memo);
+    if (spec) specs.set(cluster, spec);
     if (result.plan) plans.set(cluster, result.plan);
     else diagnostics.push(...result.diagnostics);
   }
   diagnostics.push(...duplicateClusters(clusters), ...policyDiagnostics(constructs, plans));
-  diagnostics.push(...checkProfileDocuments(clusters.flatMap((c) => c.attachedProfiles), clusters));
+  const documentClusters = clusters.map((c) => ({ attachedProfiles: c.attachedProfiles, values: specs.get(c)?.values ?? new Map() }));
+  diagnostics.push(...checkProfileDocuments(clusters.flatMap((c) => c.attachedProfiles), documentClusters));
   const unique = new Map(diagnostics.map((d) => [`${d.code}|${d.path}|${d.message}`, d]));
   if (unique.size > 0) {
     removeEarlierOutput(root);
     throw new ProfileError([...unique.values()]).withoutStack();
   }
-  const pass: SynthPass = { plans, yaml: new YamlMemo() };
+  const yaml = new YamlMemo();
+  const pass: SynthPass = { plans, specs, yaml, releaseValues: new ReleaseValuesMemo(yaml), documentValues: new WeakMap() };
   Object.defineProperty(root, PASS, { value: pass, configurable: true });
   return pass;
 }

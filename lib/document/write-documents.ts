@@ -13,7 +13,7 @@ import { duplicateProfile as duplicateProfileDiagnostic } from '../diagnostics';
 /** What writing needs of a cluster: the profiles it runs and the values it sets. */
 export interface ProfileDocumentCluster {
   readonly attachedProfiles: readonly Profile[];
-  toSpec(): Pick<ClusterSpec, 'values'>;
+  readonly values: ClusterSpec['values'];
 }
 
 /** What one synth wrote: the profiles done, each file's text with its profile, and the app's clusters. */
@@ -98,7 +98,7 @@ function sensitivePathsOf(profile: Profile, clusters: readonly ProfileDocumentCl
   const paths: Record<string, string[]> = {};
   const layers = profile.layers.map((l) => l.layerName);
   for (const cluster of clusters.filter((c) => c.attachedProfiles.includes(profile))) {
-    for (const [layer, overrides] of cluster.toSpec().values) {
+    for (const [layer, overrides] of cluster.values) {
       if (!layers.includes(layer)) continue;
       for (const values of overrides) (paths[layer] ??= []).push(...sensitiveLeaves(values, ''));
     }

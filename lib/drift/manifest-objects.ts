@@ -1,4 +1,4 @@
-import { parseAllDocuments } from 'yaml';
+import { yamlLibrary } from '../values/yaml';
 import { ProfileError } from '../errors';
 import { releaseManifestNotYaml } from '../diagnostics';
 
@@ -9,7 +9,7 @@ import { releaseManifestNotYaml } from '../diagnostics';
  */
 export function manifestObjects(manifest: string, where: string): Record<string, unknown>[] {
   const objects: Record<string, unknown>[] = [];
-  for (const document of parseAllDocuments(manifest)) {
+  for (const document of yamlLibrary().parseAllDocuments(manifest)) {
     if (document.errors.length > 0) {
       ProfileError.throw(releaseManifestNotYaml(where, document.errors[0].message.split('\n')[0]));
     }

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ISynthesisSession, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { afterStackSynthesis } from '../cluster/after-stack-synthesis';
+import { afterStackSynthesis } from '../cluster/stack-synthesis';
 import { Cluster } from '../cluster/cluster';
 import { Diagnostic, ProfileError } from '../errors';
 import { checkName } from '../names';

@@ -1,7 +1,7 @@
+import { yamlLibrary } from '../values/yaml';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parse } from 'yaml';
 import { ProfileError } from '../errors';
 import { runExecCredential } from './exec-credential';
 import { KubeConnection } from './kube-connection';
@@ -29,7 +29,7 @@ export function readKubeconfig(file: string, context?: string): KubeConnection {
   }
   let config: Entry;
   try {
-    config = (parse(text) ?? {}) as Entry;
+    config = (yamlLibrary().parse(text) ?? {}) as Entry;
   } catch (e) {
     return ProfileError.throw(kubeconfigNotYaml(source, (e as Error).message.split('\n')[0]));
   }

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import * as semver from 'semver';
+import * as semver from '../semver';
 import { Construct } from 'constructs';
 import { ProfileError } from '../errors';
 import { Values } from '../values/merge';

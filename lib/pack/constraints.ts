@@ -1,4 +1,4 @@
-import * as semver from 'semver';
+import * as semver from '../semver';
 import { Diagnostic } from '../errors';
 import { LayerSpec } from '../layer/layer';
 import { PackDependency } from './pack';

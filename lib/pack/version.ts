@@ -1,4 +1,4 @@
-import * as semver from 'semver';
+import * as semver from '../semver';
 import { ProfileError } from '../errors';
 import { invalidVersionConstraint } from '../diagnostics';
 

@@ -1,6 +1,6 @@
+import { yamlLibrary } from '../values/yaml';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse } from 'yaml';
 
 /** What a local chart's Chart.yaml says about the Kubernetes versions it supports. */
 export type ChartKubeVersion =
@@ -17,7 +17,7 @@ export function readChartKubeVersion(chartPath: string): ChartKubeVersion {
   if (!fs.existsSync(file)) return { kind: 'none' };
   let chart: unknown;
   try {
-    chart = parse(fs.readFileSync(file, 'utf8'));
+    chart = yamlLibrary().parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
     return { kind: 'unreadable', reason: `Chart.yaml is not valid YAML (${(e as Error).message})` };
   }

@@ -47,6 +47,7 @@ export class ForbidClearTextSecrets extends ClusterPolicy {
   public readonly rule = 'forbid-clear-text-secrets';
   private readonly keyPattern: RegExp;
   private readonly includePackDefaults: boolean;
+  private readonly found = new WeakMap<object, ReadonlyArray<{ path: string; expression: boolean }>>();
 
   constructor(options: ForbidClearTextSecretsOptions = {}) {
     super();
@@ -56,7 +57,7 @@ export class ForbidClearTextSecrets extends ClusterPolicy {
 
   public check(plan: InstallPlan): PolicyViolation[] {
     return plan.layers.flatMap((layer) =>
-      this.clearTextSecrets(layer.values, '')
+      this.secretsIn(layer.values)
         .filter((found) => this.includePackDefaults || !['pack', 'preset'].includes(layer.provenance[found.path]))
         .map((found) => ({
         layer,
@@ -66,6 +67,16 @@ export class ForbidClearTextSecrets extends ClusterPolicy {
           : `set ${found.path} to SensitiveValue.fromVariable("<variable name>") and supply the secret at deploy time`,
       })),
     );
+  }
+
+  /**
+   * The secrets of one values tree, found once: clusters running the same profile share the
+   * trees of every layer they do not override (planning's PlanMemo), and plans are readonly.
+   */
+  private secretsIn(values: object): ReadonlyArray<{ path: string; expression: boolean }> {
+    let found = this.found.get(values);
+    if (!found) this.found.set(values, (found = this.clearTextSecrets(values, '')));
+    return found;
   }
 
   private clearTextSecrets(value: unknown, path: string): Array<{ path: string; expression: boolean }> {

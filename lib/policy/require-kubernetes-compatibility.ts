@@ -1,4 +1,4 @@
-import * as semver from 'semver';
+import * as semver from '../semver';
 import { InstallPlan, PlannedLayer } from '../cluster/plan';
 import { readChartKubeVersion } from './chart-kube-version';
 import { ClusterPolicy, PolicyViolation } from './cluster-policy';

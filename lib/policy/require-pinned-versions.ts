@@ -1,4 +1,4 @@
-import * as semver from 'semver';
+import * as semver from '../semver';
 import { InstallPlan, PlannedLayer } from '../cluster/plan';
 import { ClusterPolicy, PolicyViolation } from './cluster-policy';
 

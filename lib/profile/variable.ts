@@ -1,4 +1,4 @@
-import * as semver from 'semver';
+import * as semver from '../semver';
 import { Diagnostic, ProfileError } from '../errors';
 import { SensitiveValue } from '../values/sensitive';
 import {

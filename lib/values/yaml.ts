@@ -1,13 +1,24 @@
-import * as YAML from 'yaml';
+import type * as YAML from 'yaml';
 import { ProfileError } from '../errors';
 import { isPlainObject, Values } from './merge';
 import { invalidYaml, valuesYamlNotAMap, yamlAliasProblem } from '../diagnostics';
+import { plainYaml } from './plain-yaml';
 
 /**
  * YAML in and out. Input errors name the line; output is canonical (keys sorted, no line
  * folding, no anchors) so that synthesizing twice gives the same bytes and Terraform sees no
  * perpetual diff from key order.
  */
+
+/**
+ * The yaml library, loaded on first use: profiles whose values are all written in TypeScript
+ * never parse YAML, and plainYaml writes most values without it, while loading it costs every
+ * process about 30 ms and 4 MB (bench/).
+ */
+export function yamlLibrary(): typeof YAML {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('yaml') as typeof YAML;
+}
 
 /**
  * Helm reads values (and Kubernetes reads manifests) with go-yaml v2, which takes YAML 1.1's
@@ -31,8 +42,9 @@ function withHelmBooleans(tags: YAML.Tags): YAML.Tags {
 export function parseYamlDocuments(text: string, where: string): unknown[] {
   // Only the first error is reported, so only its position is computed: prettyErrors formats
   // every error against its whole line, quadratic in a long line of many errors.
-  const lineCounter = new YAML.LineCounter();
-  const documents = YAML.parseAllDocuments(text, { prettyErrors: false, lineCounter, uniqueKeys: true, customTags: withHelmBooleans });
+  const yaml = yamlLibrary();
+  const lineCounter = new yaml.LineCounter();
+  const documents = yaml.parseAllDocuments(text, { prettyErrors: false, lineCounter, uniqueKeys: true, customTags: withHelmBooleans });
   if (!Array.isArray(documents)) return [];
   const values: unknown[] = [];
   for (const document of documents) {
@@ -83,7 +95,9 @@ export function canonicalYaml(value: unknown, memo?: YamlMemo): string {
   }
   // compat 'core': also quote strings that YAML 1.2, which parseValuesYaml reads, takes for
   // another type (`0o12`, an octal number), so documents read back what they wrote.
-  const text = YAML.stringify(sortKeys(value), { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, version: '1.1', compat: 'core' });
+  const text =
+    plainYaml(value) ??
+    yamlLibrary().stringify(sortKeys(value), { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, version: '1.1', compat: 'core' });
   if (key !== undefined) memo!.set(key, text);
   return text;
 }

@@ -2,36 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { App, TerraformStack, TerraformVariable, Testing, Aspects } from 'cdktf';
-import {
-  AddonProfile,
-  ChartSource,
-  Cluster,
-  ClusterConnection,
-  ClusterProps,
-  constraintKind,
-  DirectoryRegistry,
-  ErrorCode,
-  exportProfile,
-  Fleet,
-  FleetProps,
-  FullProfile,
-  HelmLayer,
-  HelmRepositoryRegistry,
-  importProfile,
-  InfraProfile,
-  KubernetesLayer,
-  Lockfile,
-  ManifestLayer,
-  PackCatalog,
-  parseValuesYaml,
-  ProfileDocument,
-  readPack,
-  readProfileDocument,
-  Readiness,
-  RequireNamespaces,
-  SensitiveValue,
-  VariableDefinition,
-} from '../lib';
+import { AddonProfile, ChartSource, Cluster, ClusterConnection, ClusterProps, DirectoryRegistry, ErrorCode, exportProfile, Fleet, FleetProps, FullProfile, HelmLayer, HelmRepositoryRegistry, importProfile, InfraProfile, KubernetesLayer, Lockfile, ManifestLayer, PackCatalog, parseValuesYaml, ProfileDocument, readProfileDocument, Readiness, RequireNamespaces, SensitiveValue, VariableDefinition } from '../lib';
+import { readPack } from '../lib/pack/pack';
+import { constraintKind } from '../lib/pack/version';
 import { readArchive } from '../lib/pack';
 import { diffProfiles } from '../lib/document/diff-profiles';
 import { fixtureText, palettePacks, platformPacks, platformProfiles } from './document/fixtures';

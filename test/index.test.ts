@@ -46,6 +46,16 @@ describe('the package entry point', () => {
     expect(names.filter((name) => name in lib)).toEqual([]);
   });
 
+  it('exports none of the helpers planning, packs and values use inside', () => {
+    const internals = [
+      'boundsRange', 'checkLayerOptions', 'checkSchema', 'checkVariableDefinition', 'cloneValues', 'compareVersions', 'constraintKind', 'definedKind',
+      'formatProblem', 'isKubernetesVersion', 'isPlainObject', 'isVersion', 'joinPath', 'kindKey', 'kubernetesVersionPattern', 'mergeValues',
+      'newestSatisfying', 'normalizeVersion', 'parsePresets', 'parseSchema', 'presetValues', 'readManifests', 'readPack', 'readSettings', 'readValues',
+      'resolveReleaseOptions', 'satisfiesConstraint', 'sortNewestFirst',
+    ];
+    expect(internals.filter((name) => name in lib)).toEqual([]);
+  });
+
   it('exports no diagnostic factory', () => {
     const factories = Object.keys(require('../lib/diagnostics') as Record<string, unknown>);
     expect(factories.length).toBeGreaterThan(100);

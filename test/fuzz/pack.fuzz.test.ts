@@ -4,17 +4,10 @@ import * as zlib from 'zlib';
 import { App } from 'cdktf';
 import * as fc from 'fast-check';
 import * as YAML from 'yaml';
-import {
-  checkSchema,
-  DirectoryRegistry,
-  FullProfile,
-  PackCatalog,
-  parsePresets,
-  parseSchema,
-  presetValues,
-  readPack,
-  ValueSource,
-} from '../../lib';
+import { DirectoryRegistry, FullProfile, PackCatalog, ValueSource } from '../../lib';
+import { readPack } from '../../lib/pack/pack';
+import { parsePresets, presetValues } from '../../lib/pack/presets';
+import { checkSchema, parseSchema } from '../../lib/pack/schema';
 import { readArchive, writeArchive } from '../../lib/pack';
 import { clusterIn, filesUnder, tempDir } from '../helpers';
 import { packFiles, PackFixture } from '../pack/fixtures';

@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
-import { canonicalYaml, isPlainObject, parseValuesYaml } from '../../lib';
+import { canonicalYaml, parseValuesYaml } from '../../lib';
+import { isPlainObject } from '../../lib/values/merge';
 import { anyText, longRun, valuesMap, yamlText } from './arbitraries';
 import { expectSameTree, fuzz, FUZZ_TEST_TIMEOUT_MS, outcome, silenceProcessWarnings } from './harness';
 

@@ -2,19 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, TerraformStack, TerraformVariable, Token } from 'cdktf';
 import * as fc from 'fast-check';
-import {
-  AddonProfile,
-  canonicalYaml,
-  ChartSource,
-  checkVariableDefinition,
-  formatProblem,
-  isPlainObject,
-  Profile,
-  SensitiveValue,
-  VARIABLE_FORMATS,
-  VariableDefinition,
-  VariableValue,
-} from '../../lib';
+import { AddonProfile, canonicalYaml, ChartSource, Profile, SensitiveValue, VARIABLE_FORMATS, VariableDefinition, VariableValue } from '../../lib';
+import { checkVariableDefinition, formatProblem } from '../../lib/profile/variable';
+import { isPlainObject } from '../../lib/values/merge';
 import { clusterIn, filesUnder, infraProfile, tempDir, testApp } from '../helpers';
 import { anyKey, anyText, jsonScalar, longRun, trickyKeys } from './arbitraries';
 import { fuzz, FUZZ_TEST_TIMEOUT_MS, outcome, settles, silenceProcessWarnings } from './harness';

@@ -1,4 +1,5 @@
-import { parsePresets, presetValues, readPack } from '../../lib';
+import { readPack } from '../../lib/pack/pack';
+import { parsePresets, presetValues } from '../../lib/pack/presets';
 import { profileError } from '../helpers';
 import { packFiles, PackFixture } from './fixtures';
 

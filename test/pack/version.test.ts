@@ -1,4 +1,4 @@
-import { boundsRange, compareVersions, constraintKind, newestSatisfying, normalizeVersion, satisfiesConstraint } from '../../lib';
+import { boundsRange, compareVersions, constraintKind, newestSatisfying, normalizeVersion, satisfiesConstraint } from '../../lib/pack/version';
 import { profileError } from '../helpers';
 
 const published = ['1.0.0', '1.1.0', '1.1.7', '1.2.0-rc.1', '1.2.0', '1.10.3', '2.0.0-beta.1', '2.0.0', '2.1.0'];

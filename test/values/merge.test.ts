@@ -1,4 +1,5 @@
-import { mergeValues, SensitiveValue } from '../../lib';
+import { SensitiveValue } from '../../lib';
+import { mergeValues } from '../../lib/values/merge';
 
 describe('mergeValues', () => {
   it('merges maps key by key, later sources winning', () => {

@@ -8,8 +8,9 @@
  * user's whole program above it: the same frames each time, telling nothing about the token.
  * Formatting them was the largest single cost of emission, and their text a tenth of the heap
  * left after a synth (bench/, `npx tsx bench/profile.ts --stacks`). Inside `run`, a stack keeps
- * its frames from the top down to this function's caller (the cluster's emit, which says which
- * cluster made the token) and drops the rest.
+ * its frames from the first one outside cdktf's package (cdktf's own frames, how any token is
+ * made, are the same every time) down to this function's caller (the cluster's emit, which says
+ * which cluster made the token), and drops the rest.
  *
  * Only the formatting of stacks taken while `run` runs changes, and only for that time:
  * `Error.prepareStackTrace` is restored when `run` returns or throws, and a formatter installed
@@ -20,8 +21,12 @@ export function withCompactStacks<T>(run: () => T): T {
   const previous = Error.prepareStackTrace;
   Error.prepareStackTrace = (error: Error, frames: NodeJS.CallSite[]): unknown => {
     const boundary = frames.findIndex((f) => f.getFunctionName() === MARKER);
-    // The boundary, withCompactStacks and its caller are the last frames kept.
-    const kept = boundary < 0 ? frames : frames.slice(0, boundary + 3);
+    if (boundary < 0) return previous ? previous(error, frames) : formatStack(error, frames);
+    // cdktf's own frames on top (how any token is made) are the same every time; the caller of
+    // withCompactStacks ends the stack, without the two frames of this module between.
+    let first = 0;
+    while (first < boundary && isCdktfFrame(frames[first])) first++;
+    const kept = [...frames.slice(first, boundary), ...frames.slice(boundary + 2, boundary + 3)];
     return previous ? previous(error, kept) : formatStack(error, kept);
   };
   try {
@@ -32,6 +37,14 @@ export function withCompactStacks<T>(run: () => T): T {
 }
 
 const MARKER = 'compactStacksBoundary';
+
+/** A frame of cdktf's package, or of a builtin (`Array.map`) with no file. */
+function isCdktfFrame(frame: NodeJS.CallSite): boolean {
+  const file = frame.getFileName();
+  return file === undefined || file === null || CDKTF_FILE.test(file);
+}
+
+const CDKTF_FILE = /[\\/]node_modules[\\/]cdktf[\\/]/;
 
 /** The frame stacks stop at; its name is what the formatter looks for. */
 function compactStacksBoundary<T>(run: () => T): T {

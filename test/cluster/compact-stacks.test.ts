@@ -59,6 +59,7 @@ describe('withCompactStacks: stacks taken during emission stop at its caller', (
     const second = cluster.node.findAll().find((c): c is TerraformResource => c instanceof TerraformResource && c.friendlyUniqueId === 'prod_second')!;
     const [token] = Tokenization.reverseString(second.dependsOn![0]).tokens;
     expect(token.creationStack.some((f) => f.startsWith('emitCluster '))).toBe(true);
+    expect(token.creationStack[0]).toMatch(/^new HelmRelease /);
     expect(token.creationStack[token.creationStack.length - 1]).toMatch(/^Cluster\.emit /);
     expect(token.creationStack.some((f) => f.includes('App.synth'))).toBe(false);
   });

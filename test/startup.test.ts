@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -19,5 +20,22 @@ describe('what loading the library loads', () => {
   it('loads the yaml library only on first use, through yamlLibrary()', () => {
     expect(importing(/^import (?!type ).*from 'yaml'/m)).toEqual([]);
     expect(importing(/require\('yaml'\)/)).toEqual(['values/yaml.ts']);
+  });
+
+  it('does not load the yaml library in a synth whose values are all written in TypeScript', () => {
+    const script = [
+      "const { App, TerraformStack } = require('cdktf');",
+      "const lib = require('./lib');",
+      "const app = new App({ outdir: require('fs').mkdtempSync(require('path').join(require('os').tmpdir(), 'plain-yaml-')) });",
+      "const profile = new lib.AddonProfile(app, 'apps', { version: '1.0.0' });",
+      "profile.addHelmLayer('web', { chart: lib.ChartSource.repository('https://charts.example.com', 'web'), version: '1.0.0', values: { replicas: 2, image: { tag: 'v1.2.0' }, args: ['--port=8080'] } });",
+      "const stack = new TerraformStack(app, 'stack');",
+      "new lib.Cluster(stack, 'prod', { connection: lib.ClusterConnection.kubeconfig({ path: '~/.kube/config' }), profiles: [profile] });",
+      'app.synth();',
+      "const values = JSON.parse(require('fs').readFileSync(require('path').join(app.outdir, 'stacks/stack/cdk.tf.json'), 'utf8')).resource.helm_release.prod_web.values[0];",
+      "process.stdout.write(JSON.stringify({ values, yamlLoaded: Object.keys(require.cache).some((f) => /node_modules[\\\\/]yaml[\\\\/]/.test(f)) }));",
+    ].join('\n');
+    const output = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: path.join(__dirname, '..'), encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual({ values: 'args:\n  - --port=8080\nimage:\n  tag: v1.2.0\nreplicas: 2\n', yamlLoaded: false });
   });
 });

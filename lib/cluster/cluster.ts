@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Aspects, DefaultTokenResolver, IAspect, ISynthesisSession, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { ProfileDocumentCluster, writeProfileDocuments } from '../document/write-documents';
+import { writeProfileDocuments } from '../document/write-documents';
 import { checkFreeId, guardId } from '../construct-id';
 import { ProfileError } from '../errors';
 import { Layer } from '../layer/layer';
@@ -20,7 +20,7 @@ import { afterStackSynthesis, beforeStackSynthesis } from './stack-synthesis';
 import { installPlanDocument } from './install-plan-document';
 import { ClusterSpec, InstallOrder, InstallPlan, planCluster, PlanResult } from './plan';
 import { PlanMemo } from './plan-memo';
-import { runPassBefore, runSynthPass, SynthPass } from './synth-pass';
+import { documentClusters, runPassBefore, runSynthPass } from './synth-pass';
 import type { ProfileSpec } from '../model/profile';
 import { clusterWithoutConnection, notAProfile, profileAttachedTwice, twoInfraProfiles } from '../diagnostics';
 
@@ -244,17 +244,12 @@ export class Cluster extends Construct {
     const document = installPlanDocument(this.emitted.plan, profiles, this.emitted.layers, resolve, this.connection.settings, shownValues);
     fs.mkdirSync(clusterDirectory, { recursive: true });
     fs.writeFileSync(path.join(clusterDirectory, 'install-plan.json'), `${JSON.stringify(document, null, 2)}\n`);
-    writeProfileDocuments(session, this.profiles, () => documentClusters(this.node.root, pass), pass.yaml);
+    writeProfileDocuments(session, this.profiles, () => documentClusters(this.node.root.node.findAll().filter(Cluster.isCluster), pass.specs), pass.yaml);
     // Synth succeeded (every cluster planned before any file was written): now the lockfile may change.
     // Pack layers and Helm layers whose train or range was resolved pin versions in a catalog's lockfile.
     const catalogs = new Set(this.profiles.flatMap((p) => p.layers.map((l) => (l instanceof PackLayer || l instanceof HelmLayer ? l.catalog : undefined)).filter((c) => c !== undefined)));
     for (const catalog of catalogs) catalog.saveLockfile();
   }
-}
-
-/** Every cluster of the app, with the values it sets, as profile documents need them. */
-function documentClusters(root: IConstruct, pass: Pick<SynthPass, 'specs'>): ProfileDocumentCluster[] {
-  return root.node.findAll().filter(Cluster.isCluster).map((c) => ({ attachedProfiles: c.attachedProfiles, values: (pass.specs.get(c) ?? c.toSpec()).values }));
 }
 
 /** Cdktf's public test for a token: a string Terraform evaluates at deploy. */

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Aspects, IAspect, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { checkProfileDocuments } from '../document/write-documents';
+import { checkProfileDocuments, ProfileDocumentCluster } from '../document/write-documents';
 import { Diagnostic, ProfileError } from '../errors';
 import { Layer } from '../layer/layer';
 import { ClusterPolicy } from '../policy/cluster-policy';
@@ -75,8 +75,9 @@ export function runSynthPass(root: IConstruct): SynthPass {
     else diagnostics.push(...result.diagnostics);
   }
   diagnostics.push(...duplicateClusters(clusters), ...policyDiagnostics(constructs, plans));
-  const documentClusters = clusters.map((c) => ({ attachedProfiles: c.attachedProfiles, values: specs.get(c)?.values ?? new Map() }));
-  diagnostics.push(...checkProfileDocuments(clusters.flatMap((c) => c.attachedProfiles), documentClusters));
+  // A cluster with no spec failed to resolve and fails the synth anyway.
+  const planned = documentClusters(clusters.filter((c) => specs.has(c)), specs);
+  diagnostics.push(...checkProfileDocuments(clusters.flatMap((c) => c.attachedProfiles), planned));
   const unique = new Map(diagnostics.map((d) => [`${d.code}|${d.path}|${d.message}`, d]));
   if (unique.size > 0) {
     removeEarlierOutput(root);
@@ -86,6 +87,14 @@ export function runSynthPass(root: IConstruct): SynthPass {
   const pass: SynthPass = { plans, specs, yaml, releaseValues: new ReleaseValuesMemo(yaml), documentValues: new WeakMap() };
   Object.defineProperty(root, PASS, { value: pass, configurable: true });
   return pass;
+}
+
+/**
+ * Clusters as profile documents need them: the profiles each runs and the values it sets, from
+ * the spec the pass planned it from (a cluster made after the pass makes its own).
+ */
+export function documentClusters(clusters: readonly Cluster[], specs: ReadonlyMap<Cluster, ClusterSpec>): ProfileDocumentCluster[] {
+  return clusters.map((c) => ({ attachedProfiles: c.attachedProfiles, values: (specs.get(c) ?? c.toSpec()).values }));
 }
 
 /**

@@ -1,5 +1,3 @@
-import { execFileSync } from 'child_process';
-import * as path from 'path';
 import * as YAML from 'yaml';
 import { plainYaml } from '../../lib/values/plain-yaml';
 import { canonicalYaml, sortKeys } from '../../lib/values/yaml';
@@ -78,24 +76,5 @@ describe('plainYaml, canonical YAML written without the yaml library', () => {
     expect(plainYaml({ cpu: 0.5 })).toBeUndefined();
     expect(plainYaml({ nested: [['a']] })).toBeUndefined();
     expect(plainYaml({})).toBeUndefined();
-  });
-});
-
-describe('the yaml library is loaded on first use', () => {
-  it('is not loaded by a synth whose values are all written in TypeScript', () => {
-    const script = [
-      "const { App, TerraformStack } = require('cdktf');",
-      "const lib = require('./lib');",
-      "const app = new App({ outdir: require('fs').mkdtempSync(require('path').join(require('os').tmpdir(), 'plain-yaml-')) });",
-      "const profile = new lib.AddonProfile(app, 'apps', { version: '1.0.0' });",
-      "profile.addHelmLayer('web', { chart: lib.ChartSource.repository('https://charts.example.com', 'web'), version: '1.0.0', values: { replicas: 2, image: { tag: 'v1.2.0' }, args: ['--port=8080'] } });",
-      "const stack = new TerraformStack(app, 'stack');",
-      "new lib.Cluster(stack, 'prod', { connection: lib.ClusterConnection.kubeconfig({ path: '~/.kube/config' }), profiles: [profile] });",
-      'app.synth();',
-      "const values = JSON.parse(require('fs').readFileSync(require('path').join(app.outdir, 'stacks/stack/cdk.tf.json'), 'utf8')).resource.helm_release.prod_web.values[0];",
-      "process.stdout.write(JSON.stringify({ values, yamlLoaded: Object.keys(require.cache).some((f) => /node_modules[\\\\/]yaml[\\\\/]/.test(f)) }));",
-    ].join('\n');
-    const output = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: path.join(__dirname, '..', '..'), encoding: 'utf8' });
-    expect(JSON.parse(output)).toEqual({ values: 'args:\n  - --port=8080\nimage:\n  tag: v1.2.0\nreplicas: 2\n', yamlLoaded: false });
   });
 });

@@ -2,6 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 // esbuild comes with tsx (a devDependency); the project installs nothing else for the benchmarks.
 import * as esbuild from 'esbuild';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { buildLibrary } = require('../scripts/build-lib') as { buildLibrary: (outdir: string) => Promise<string> };
 
 export const ROOT = path.resolve(__dirname, '..');
 /**
@@ -11,9 +13,12 @@ export const ROOT = path.resolve(__dirname, '..');
 export const BUILD_DIR = path.join(ROOT, 'node_modules', '.cache', process.env.BENCH_BUILD_DIR ?? 'cdktf-cluster-profiles-bench');
 
 /**
- * Compiles the library, the quickstart and the benchmark code file by file (no bundling, as tsc
- * would into dist/) to CommonJS, so both sides of every comparison run as plain JavaScript on
- * plain node. Copies the other files of lib/ and examples/ beside them.
+ * Compiles the library, the quickstart and the benchmark code to CommonJS, so both sides of every
+ * comparison run as plain JavaScript on plain node: the benchmark code file by file, and the
+ * library's entry points as the package ships them (bundled by scripts/build-lib.js, which
+ * `npm run build` runs), so `../../lib` in a workload is what users install. The raw workloads'
+ * deep imports of single modules (the helm_release element) find them compiled file by file.
+ * Copies the other files of lib/ and examples/ beside them.
  */
 export async function buildWorkloads(): Promise<string> {
   fs.rmSync(BUILD_DIR, { recursive: true, force: true });
@@ -32,6 +37,7 @@ export async function buildWorkloads(): Promise<string> {
     bundle: false,
     logLevel: 'warning',
   });
+  await buildLibrary(BUILD_DIR);
   // Everything else the compiled code reads beside itself: JSON the library requires, and the
   // examples' charts, manifests, packs and lockfile, which the quickstart finds through __dirname.
   for (const directory of ['lib', 'examples']) {

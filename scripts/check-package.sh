@@ -91,6 +91,30 @@ for entry in cdktf-cluster-profiles cdktf-cluster-profiles/testing cdktf-cluster
   (cd "$consumer" && node "use-$(echo "$entry" | tr '/' '-').mjs")
 done
 
+echo "== the bundled entry points: the names of the source, one copy of each class"
+cat > "$consumer/bundle.cjs" <<'EOF'
+// The package's JavaScript is lib/ bundled per entry point (scripts/build-lib.js), with shared
+// chunks: every entry point exports what its source exports (names whose value is a value, not a
+// type), and a class reached through two entry points is one class.
+const entries = { '': 'index.ts', '/core': 'core.ts', '/document': 'document/index.ts', '/pack': 'pack/index.ts', '/testing': 'testing/index.ts' };
+const { require: tsxRequire } = require(process.env.ROOT + '/node_modules/tsx/dist/cjs/api/index.cjs');
+for (const [subpath, source] of Object.entries(entries)) {
+  const built = Object.keys(require('cdktf-cluster-profiles' + subpath)).sort();
+  const fromSource = tsxRequire(process.env.ROOT + '/lib/' + source, __filename);
+  const expected = Object.keys(fromSource).filter((n) => n !== '__esModule' && fromSource[n] !== undefined).sort();
+  if (JSON.stringify(built) !== JSON.stringify(expected)) {
+    throw new Error(`cdktf-cluster-profiles${subpath} exports ${built.join(', ')}; the source exports ${expected.join(', ')}`);
+  }
+}
+const main = require('cdktf-cluster-profiles');
+const core = require('cdktf-cluster-profiles/core');
+for (const name of ['ProfileError', 'SensitiveValue', 'Readiness']) {
+  if (typeof main[name] !== 'function' || main[name] !== core[name]) throw new Error(`${name} of the main entry point is not ${name} of /core`);
+}
+console.log(`bundle: ${Object.keys(entries).length} entry points export the names of their source; classes shared`);
+EOF
+(cd "$consumer" && ROOT="$root" node bundle.cjs)
+
 echo "== the core loads without cdktf or constructs"
 cat > "$consumer/core.cjs" <<'EOF'
 const Module = require('module');

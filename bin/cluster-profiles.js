@@ -10,7 +10,7 @@ const fs = require('fs');
 const path = require('path');
 
 const source = path.join(__dirname, '..', 'lib', 'cli', 'cli.ts');
-const compiled = path.join(__dirname, '..', 'dist', 'lib', 'cli', 'cli.js');
+const compiled = path.join(__dirname, '..', 'dist', 'lib', 'cli.js');
 
 function loadCli() {
   if (fs.existsSync(source) && !builtAfter(path.dirname(path.dirname(source)), compiled) && canResolve('tsx/cjs/api')) {

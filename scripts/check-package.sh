@@ -13,9 +13,9 @@ echo "== npm pack"
 (cd "$root" && npm pack --silent --pack-destination "$work" > "$work/pack.log")
 tarball="$work/$(tail -n 1 "$work/pack.log")"
 tar -tzf "$tarball" | sort > "$work/files"
-for required in package/dist/lib/index.js package/dist/lib/index.d.ts package/dist/lib/core.js package/dist/lib/testing/index.js \
-  package/dist/lib/document/index.js package/dist/lib/pack/index.js \
-  package/dist/lib/testing/jest-setup.js package/dist/lib/document/profile-document.schema.json package/bin/cluster-profiles.js; do
+for required in package/dist/lib/index.js package/dist/lib/index.d.ts package/dist/lib/core.js package/dist/lib/testing.js \
+  package/dist/lib/document.js package/dist/lib/pack.js package/dist/lib/jest-setup.js package/dist/lib/cli.js \
+  package/dist/lib/document/profile-document.schema.json package/bin/cluster-profiles.js; do
   grep -qx "$required" "$work/files" || { echo "check-package: the tarball lacks $required" >&2; exit 1; }
 done
 if grep -v -e '^package/dist/lib/' -e '^package/bin/' -e '^package/package.json$' -e '^package/README.md$' -e '^package/LICENSE' "$work/files"; then
@@ -128,6 +128,18 @@ if (typeof core.planCluster !== 'function') throw new Error('no planCluster');
 console.log('core: planCluster loaded, no cdktf, no constructs');
 EOF
 (cd "$consumer" && node core.cjs)
+
+echo "== a readiness gate's waiter loads no cdktf (the bundle keeps lazy requires lazy)"
+cat > "$consumer/no-cdktf.cjs" <<'EOF'
+const Module = require('module');
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  if (/^(cdktf|constructs)(\/|$)|^@cdktf\//.test(request)) throw new Error(`the waiter asked for ${request}`);
+  return resolve.call(this, request, ...rest);
+};
+EOF
+(cd "$consumer" && node -r ./no-cdktf.cjs node_modules/cdktf-cluster-profiles/bin/cluster-profiles.js wait --help > /dev/null)
+echo "waiter: wait --help without cdktf"
 
 echo "== the command line"
 (cd "$consumer" && npx --no-install cluster-profiles --help > "$work/help.txt") || { cat "$work/help.txt"; exit 1; }

@@ -20,12 +20,12 @@ describe('the cluster-profiles command in a checkout', () => {
 
   beforeEach(() => {
     layout = tempDir('bin-layout-');
-    for (const dir of ['bin', 'lib/cli', 'lib/values', 'dist/lib/cli']) fs.mkdirSync(path.join(layout, dir), { recursive: true });
+    for (const dir of ['bin', 'lib/cli', 'lib/values', 'dist/lib']) fs.mkdirSync(path.join(layout, dir), { recursive: true });
     fs.copyFileSync(path.join(root, 'bin', 'cluster-profiles.js'), path.join(layout, 'bin', 'cluster-profiles.js'));
     fs.symlinkSync(path.join(root, 'node_modules'), path.join(layout, 'node_modules'));
     fs.writeFileSync(path.join(layout, 'lib', 'cli', 'cli.ts'), cli('source'));
     fs.writeFileSync(path.join(layout, 'lib', 'values', 'yaml.ts'), 'export {};\n');
-    fs.writeFileSync(path.join(layout, 'dist', 'lib', 'cli', 'cli.js'), cli('dist'));
+    fs.writeFileSync(path.join(layout, 'dist', 'lib', 'cli.js'), cli('dist'));
   });
 
   it('runs dist/ when it was built after every source file', () => {
@@ -35,7 +35,7 @@ describe('the cluster-profiles command in a checkout', () => {
 
   it('runs the source when any file under lib/ changed after the build', () => {
     age(path.join(layout, 'lib', 'cli', 'cli.ts'), 60);
-    age(path.join(layout, 'dist', 'lib', 'cli', 'cli.js'), 30);
+    age(path.join(layout, 'dist', 'lib', 'cli.js'), 30);
     expect(run()).toBe('source');
   });
 

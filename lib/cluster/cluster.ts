@@ -11,6 +11,7 @@ import { PackLayer } from '../layer/pack-layer';
 import { checkName } from '../names';
 import { Profile } from '../profile/profile';
 import { Values } from '../values/merge';
+import { mayHoldTokens } from './document-values';
 import { VariableValue } from '../profile/variable';
 import { writeChart } from './chart-files';
 import { ClusterConnection } from './connection';
@@ -232,15 +233,7 @@ export class Cluster extends Construct {
       mayHoldTokens(value) ? Tokenization.resolve(value, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) }) : value;
     const pass = runSynthPass(this.node.root);
     const profiles = (pass.specs.get(this) ?? this.toSpec()).profiles;
-    // Plans of clusters running one profile share values trees; one without a token shows the same everywhere.
-    const shownValues = (values: Values): unknown => {
-      const known = pass.documentValues.get(values);
-      if (known !== undefined) return known;
-      const plain = JSON.parse(JSON.stringify(values)) as unknown;
-      if (mayHoldTokens(plain)) return resolve(plain);
-      pass.documentValues.set(values, plain);
-      return plain;
-    };
+    const shownValues = (values: Values): unknown => pass.documentValues.of(values, resolve);
     const document = installPlanDocument(this.emitted.plan, profiles, this.emitted.layers, resolve, this.connection.settings, shownValues);
     fs.mkdirSync(clusterDirectory, { recursive: true });
     fs.writeFileSync(path.join(clusterDirectory, 'install-plan.json'), `${JSON.stringify(document, null, 2)}\n`);
@@ -254,18 +247,6 @@ export class Cluster extends Construct {
 
 /** Cdktf's public test for a token: a string Terraform evaluates at deploy. */
 const isExpression = (value: string): boolean => Token.isUnresolved(value);
-
-/**
- * Whether cdktf's resolver could change a JSON tree: only a string holding a token or an escape
- * (`${`, `#{`, `&{`), or the text of a number token (`-1.888...e+289`), or a number token does.
- */
-function mayHoldTokens(value: unknown): boolean {
-  if (typeof value === 'string') return /[$#&]\{|e\+\d/.test(value);
-  if (typeof value === 'number') return Token.isUnresolved(value);
-  if (Array.isArray(value)) return value.some(mayHoldTokens);
-  if (typeof value === 'object' && value !== null) return Object.entries(value).some(([k, v]) => mayHoldTokens(k) || mayHoldTokens(v));
-  return false;
-}
 
 const CLUSTER_SYMBOL = Symbol.for('cdktf-cluster-profiles.Cluster');
 class EmitOnce implements IAspect {

@@ -7,7 +7,6 @@ import { Diagnostic, ProfileError } from '../errors';
 import { Layer } from '../layer/layer';
 import { ClusterPolicy } from '../policy/cluster-policy';
 import { ForbidClearTextSecrets, clearTextSecretsAllowed } from '../policy/forbid-clear-text-secrets';
-import type { Values } from '../values/merge';
 import { YamlMemo } from '../values/yaml';
 import type { Cluster } from './cluster';
 import type { Profile } from '../profile/profile';
@@ -15,6 +14,7 @@ import type { ProfileSpec } from '../model/profile';
 import { ClusterSpec, InstallPlan } from './plan';
 import { PlanMemo } from './plan-memo';
 import { ReleaseValuesMemo } from './release-values';
+import { DocumentValuesMemo } from './document-values';
 import { duplicateClusterInStack } from '../diagnostics';
 
 /**
@@ -36,8 +36,8 @@ export interface SynthPass {
   readonly yaml: YamlMemo;
   /** Each values tree split for Helm once: plans of clusters sharing a profile share trees. */
   readonly releaseValues: ReleaseValuesMemo;
-  /** Values trees holding no token, as install plan documents show them (see `documentValues`). */
-  readonly documentValues: WeakMap<Values, unknown>;
+  /** Values trees as install plan documents show them, each token-free tree once. */
+  readonly documentValues: DocumentValuesMemo;
 }
 
 const PASS = Symbol.for('cdktf-cluster-profiles.SynthPass');
@@ -84,7 +84,7 @@ export function runSynthPass(root: IConstruct): SynthPass {
     throw new ProfileError([...unique.values()]).withoutStack();
   }
   const yaml = new YamlMemo();
-  const pass: SynthPass = { plans, specs, yaml, releaseValues: new ReleaseValuesMemo(yaml), documentValues: new WeakMap() };
+  const pass: SynthPass = { plans, specs, yaml, releaseValues: new ReleaseValuesMemo(yaml), documentValues: new DocumentValuesMemo() };
   Object.defineProperty(root, PASS, { value: pass, configurable: true });
   return pass;
 }

@@ -59,24 +59,39 @@ export function checkProfile(profile: ProfileSpec): Diagnostic[] {
 /** Layer names and (namespace, release name) pairs are unique on a cluster. */
 
 export function checkUniqueness(cluster: Pick<ClusterSpec, 'name' | 'path'>, sequence: readonly Placed[]): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+  const { names, releases } = duplicates(sequence);
+  return [
+    ...names.map(([name, holders]) => duplicateLayer(cluster.path, name, cluster.name, holders.map((h) => `${h.layer.path} (profile ${h.profile.name} ${h.profile.version})`))),
+    ...releases.map(([release, holders]) => duplicateRelease(cluster.path, release, [...new Set(holders.map((h) => h.layer.name))], cluster.name, holders.map((h) => h.layer.path))),
+  ];
+}
+
+/** Whether layer names and releases are unique on the cluster (checkUniqueness says why not). */
+export function isUnique(sequence: readonly Placed[]): boolean {
+  const { names, releases } = duplicates(sequence);
+  return names.length === 0 && releases.length === 0;
+}
+
+/**
+ * Layer names held by more than one layer, and releases (`namespace/name`) held by more than one
+ * layer name, each with its holders in sequence order.
+ */
+function duplicates(sequence: readonly Placed[]): { names: Array<[string, Placed[]]>; releases: Array<[string, Placed[]]> } {
   const byName = new Map<string, Placed[]>();
   const byRelease = new Map<string, Placed[]>();
+  const add = (map: Map<string, Placed[]>, key: string, placed: Placed) => {
+    const holders = map.get(key);
+    if (holders) holders.push(placed);
+    else map.set(key, [placed]);
+  };
   for (const p of sequence) {
-    byName.set(p.layer.name, [...(byName.get(p.layer.name) ?? []), p]);
-    const release = `${p.layer.namespace}/${p.layer.releaseName}`;
-    byRelease.set(release, [...(byRelease.get(release) ?? []), p]);
+    add(byName, p.layer.name, p);
+    add(byRelease, `${p.layer.namespace}/${p.layer.releaseName}`, p);
   }
-  for (const [name, holders] of byName) {
-    if (holders.length < 2) continue;
-    diagnostics.push(duplicateLayer(cluster.path, name, cluster.name, holders.map((h) => `${h.layer.path} (profile ${h.profile.name} ${h.profile.version})`)));
-  }
-  for (const [release, holders] of byRelease) {
-    const distinctLayers = new Set(holders.map((h) => h.layer.name));
-    if (distinctLayers.size < 2) continue;
-    diagnostics.push(duplicateRelease(cluster.path, release, [...distinctLayers], cluster.name, holders.map((h) => h.layer.path)));
-  }
-  return diagnostics;
+  return {
+    names: [...byName].filter(([, holders]) => holders.length > 1),
+    releases: [...byRelease].filter(([, holders]) => new Set(holders.map((h) => h.layer.name)).size > 1),
+  };
 }
 
 /** Value overrides name layers that exist where they are set. */

@@ -6,7 +6,7 @@ import { InstallOrder } from '../model/plan';
 import { checkPackConstraints } from '../pack/constraints';
 import { addCrdEdges, checkGates, checkGroupGates, kindsOf } from '../readiness/plan-gates';
 import { LayerKinds } from '../readiness/kinds';
-import { checkProfile, checkUniqueness } from './plan-checks';
+import { checkProfile, isUnique } from './plan-checks';
 import { addDependsOn, buildGraph, groupLevels, installSequence, Placed } from './plan-order';
 import type { LayerGraph } from '../graph/layer-graph';
 
@@ -55,7 +55,7 @@ export interface LayerOrder {
 export function planStructure(profiles: readonly ProfileSpec[], installOrder: InstallOrder): PlanStructure {
   const profileProblems = profiles.flatMap((p) => checkProfile(p));
   const sequence = installSequence(profiles);
-  const unique = checkUniqueness({ name: '', path: '' }, sequence).length === 0;
+  const unique = isUnique(sequence);
   if (profileProblems.length > 0 || !unique) return { sequence, profileProblems, unique };
 
   const layers = sequence.map((p) => p.layer);

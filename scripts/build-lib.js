@@ -14,12 +14,11 @@
  * only for ES modules, so the bundle is made as ES modules and each output file is then turned
  * into CommonJS on its own (an entry point requires its chunks, a chunk the chunks it shares).
  *
- * Why flat, with lazy entries: the library loads some modules only when they are needed, with
- * `require('./module')` inside a function (each command of the command line, the Palette export,
- * the drift and rollout commands). Bundled as such, their imports would be hoisted to the top of
- * the file that requires them and loaded at start. So each module required that way is an entry
- * point of its own, and the `require` is pointed at its output file. All files are written to one
- * folder, so that path is the same from wherever the bundle put the code that requires it.
+ * The command line is a bundle of its own, CommonJS from the start: it runs in a process of its
+ * own, so it shares no class with an app, and there the library's `require('./module')` inside a
+ * function (each command, the drift and rollout commands) stays lazy, so a readiness gate's waiter
+ * loads neither cdktf nor the synth. (In the split ES-module build such a module's imports would
+ * be hoisted to the top of the file that requires it.) All files are written to one folder.
  * Dependencies stay outside (`require('cdktf')`, `require('yaml')`).
  *
  * Declarations (`.d.ts`) come from tsc (tsconfig.build.json); this writes only `.js` and copies
@@ -37,7 +36,7 @@ const esbuild = require('esbuild');
 const ROOT = path.resolve(__dirname, '..');
 const LIB = path.join(ROOT, 'lib');
 
-/** The package's entry points (package.json `exports`, bin/cluster-profiles.js): output name → source. */
+/** The package's entry points (package.json `exports`): output name → source under lib/. */
 const ENTRY_POINTS = {
   index: 'index.ts',
   core: 'core.ts',
@@ -45,8 +44,10 @@ const ENTRY_POINTS = {
   pack: 'pack/index.ts',
   testing: 'testing/index.ts',
   'jest-setup': 'testing/jest-setup.ts',
-  cli: 'cli/cli.ts',
 };
+
+/** The command line (bin/cluster-profiles.js), bundled on its own. */
+const COMMAND_LINE = { cli: 'cli/cli.ts' };
 
 /**
  * Functions the library finds by name at run time (in stack frames), which the bundle must not
@@ -57,29 +58,22 @@ const NAMES_KEPT_IN_FRAMES = ['compactStacksBoundary'];
 /** Bundles lib/ into `<outdir>/lib`. */
 async function buildLibrary(outdir) {
   const libOut = path.join(outdir, 'lib');
-  const lazy = lazyModules();
-  const entryPoints = { ...ENTRY_POINTS, ...Object.fromEntries([...lazy].map(([file, name]) => [name, path.relative(LIB, file)])) };
+  const common = { bundle: true, platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning' };
   const esmOut = fs.mkdtempSync(path.join(os.tmpdir(), 'cluster-profiles-esm-'));
   try {
     const result = await esbuild.build({
-      entryPoints: Object.fromEntries(Object.entries(entryPoints).map(([name, source]) => [name, path.join(LIB, source)])),
+      ...common,
+      entryPoints: sources(ENTRY_POINTS),
       outdir: esmOut,
-      bundle: true,
       splitting: true,
       format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      packages: 'external',
       // Class names appear in messages (construct-id.ts names the kind of a clashing construct).
       keepNames: true,
       chunkNames: 'chunk-[hash]',
       metafile: true,
-      logLevel: 'warning',
-      plugins: [lazyRequires(lazy)],
     });
     fs.mkdirSync(libOut, { recursive: true });
     for (const file of Object.keys(result.metafile.outputs)) {
-      const name = path.basename(file);
       const { code } = await esbuild.transform(fs.readFileSync(path.resolve(file), 'utf8'), {
         format: 'cjs',
         loader: 'js',
@@ -87,12 +81,13 @@ async function buildLibrary(outdir) {
         target: 'node20',
         keepNames: true,
       });
-      checkNamesKept(name, code);
-      fs.writeFileSync(path.join(libOut, name), code);
+      writeChecked(path.join(libOut, path.basename(file)), code);
     }
   } finally {
     fs.rmSync(esmOut, { recursive: true, force: true });
   }
+  const cli = await esbuild.build({ ...common, entryPoints: sources(COMMAND_LINE), outdir: libOut, format: 'cjs', keepNames: true, write: false });
+  for (const file of cli.outputFiles) writeChecked(file.path, file.text);
   for (const json of listFiles(LIB, '.json')) {
     const target = path.join(libOut, path.relative(LIB, json));
     fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -101,44 +96,13 @@ async function buildLibrary(outdir) {
   return libOut;
 }
 
-/**
- * The modules of lib/ that some module requires lazily (`require('./x')` in its code), each with
- * the name of its output file: its path under lib/ with dashes (`cli/plan.ts` → `cli-plan`).
- */
-function lazyModules() {
-  const lazy = new Map();
-  for (const file of listFiles(LIB, '.ts')) {
-    if (file.endsWith('.d.ts')) continue;
-    for (const match of fs.readFileSync(file, 'utf8').matchAll(/\brequire\('(\.{1,2}\/[^']+)'\)/g)) {
-      const target = resolveSource(path.resolve(path.dirname(file), match[1]));
-      if (!target) throw new Error(`build-lib: ${path.relative(ROOT, file)} requires ${match[1]}, which is not a module of lib/`);
-      lazy.set(target, path.relative(LIB, target).replace(/\.ts$/, '').replace(/\/index$/, '').split(path.sep).join('-'));
-    }
-  }
-  for (const name of lazy.values()) {
-    if (name in ENTRY_POINTS) throw new Error(`build-lib: the lazy module ${name} has the name of an entry point`);
-  }
-  return lazy;
+function sources(entries) {
+  return Object.fromEntries(Object.entries(entries).map(([name, source]) => [name, path.join(LIB, source)]));
 }
 
-function resolveSource(base) {
-  return [`${base}.ts`, path.join(base, 'index.ts')].find((candidate) => fs.existsSync(candidate));
-}
-
-/** Points every `require()` of a module of lib/ at that module's own output file. */
-function lazyRequires(lazy) {
-  return {
-    name: 'lazy-requires',
-    setup(build) {
-      build.onResolve({ filter: /^\.{1,2}\// }, (args) => {
-        if (args.kind !== 'require-call') return undefined;
-        const target = resolveSource(path.resolve(args.resolveDir, args.path));
-        const name = target && lazy.get(target);
-        if (!name) return { errors: [{ text: `build-lib: require('${args.path}') in ${args.importer} was not found by the scan for lazy modules` }] };
-        return { path: `./${name}.js`, external: true };
-      });
-    },
-  };
+function writeChecked(file, code) {
+  checkNamesKept(path.basename(file), code);
+  fs.writeFileSync(file, code);
 }
 
 function checkNamesKept(file, code) {
@@ -156,7 +120,7 @@ function listFiles(directory, extension) {
     .map((file) => path.join(directory, file));
 }
 
-module.exports = { buildLibrary, ENTRY_POINTS };
+module.exports = { buildLibrary, ENTRY_POINTS, COMMAND_LINE };
 
 if (require.main === module) {
   const outdir = process.argv[2];

@@ -6,12 +6,11 @@ import { keyYaml, scalarYaml } from './yaml-scalar';
  * exactly the text the yaml library gives with canonicalYaml's options, or undefined when the
  * tree holds anything it is not sure of (a string too close to a number or date, a tab or a
  * character beyond ASCII, a key on several lines, a bigint), and canonicalYaml asks the library.
- * The quickstart's values and charts need no fallback, so writing them never loads the library,
- * which costs a process about 30 ms; and a values tree a cluster overrides is written once per
- * cluster, where the library took about 0.05 ms per tree of a dozen leaves in a warm loop and this
- * about 0.005
- * (bench/, `npx tsx bench/profile.ts`). test/values/plain-yaml.test.ts compares both on
- * generated trees and strings.
+ * The quickstart's values and chart files need no fallback, so writing them does not load the
+ * library, which costs a process about 30 ms; and a values tree a cluster overrides is written
+ * once per cluster, where the library took about 0.05 ms per tree of a dozen leaves in a warm
+ * loop and this about 0.005 ms. test/values/plain-yaml.test.ts compares both on generated trees
+ * and strings; test/startup.test.ts checks the quickstart needs no fallback.
  */
 export function plainYaml(value: unknown): string | undefined {
   if (!isMap(value) || Object.keys(value).length === 0) return undefined;

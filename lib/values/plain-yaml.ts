@@ -41,17 +41,13 @@ function writeMap(map: Tree, indent: string, lines: string[], firstPrefix?: stri
 /**
  * The order canonicalYaml's keys come in: sorted, except that keys which are array indices
  * (`0`, `8`, `10`) come first, in numeric order, as in every JavaScript object, including the
- * sorted copy the library writes. Object.keys already lists them so.
+ * sorted copy the library writes (sortKeys). Only keys starting with a digit can be indices; for
+ * maps that have one, the order is taken from such a copy, so it is the engine's own.
  */
 function canonicalKeyOrder(map: Tree): string[] {
-  const keys = Object.keys(map);
-  if (keys.length === 0 || !isArrayIndex(keys[0])) return keys.sort();
-  const indices = keys.filter(isArrayIndex);
-  return [...indices, ...keys.filter((key) => !isArrayIndex(key)).sort()];
-}
-
-function isArrayIndex(key: string): boolean {
-  return /^(?:0|[1-9][0-9]*)$/.test(key) && Number(key) < 2 ** 32 - 1;
+  const keys = Object.keys(map).sort();
+  if (!keys.some((key) => key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57)) return keys;
+  return Object.keys(Object.fromEntries(keys.map((key) => [key, true])));
 }
 
 /** Writes `head` (a key and colon, or a list dash) followed by `value`, nested under `indent`. */

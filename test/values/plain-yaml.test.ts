@@ -243,6 +243,8 @@ describe('plainYaml, canonical YAML written without the yaml library', () => {
     const values = { b: 1, 10: 'ten', a: 2, 9: 'nine', '09': 'padded' };
     expect(plainYaml(values)).toBe('"9": nine\n"10": ten\n"09": padded\na: 2\nb: 1\n');
     expect(library(values)).toBe(plainYaml(values));
+    const edges = { '4294967295': 'not an index', '4294967294': 'the last index', '-1': 'minus', '1e3': 'exponent', z: 0 };
+    expect(plainYaml(edges)).toBe(library(edges));
   });
 
   it('leaves to the library what it is not sure of, and canonicalYaml still writes it', () => {

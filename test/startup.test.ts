@@ -38,4 +38,30 @@ describe('what loading the library loads', () => {
     const output = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: path.join(__dirname, '..'), encoding: 'utf8' });
     expect(JSON.parse(output)).toEqual({ values: 'args:\n  - --port=8080\nimage:\n  tag: v1.2.0\nreplicas: 2\n', yamlLoaded: false });
   });
+
+  it('writes every YAML text of a quickstart synth without the yaml library: values, chart files and manifests', () => {
+    // Reading the quickstart's packs may still load the library; writing must not call it. Its
+    // stringify is counted (canonicalYaml's only fallback), and each release's values text must
+    // be plainYaml's own text of the tree it holds.
+    const script = [
+      "const fs = require('fs'), os = require('os'), path = require('path');",
+      "const YAML = require('yaml');",
+      'const stringify = YAML.stringify;',
+      'const written = [];',
+      'YAML.stringify = (value, ...rest) => { written.push(JSON.stringify(value)); return stringify(value, ...rest); };',
+      "const { App } = require('cdktf');",
+      "const { quickstart } = require('./examples/quickstart/app');",
+      "const { plainYaml } = require('./lib/values/plain-yaml');",
+      "const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'quickstart-yaml-')) });",
+      'quickstart(app);',
+      'app.synth();',
+      "const releases = JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks/quickstart/cdk.tf.json'), 'utf8')).resource.helm_release;",
+      'const values = Object.values(releases).flatMap((release) => release.values ?? []);',
+      "const notPlain = values.filter((text) => plainYaml(YAML.parse(text, { version: '1.1' })) !== text);",
+      'fs.rmSync(app.outdir, { recursive: true, force: true });',
+      'process.stdout.write(JSON.stringify({ values: values.length, notPlain, written }));',
+    ].join('\n');
+    const output = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: path.join(__dirname, '..'), encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual({ values: 5, notPlain: [], written: [] });
+  });
 });

@@ -1,12 +1,16 @@
+import { keyYaml, scalarYaml } from './yaml-scalar';
+
 /**
- * Canonical YAML of the values trees most layers have, written directly: block maps and lists of
- * strings that need no quotes, integers, booleans and null. It gives exactly the text the yaml
- * library gives with canonicalYaml's options, or undefined when the tree holds anything it is
- * not sure of (a string YAML 1.1 could read as another type or that needs quotes, a fraction,
- * an empty key), and canonicalYaml asks the library. A values tree a cluster overrides is written
- * once per cluster, and the library took about 0.4 ms per tree of a dozen leaves, most of the
- * YAML cost of a synth of 100 clusters (bench/, `npx tsx bench/profile.ts`).
- * test/values/plain-yaml.test.ts compares both on generated trees.
+ * Canonical YAML of values trees, written directly: block maps and lists at any depth, strings
+ * plain, quoted or as `|` literal blocks (yaml-scalar.ts), numbers, booleans and null. It gives
+ * exactly the text the yaml library gives with canonicalYaml's options, or undefined when the
+ * tree holds anything it is not sure of (a string too close to a number or date, a tab or a
+ * character beyond ASCII, a key on several lines, a bigint), and canonicalYaml asks the library.
+ * The quickstart's values and chart files need no fallback, so writing them does not load the
+ * library, which costs a process about 30 ms; and a values tree a cluster overrides is written
+ * once per cluster, where the library took about 0.05 ms per tree of a dozen leaves in a warm
+ * loop and this about 0.005 ms. test/values/plain-yaml.test.ts compares both on generated trees
+ * and strings; test/startup.test.ts checks the quickstart needs no fallback.
  */
 export function plainYaml(value: unknown): string | undefined {
   if (!isMap(value) || Object.keys(value).length === 0) return undefined;
@@ -24,19 +28,31 @@ function isMap(value: unknown): value is Tree {
 
 /** Writes `map`'s entries, keys sorted, each line starting with `indent`; false when unsure. */
 function writeMap(map: Tree, indent: string, lines: string[], firstPrefix?: string): boolean {
-  const keys = Object.keys(map).sort();
+  const keys = canonicalKeyOrder(map);
   for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    if (!isPlainText(key)) return false;
+    const key = keyYaml(keys[i]);
+    if (key === undefined) return false;
     const start = i === 0 && firstPrefix !== undefined ? firstPrefix : indent;
-    if (!writeEntry(`${start}${key}:`, map[key], `${indent}  `, lines)) return false;
+    if (!writeEntry(`${start}${key}:`, map[keys[i]], `${indent}  `, lines)) return false;
   }
   return true;
 }
 
+/**
+ * The order canonicalYaml's keys come in: sorted, except that keys which are array indices
+ * (`0`, `8`, `10`) come first, in numeric order, as in every JavaScript object, including the
+ * sorted copy the library writes (sortKeys). Only keys starting with a digit can be indices; for
+ * maps that have one, the order is taken from such a copy, so it is the engine's own.
+ */
+function canonicalKeyOrder(map: Tree): string[] {
+  const keys = Object.keys(map).sort();
+  if (!keys.some((key) => key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57)) return keys;
+  return Object.keys(Object.fromEntries(keys.map((key) => [key, true])));
+}
+
 /** Writes `head` (a key and colon, or a list dash) followed by `value`, nested under `indent`. */
 function writeEntry(head: string, value: unknown, indent: string, lines: string[]): boolean {
-  const scalar = scalarText(value);
+  const scalar = scalarYaml(value, indent);
   if (scalar !== undefined) {
     lines.push(`${head} ${scalar}`);
     return true;
@@ -60,61 +76,28 @@ function writeEntry(head: string, value: unknown, indent: string, lines: string[
   return false;
 }
 
-/** A list under a key: each item `- ` at `indent`, what it holds nested two spaces further. */
-function writeList(list: readonly unknown[], indent: string, lines: string[]): boolean {
+/**
+ * A list: each item `- ` at `indent`, what it holds nested two spaces further. A map or list in
+ * a list starts on the dash's line (`- a: 1` then `  b: 2`; `- - a` then `  - b`), so the first
+ * line of a list that is itself an item starts with `firstPrefix`, its parent's dash.
+ */
+function writeList(list: readonly unknown[], indent: string, lines: string[], firstPrefix?: string): boolean {
   for (let i = 0; i < list.length; i++) {
     if (!(i in list)) return false;
     const item = list[i];
-    const scalar = scalarText(item);
+    const dash = `${i === 0 && firstPrefix !== undefined ? firstPrefix : indent}- `;
+    const scalar = scalarYaml(item, `${indent}  `);
     if (scalar !== undefined) {
-      lines.push(`${indent}- ${scalar}`);
-    } else if (isMap(item) && Object.keys(item).length > 0) {
-      // A map in a list starts on the dash's line: `- a: 1`, then `  b: 2`.
-      if (!writeMap(item, `${indent}  `, lines, `${indent}- `)) return false;
-    } else if (isMap(item) || (Array.isArray(item) && item.length === 0)) {
-      lines.push(`${indent}- ${Array.isArray(item) ? '[]' : '{}'}`);
+      lines.push(`${dash}${scalar}`);
+    } else if (isMap(item)) {
+      if (Object.keys(item).length === 0) lines.push(`${dash}{}`);
+      else if (!writeMap(item, `${indent}  `, lines, dash)) return false;
+    } else if (Array.isArray(item)) {
+      if (item.length === 0) lines.push(`${dash}[]`);
+      else if (!writeList(item, `${indent}  `, lines, dash)) return false;
     } else {
-      // Lists of lists (`- - a`) are rare in values; the library writes them.
       return false;
     }
   }
   return true;
 }
-
-/** The text of a scalar that needs no quotes, or undefined. */
-function scalarText(value: unknown): string | undefined {
-  switch (typeof value) {
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'number':
-      return Number.isSafeInteger(value) && !Object.is(value, -0) ? String(value) : undefined;
-    case 'string':
-      return isPlainText(value) ? value : undefined;
-    case 'object':
-      return value === null ? 'null' : undefined;
-    default:
-      return undefined;
-  }
-}
-
-/**
- * Whether YAML (1.1 and 1.2) reads `text` unquoted as this very string, and the yaml library
- * writes it unquoted: a conservative subset. Letters, digits and `_ . / + = -`, starting with a
- * letter or with dashes followed by a letter (`--log-level=info`), and not one of YAML 1.1's
- * boolean or null words in any case nor an exponent alone (`e3`); or starting with a digit and holding a letter no number,
- * date or time of YAML 1.1 or 1.2 holds (`100m`, `128Mi`, `30s`), and no colon.
- */
-function isPlainText(text: string): boolean {
-  if (!SAFE_CHARACTERS.test(text)) return false;
-  if (LETTER_FIRST.test(text)) return !RESERVED_WORDS.test(text) && !EXPONENT_ONLY.test(text);
-  return DIGIT_FIRST.test(text) && NON_NUMERIC_LETTER.test(text);
-}
-
-const SAFE_CHARACTERS = /^[A-Za-z0-9_./+=-]+$/;
-const LETTER_FIRST = /^-*[A-Za-z]/;
-const DIGIT_FIRST = /^[0-9]/;
-/** Letters that appear in no YAML number (`e`, hex digits, `0x`, `0o`, `0b`) or timestamp (`t`). */
-const NON_NUMERIC_LETTER = /[g-np-su-wyzG-NP-SU-WYZ]/;
-const RESERVED_WORDS = /^(?:y|n|yes|no|on|off|true|false|null)$/i;
-/** A number with an exponent and no mantissa, which YAML 1.1 reads as a float (`e3`, `-E+5`). */
-const EXPONENT_ONLY = /^[-+]?[eE][-+]?[0-9]/;

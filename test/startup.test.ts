@@ -38,4 +38,22 @@ describe('what loading the library loads', () => {
     const output = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: path.join(__dirname, '..'), encoding: 'utf8' });
     expect(JSON.parse(output)).toEqual({ values: 'args:\n  - --port=8080\nimage:\n  tag: v1.2.0\nreplicas: 2\n', yamlLoaded: false });
   });
+
+  it("does not load the yaml library to read the quickstart's packs (values, presets, schemas) and manifest files", () => {
+    const script = [
+      "const fs = require('fs');",
+      "const path = require('path');",
+      "const { readPack } = require('./lib/pack/pack');",
+      "const { parseYamlDocuments } = require('./lib/values/yaml');",
+      "const files = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));",
+      "const packs = fs.readdirSync('examples/packs').map((name) => path.join('examples/packs', name));",
+      'const read = packs.map((dir) => readPack(new Map(files(dir).map((f) => [path.relative(dir, f), fs.readFileSync(f)])), dir));',
+      "const manifests = fs.readdirSync('examples/quickstart/manifests').map((f) => parseYamlDocuments(fs.readFileSync(path.join('examples/quickstart/manifests', f), 'utf8'), f));",
+      'const presets = read.reduce((n, pack) => n + pack.presets.length, 0);',
+      "const documents = manifests.reduce((n, d) => n + d.length, 0);",
+      "process.stdout.write(JSON.stringify({ packs: read.length, presets, documents, yamlLoaded: Object.keys(require.cache).some((f) => /node_modules[\\\\/]yaml[\\\\/]/.test(f)) }));",
+    ].join('\n');
+    const output = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: path.join(__dirname, '..'), encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual({ packs: 7, presets: 4, documents: 1, yamlLoaded: false });
+  });
 });

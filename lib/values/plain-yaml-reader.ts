@@ -10,7 +10,7 @@
  * test/values/plain-yaml-reader.test.ts compares both on generated texts.
  */
 export function readPlainYaml(text: string): unknown[] | undefined {
-  if (UNSURE_CHARACTERS.test(text)) return undefined;
+  if (NOT_PLAIN_ASCII.test(text) && UNSURE_CHARACTERS.test(text)) return undefined;
   const lines = text.split('\n');
   const finalNewline = lines[lines.length - 1] === '';
   if (finalNewline) lines.pop();
@@ -29,6 +29,9 @@ export function readPlainYaml(text: string): unknown[] | undefined {
  * some as token markers), Unicode line separators and lone surrogates.
  */
 const UNSURE_CHARACTERS = /[^\n\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+/** Anything but printable ASCII and newlines: most texts have none, and this test is fast. */
+const NOT_PLAIN_ASCII = /[^\n\x20-\x7E]/;
 
 /** Thrown inside the reader when it is not sure; readPlainYaml turns it into undefined. */
 const DECLINE = Object.freeze({ decline: true });

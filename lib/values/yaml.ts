@@ -13,8 +13,9 @@ import { readPlainYaml } from './plain-yaml-reader';
 
 /**
  * The yaml library, loaded on first use: profiles whose values are all written in TypeScript
- * never parse YAML, and plainYaml writes most values without it, while loading it costs every
- * process about 30 ms and 4 MB (bench/).
+ * never parse YAML, readPlainYaml reads most pack and manifest texts without it, and plainYaml
+ * writes most values without it, while loading it costs every process about 30 ms and 4 MB
+ * (bench/).
  */
 export function yamlLibrary(): typeof YAML {
   // eslint-disable-next-line @typescript-eslint/no-require-imports

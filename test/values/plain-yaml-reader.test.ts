@@ -178,6 +178,34 @@ function mutate(text: string, next: () => number): string {
   return lines.join('\n');
 }
 
+/** Hand-picked texts at the edges of what it reads: for each, it gives the library's documents or leaves the text to it. */
+const EDGES: readonly string[] = [
+  '  a: 1\n  b: 2\n', '  a: 1\nb: 2\n', 'a:\n  - b\n  -\n  - c: 1\n    d: 2\n', 'a: x\u00a0\n', 'a\u00a0b: 1\n', '\u00a0a: 1\n', 'a: \u00a0\n', 'a: x\u3000\n',
+  'a: "x"  # c\n', "a: 'x'# c\n", 'a: [a, b]  # c\n', 'a: [a, b]#c\n', 'a: []x\n', 'a: [] # c\n', '- []\n- {}\n- [a]\n',
+  'a: |\n  x\n\n# c\n\n  y\n', 'a: |\n  x\n  # c\n', 'a: |-\n\n\n', '- |\n  a\n- |+\n  b\n\n- c\n', 'a:\n  b: |\n    x\n  c: 1\n',
+  'a: "\\"\\\\"\n', "a: ''''\n", 'a: "" \n', '"a b": 1\n', "'a''b': 1\n", '"a": 1\n"a": 2\n', '"": 1\n', '? \n', 'a:   \n  b: 1\n', 'a:\n\n\n  b: 1\n',
+  'a: 1\n\n\n', '---\n\n---\n\n', '--- \n...\n', 'a: 1 #\n', 'a: 1 ##\n', 'a: x  y\n', 'a: x :y\n', 'a: x?\n', 'a: x!\n', 'a: x&y\n', 'a: x*\n', 'a: x|y\n',
+  'a: x>\n', 'a: x%\n', 'a: x@\n', 'a: x`\n', "a: x'\n", 'a: x"\n', 'a: x,y\n', 'a: x[\n', 'a: x]\n', 'a: x{\n', 'a: x}\n', 'a: 1:\n', 'a:b:\n',
+  'a/b: 1\n', 'a.b: 1\n', '$a: 1\n', '~a: 1\n', '+a: 1\n', '-a: 1\n', '_: 1\n', '.: 1\n', '~: 1\n', '1: 1\n2: 2\n', '-1: x\n', '+: 1\n',
+  'a: .\n', 'a: ..\n', 'a: +\n', 'a: +.5\n', 'a: -.5e3\n', 'a: 1.5E3\n', 'a: 0.\n', 'a: 00\n', 'a: 0o\n', 'a: 0x\n', 'a: 0X1\n', 'a: 0O7\n', 'a: 1e\n',
+  'a: e1\n', 'a: 1e1.5\n', 'a: .e1\n', 'a: 1.e1\n', 'a: +.inf\n', 'a: .INF\n', 'a: .Nan\n', 'a: -.nan\n', 'a: TRUE\nb: tRUE\nc: NO\nd: nO\ne: ~x\n', 'a: null x\n', 'a: nULL\n',
+  `${'k'.repeat(1100)}: 1\n`, `${'k'.repeat(990)}: 1\n`, 'a: 0o777777777777777777777\n', 'a: 0x1fffffffffffff\n', 'a: 9007199254740991\n', 'a: -9007199254740991\n', 'a: 9007199254740992\n',
+  '- a\n  # c\n- b\n', 'a:\n# c\n  b: 1\n', 'a:\n  b: 1\n# c\n  c: 2\n', 'a:\n  b: 1\n # c\n  c: 2\n', 'a: 1\n  # c\nb: 2\n', 'a: |\n   \n   x\n', 'a: |+\n  x\n   \n',
+  'a: |\n  x\n   ', 'a: |\n  x\n\n', 'a: |\n  x\n...\n', 'a: |\n  x\n---\n', 'a: |+\n  x\n\n---\n', '-\n  - a\n', '- \n', '-\n', '- # c\n  a: 1\n', 'a: # c\n  b: 1\n',
+  'a: # c\n- b\n', '- a: 1\n  - b\n', '- a:\n  - b\n  c: 1\n', 'a:\n- b\n  c: 1\n', 'a:\n- b: 1\n  c: 2\n- d\ne: 3\n', '- a: 1\n\n  b: 2\n', '-  a: 1\n   b: 2\n',
+  'a: x\n---\nb: y\n...\n', 'a: "x\\\n  y"\n', 'a: "x\\ty"\n', "a: 'x\\ty'\n", 'a: x\\ty\n', '"a\\nb": 1\n', 'a: "\\e\\a\\b\\f\\v\\0\\r"\n',
+  'a: [ "x" , y ]\n', 'a: [x,y]\n', 'a: [x ,y]\n', 'a: [ , ]\n', 'a: [x, ]\n', 'a: [-x, -1, --]\n', 'a: [-]\n', 'a: [x y, z]\n', 'a: [yes, No, ~, null, 0o7, 0x1, .5, 1e3]\n',
+  'a: [x]]\n', 'a: [[]]\n', 'a: [{}]\n', 'a: [x] [y]\n', 'a: ["a,b", \'c]\']\n', 'a: [x\u00a0]\n', 'a: [a?b, a!b, a&b, a*b, a|b, a>b, a%b, a@b]\n', 'a: [?x]\n', 'a: [!x]\n', 'a: [&x]\n',
+  'a: {}x\n', '{}\n', '[]\n', '[a, b]\n', '"x"\n', "'x'\n", '"x" # c\n', '~\n', '1\n', 'yes\n', 'x\n---\ny\n', '- x\n---\n- y\n', '\n\na: 1\n', '# c\na: 1\n# d\n',
+  'a:\n  []\n  b: 1\n', 'a:\n  [x]\nb: 1\n', 'a:\n  {}\n', 'a:\n- []\n', 'a: - b\n', 'a: -\n', 'a: --\n', 'a: ---\n', 'a: ...\n', 'a: -- b\n', '- -\n', '- --\n', '- ---\n',
+  'a:\n  - b\n - c\n', 'a:\n    b: 1\n  c: 2\n', 'a: 1\nb:\n  c: 2\n d: 3\n', 'a:\n  b:\n  c: 1\n', '- a\n-b\n', '-a\n', '--- |\n  x\n', '---\n|\n  x\n', 'a: |\n  x\n  ---\n',
+  '...x\n', '---x\n', '--- x\n', '---#c\n', '... # c\na: 1\n', 'a: 1\n... x\n', 'a: 1\n....\n', '%YAML 1.2\n', 'a: 1\n%x\n', 'a: 1\n  %x\n', 'a: "x\\u0041"\n',
+  'a: \'\'\n', "a: ''x\n", 'a: ""x\n', 'a: "x"y\n', 'a: "x" y\n', "a: 'x' 'y'\n", '"a"b: 1\n', '"a" : 1\n', '"a":1\n', "'a':\n  - b\n", '"a":\n  b: 1\n',
+  'a: x #c\n  b\n', 'a: x\n  #c\n', 'a: x\n\n  y\n', 'a:\n  b: x\n    c\n', '- x\n  - y\n', 'a: 1\n- b\n', 'a: [\n', 'a: ]\n', 'a: {\n', 'a: }\n',
+  'constructor: 1\ntoString: 2\nhasOwnProperty: 3\n', '"__proto__": {}\n', 'a:\n  __proto__: 1\n', '<<: 1\n', '"<<": 1\n', "'<<': 1\n", '=: 1\n', 'a: =\n',
+  'a: 😀\n', '😀: 1\n', '"😀": 1\n', 'a: \ud800\n', 'a: \u2028\n', 'a: \u0085\n', 'a: \u007f\n', 'a: \u0000\n', 'a: \ufeff\n', 'a: x\r\n',
+];
+
 describe('readPlainYaml, the YAML of values and manifests read without the yaml library', () => {
   it('reads exactly what the library reads, for every generated text it takes on, broken ones included', () => {
     let ordinary = 0;
@@ -224,6 +252,11 @@ describe('readPlainYaml, the YAML of values and manifests read without the yaml 
   it.each(READ)('reads %s', (_, text, expected) => {
     expect(readPlainYaml(text)).toStrictEqual(expected);
     expect(library(text)).toStrictEqual(expected);
+  });
+
+  it('reads exactly what the library reads, for every hand-picked edge text it takes on', () => {
+    const read = EDGES.filter((text, i) => expectSameAsLibrary(text, `edge ${i}`));
+    expect(read.length).toBeGreaterThan(EDGES.length / 2);
   });
 
   it('reads no document from an empty text, blank lines or comments alone, as the library', () => {

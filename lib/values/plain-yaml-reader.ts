@@ -103,6 +103,8 @@ const UNSURE_IN_KEY = /[:,[\]{}]| #/;
 /** Only spaces: YAML's other white space (tabs) is declined, and no-break spaces are content. */
 const LEADING_SPACES = /^ +/;
 const TRAILING_SPACES = / +$/;
+/** The deepest nesting of collections read here. */
+const MAX_DEPTH = 64;
 /** Longer implicit keys are an error in YAML. */
 const MAX_KEY_LENGTH = 1000;
 
@@ -118,6 +120,8 @@ interface Key {
 class DocumentReader {
   /** The line being read. */
   private line: number;
+  /** How many collections hold the one being read. */
+  private depth = 0;
 
   constructor(
     private readonly lines: readonly string[],
@@ -165,6 +169,7 @@ class DocumentReader {
 
   /** A block list whose dashes are at `column`, the first on line `index`. */
   private list(index: number, column: number): unknown[] {
+    this.enter();
     const items: unknown[] = [];
     let line = index;
     for (;;) {
@@ -186,11 +191,13 @@ class DocumentReader {
       if (indent < column || !isDash(this.lines[next], column)) break;
       line = next;
     }
+    this.depth -= 1;
     return items;
   }
 
   /** A block map whose keys start at `column`, the first on line `index` (maybe after a list's dash). */
   private map(index: number, column: number): Tree {
+    this.enter();
     const map: Tree = {};
     let line = index;
     for (;;) {
@@ -207,7 +214,18 @@ class DocumentReader {
       if (indent < column) break;
       line = next;
     }
+    this.depth -= 1;
     return map;
+  }
+
+  /**
+   * Counts a collection going in. The library reads deep nesting recursively and reports
+   * RESOURCE_EXHAUSTION when its stack runs out, at a depth that depends on the caller's stack
+   * (about 900 from a shallow one): far deeper texts than values hold are left to it.
+   */
+  private enter(): void {
+    this.depth += 1;
+    if (this.depth > MAX_DEPTH) decline();
   }
 
   /**

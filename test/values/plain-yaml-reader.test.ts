@@ -203,6 +203,8 @@ const EDGES: readonly string[] = [
   'a: \'\'\n', "a: ''x\n", 'a: ""x\n', 'a: "x"y\n', 'a: "x" y\n', "a: 'x' 'y'\n", '"a"b: 1\n', '"a" : 1\n', '"a":1\n', "'a':\n  - b\n", '"a":\n  b: 1\n',
   'a: x #c\n  b\n', 'a: x\n  #c\n', 'a: x\n\n  y\n', 'a:\n  b: x\n    c\n', '- x\n  - y\n', 'a: 1\n- b\n', 'a: [\n', 'a: ]\n', 'a: {\n', 'a: }\n',
   'constructor: 1\ntoString: 2\nhasOwnProperty: 3\n', '"__proto__": {}\n', 'a:\n  __proto__: 1\n', '<<: 1\n', '"<<": 1\n', "'<<': 1\n", '=: 1\n', 'a: =\n',
+  '-   |\n  x\n', '-   |\n x\n', '-   a: |\n     x\n', '-   a: |\n    x\n', 'a "x: y"\n', "a'b: c\n", 'a&b*c!d|e>f%g@h`i: 1\n', 'a: b "c: d"\n', 'a: |+\n  x\n\n---\n',
+  'a: |+\n   \nb: 1\n', 'a: |+\n  x\n\n\n...\n', 'a: |\n  x\n  \n  ', 'a: |-\n  x\n\n  ', 'a: |+\n  x\n\n  ', 'a: |+\n  x', 'a: |-\n  x', 'a: |\n  x\n  y',
   'a: 😀\n', '😀: 1\n', '"😀": 1\n', 'a: \ud800\n', 'a: \u2028\n', 'a: \u0085\n', 'a: \u007f\n', 'a: \u0000\n', 'a: \ufeff\n', 'a: x\r\n',
 ];
 
@@ -257,6 +259,12 @@ describe('readPlainYaml, the YAML of values and manifests read without the yaml 
   it('reads exactly what the library reads, for every hand-picked edge text it takes on', () => {
     const read = EDGES.filter((text, i) => expectSameAsLibrary(text, `edge ${i}`));
     expect(read.length).toBeGreaterThan(EDGES.length / 2);
+  });
+
+  it('reads collections nested 64 deep, and leaves deeper ones to the library, whose stack may run out', () => {
+    const nested = (depth: number) => Array.from({ length: depth }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n';
+    expect(expectSameAsLibrary(nested(64), 'depth 64')).toBe(true);
+    expect(readPlainYaml(nested(65))).toBeUndefined();
   });
 
   it('reads no document from an empty text, blank lines or comments alone, as the library', () => {

@@ -205,6 +205,7 @@ const EDGES: readonly string[] = [
   'constructor: 1\ntoString: 2\nhasOwnProperty: 3\n', '"__proto__": {}\n', 'a:\n  __proto__: 1\n', '<<: 1\n', '"<<": 1\n', "'<<': 1\n", '=: 1\n', 'a: =\n',
   '-   |\n  x\n', '-   |\n x\n', '-   a: |\n     x\n', '-   a: |\n    x\n', 'a "x: y"\n', "a'b: c\n", 'a&b*c!d|e>f%g@h`i: 1\n', 'a: b "c: d"\n', 'a: |+\n  x\n\n---\n',
   'a: |+\n   \nb: 1\n', 'a: |+\n  x\n\n\n...\n', 'a: |\n  x\n  \n  ', 'a: |-\n  x\n\n  ', 'a: |+\n  x\n\n  ', 'a: |+\n  x', 'a: |-\n  x', 'a: |\n  x\n  y',
+  'a: |+\n  x\n# c\n\nb: 1\n', 'a: |+\n  x\n\n  # c\n\nb: 1\n', 'a: |+\n    x\n\n  # c\n\nb: 1\n', '- |+\n  x\n\n# c\n- y\n',
   'a: 😀\n', '😀: 1\n', '"😀": 1\n', 'a: \ud800\n', 'a: \u2028\n', 'a: \u0085\n', 'a: \u007f\n', 'a: \u0000\n', 'a: \ufeff\n', 'a: x\r\n',
 ];
 

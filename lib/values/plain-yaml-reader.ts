@@ -105,7 +105,7 @@ const LEADING_SPACES = /^ +/;
 const TRAILING_SPACES = / +$/;
 /** The deepest nesting of collections read here. */
 const MAX_DEPTH = 64;
-/** Longer implicit keys are an error in YAML. */
+/** Implicit keys whose source is longer than 1024 characters are an error in YAML. */
 const MAX_KEY_LENGTH = 1000;
 
 type Tree = { [key: string]: unknown };
@@ -254,13 +254,13 @@ class DocumentReader {
     if (first === "'" || first === '"') {
       const quoted = first === "'" ? singleQuoted(text, column) : doubleQuoted(text, column);
       if (quoted === undefined || text[quoted.end] !== ':') return undefined;
-      return keyEnd(text, quoted.end) ? checkedKey(quoted.value, quoted.end + 1) : undefined;
+      return keyEnd(text, quoted.end) ? checkedKey(quoted.value, column, quoted.end) : undefined;
     }
     const colon = plainKeyColon(text, column);
     if (colon === undefined) return undefined;
     const source = text.slice(column, colon);
     if (!PLAIN_KEY_START.test(source) || UNSURE_IN_KEY.test(source)) decline();
-    return checkedKey(keyText(plainScalar(source.replace(TRAILING_SPACES, ''))), colon + 1);
+    return checkedKey(keyText(plainScalar(source.replace(TRAILING_SPACES, ''))), column, colon);
   }
 
   /** A value written on the line of its key or dash: `text`, in a collection at `column`. */
@@ -348,10 +348,13 @@ function plainKeyColon(text: string, column: number): number | undefined {
   return undefined;
 }
 
-/** A key, declining the ones the library treats specially or that are too long to be implicit. */
-function checkedKey(key: string, rest: number): Key {
-  if (key === '__proto__' || key === '<<' || key.length > MAX_KEY_LENGTH) decline();
-  return { key, rest };
+/**
+ * A key whose source runs from `column` to the colon at `colon`, declining the keys the library
+ * treats specially and sources too long for an implicit key.
+ */
+function checkedKey(key: string, column: number, colon: number): Key {
+  if (key === '__proto__' || key === '<<' || colon - column > MAX_KEY_LENGTH) decline();
+  return { key, rest: colon + 1 };
 }
 
 /** The property name the library makes of a key's value (toJS, then String; null gives ''). */

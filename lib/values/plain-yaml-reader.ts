@@ -308,7 +308,7 @@ class DocumentReader {
         if (longestLeadingBlank > spaces) decline();
         indent = spaces;
       } else if (spaces < indent) {
-        // Less indented than the text but more than the key: only a comment may be there.
+        // Less indented than the text but more than its key or dash: only a comment may be there.
         if (spaces > column && text[spaces] !== '#') decline();
         break;
       }

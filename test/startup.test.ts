@@ -64,4 +64,38 @@ describe('what loading the library loads', () => {
     const output = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: path.join(__dirname, '..'), encoding: 'utf8' });
     expect(JSON.parse(output)).toEqual({ values: 5, notPlain: [], written: [] });
   });
+
+  it("does not load the yaml library to read the quickstart's packs (values, presets, schemas) and manifest files", () => {
+    const script = [
+      "const fs = require('fs');",
+      "const path = require('path');",
+      "const { readPack } = require('./lib/pack/pack');",
+      "const { parseYamlDocuments } = require('./lib/values/yaml');",
+      "const files = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));",
+      "const packs = fs.readdirSync('examples/packs').map((name) => path.join('examples/packs', name));",
+      'const read = packs.map((dir) => readPack(new Map(files(dir).map((f) => [path.relative(dir, f), fs.readFileSync(f)])), dir));',
+      "const manifests = fs.readdirSync('examples/quickstart/manifests').map((f) => parseYamlDocuments(fs.readFileSync(path.join('examples/quickstart/manifests', f), 'utf8'), f));",
+      'const presets = read.reduce((n, pack) => n + pack.presets.length, 0);',
+      "const documents = manifests.reduce((n, d) => n + d.length, 0);",
+      "process.stdout.write(JSON.stringify({ packs: read.length, presets, documents, yamlLoaded: Object.keys(require.cache).some((f) => /node_modules[\\\\/]yaml[\\\\/]/.test(f)) }));",
+    ].join('\n');
+    const output = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: path.join(__dirname, '..'), encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual({ packs: 7, presets: 4, documents: 1, yamlLoaded: false });
+  });
+
+  it('does not load the yaml library in a synth of the quickstart: its packs, manifests and values are plain YAML', () => {
+    const script = [
+      "const fs = require('fs'), os = require('os'), path = require('path');",
+      "const { App } = require('cdktf');",
+      "const { quickstart } = require('./examples/quickstart/app');",
+      "const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'quickstart-no-yaml-')) });",
+      'quickstart(app);',
+      'app.synth();',
+      "const releases = Object.keys(JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks/quickstart/cdk.tf.json'), 'utf8')).resource.helm_release).length;",
+      'fs.rmSync(app.outdir, { recursive: true, force: true });',
+      "process.stdout.write(JSON.stringify({ releases, yamlLoaded: Object.keys(require.cache).some((f) => /node_modules[\\\\/]yaml[\\\\/]/.test(f)) }));",
+    ].join('\n');
+    const output = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: path.join(__dirname, '..'), encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual({ releases: 7, yamlLoaded: false });
+  });
 });

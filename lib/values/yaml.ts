@@ -3,6 +3,7 @@ import { ProfileError } from '../errors';
 import { isPlainObject, Values } from './merge';
 import { invalidYaml, valuesYamlNotAMap, yamlAliasProblem } from '../diagnostics';
 import { plainYaml } from './plain-yaml';
+import { readPlainYaml } from './plain-yaml-reader';
 
 /**
  * YAML in and out. Input errors name the line; output is canonical (keys sorted, no line
@@ -12,8 +13,9 @@ import { plainYaml } from './plain-yaml';
 
 /**
  * The yaml library, loaded on first use: profiles whose values are all written in TypeScript
- * never parse YAML, and plainYaml writes most values without it, while loading it costs every
- * process about 30 ms and 4 MB (bench/).
+ * never parse YAML, readPlainYaml reads most pack and manifest texts without it, and plainYaml
+ * writes most values without it, while loading it costs every process about 30 ms and 4 MB
+ * (bench/).
  */
 export function yamlLibrary(): typeof YAML {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -38,8 +40,17 @@ function withHelmBooleans(tags: YAML.Tags): YAML.Tags {
   return [...tags, helmBoolean];
 }
 
-/** Parses every document of a YAML text; throws INVALID_YAML naming `where` and the line. */
+/**
+ * Parses every document of a YAML text; throws INVALID_YAML naming `where` and the line. The
+ * plain texts most packs and manifests hold are read without the yaml library (readPlainYaml),
+ * which gives the same values; the library reads the rest and reports every error.
+ */
 export function parseYamlDocuments(text: string, where: string): unknown[] {
+  return readPlainYaml(text) ?? parseYamlDocumentsWithLibrary(text, where);
+}
+
+/** parseYamlDocuments through the yaml library: the reference readPlainYaml is tested against. */
+export function parseYamlDocumentsWithLibrary(text: string, where: string): unknown[] {
   // Only the first error is reported, so only its position is computed: prettyErrors formats
   // every error against its whole line, quadratic in a long line of many errors.
   const yaml = yamlLibrary();

@@ -4,8 +4,9 @@
  * Builds the JavaScript of the package: lib/ bundled per entry point into `<outdir>/lib`, CommonJS.
  *
  * Why a bundle: a program that loads the library paid for one file per module, 108 of them,
- * about 55 ms after cdktf before doing anything (the quickstart's cold start); the bundled main
- * entry point loads in about half of that (`node -e` timing of the require; bench/, `cold_node`).
+ * about 50 ms after cdktf and the providers before doing anything (the quickstart's cold start);
+ * the bundled main entry point loads in 23 ms (median of 15 `node` runs timing the require;
+ * bench/, `cold_node`).
  *
  * Why split: the entry points (`.`, `/core`, `/document`, `/pack`, `/testing`, the command line)
  * must share their modules, so that a ProfileError thrown by one is an `instanceof` ProfileError

@@ -98,4 +98,38 @@ describe('what loading the library loads', () => {
     const output = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: path.join(__dirname, '..'), encoding: 'utf8' });
     expect(JSON.parse(output)).toEqual({ releases: 7, yamlLoaded: false });
   });
+  it("does not load the yaml library to read a kubeconfig as kubectl writes it (each readiness gate's waiter reads one)", () => {
+    const b64 = (text: string) => Buffer.from(text).toString('base64');
+    const kubeconfig = [
+      'apiVersion: v1',
+      'clusters:',
+      '- cluster:',
+      `    certificate-authority-data: ${b64('CA PEM')}`,
+      '    server: https://127.0.0.1:6443',
+      '  name: edge-1',
+      'contexts:',
+      '- context:',
+      '    cluster: edge-1',
+      '    user: admin',
+      '  name: edge-1',
+      'current-context: edge-1',
+      'kind: Config',
+      'preferences: {}',
+      'users:',
+      '- name: admin',
+      '  user:',
+      `    client-certificate-data: ${b64('CERT PEM')}`,
+      `    client-key-data: ${b64('KEY PEM')}`,
+      '',
+    ].join('\n');
+    const file = path.join(fs.mkdtempSync(path.join(require('os').tmpdir(), 'kubeconfig-')), 'config');
+    fs.writeFileSync(file, kubeconfig);
+    const script = [
+      "const { readKubeconfig } = require('./lib/kube/kubeconfig');",
+      `const connection = readKubeconfig(${JSON.stringify(file)});`,
+      "process.stdout.write(JSON.stringify({ server: connection.server, ca: connection.certificateAuthority, key: connection.clientKey, yamlLoaded: Object.keys(require.cache).some((f) => /node_modules[\\\\/]yaml[\\\\/]/.test(f)) }));",
+    ].join('\n');
+    const output = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: path.join(__dirname, '..'), encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual({ server: 'https://127.0.0.1:6443', ca: 'CA PEM', key: 'KEY PEM', yamlLoaded: false });
+  });
 });

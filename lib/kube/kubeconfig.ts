@@ -1,4 +1,4 @@
-import { yamlLibrary } from '../values/yaml';
+import { parseYaml } from '../values/yaml';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -29,7 +29,7 @@ export function readKubeconfig(file: string, context?: string): KubeConnection {
   }
   let config: Entry;
   try {
-    config = (yamlLibrary().parse(text) ?? {}) as Entry;
+    config = (parseYaml(text) ?? {}) as Entry;
   } catch (e) {
     return ProfileError.throw(kubeconfigNotYaml(source, (e as Error).message.split('\n')[0]));
   }

@@ -1,4 +1,4 @@
-import { yamlLibrary } from '../values/yaml';
+import { parseYaml } from '../values/yaml';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -17,7 +17,7 @@ export function readChartKubeVersion(chartPath: string): ChartKubeVersion {
   if (!fs.existsSync(file)) return { kind: 'none' };
   let chart: unknown;
   try {
-    chart = yamlLibrary().parse(fs.readFileSync(file, 'utf8'));
+    chart = parseYaml(fs.readFileSync(file, 'utf8'));
   } catch (e) {
     return { kind: 'unreadable', reason: `Chart.yaml is not valid YAML (${(e as Error).message})` };
   }

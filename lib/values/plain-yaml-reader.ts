@@ -1,3 +1,14 @@
+/** How plain scalars resolve. */
+export interface PlainYamlOptions {
+  /**
+   * Whether YAML 1.1's booleans (`yes`, `On`, `n`, ...) are booleans, as Helm reads values and
+   * parseYamlDocuments reads them; without, a text reads as the yaml library's `parse` reads it
+   * with its default options (YAML 1.2 core), as a kubeconfig is read.
+   * @default true
+   */
+  readonly helmBooleans?: boolean;
+}
+
 /**
  * The documents of the YAML texts most packs and manifests hold, read directly: block maps and
  * lists, one-line plain and quoted scalars, comments, `[]` and `{}`, literal block scalars and
@@ -9,7 +20,7 @@
  * the quickstart's cold start (issue 17), and its inputs are all of the plain kind.
  * test/values/plain-yaml-reader.test.ts compares both on generated texts.
  */
-export function readPlainYaml(text: string): unknown[] | undefined {
+export function readPlainYaml(text: string, options: PlainYamlOptions = {}): unknown[] | undefined {
   if (NOT_PLAIN_ASCII.test(text) && UNSURE_CHARACTERS.test(text)) return undefined;
   const lines = text.split('\n');
   const finalNewline = lines[lines.length - 1] === '';
@@ -17,7 +28,8 @@ export function readPlainYaml(text: string): unknown[] | undefined {
   const documents = splitDocuments(lines);
   if (documents === undefined) return undefined;
   try {
-    return documents.map(([start, end]) => new DocumentReader(lines, start, end, finalNewline).read());
+    const scalar = options.helmBooleans === false ? coreScalar : plainScalar;
+    return documents.map(([start, end]) => new DocumentReader(lines, start, end, finalNewline, scalar).read());
   } catch (e) {
     if (e === DECLINE) return undefined;
     throw e;
@@ -128,6 +140,8 @@ class DocumentReader {
     start: number,
     private readonly end: number,
     private readonly finalNewline: boolean,
+    /** How a plain scalar's source resolves. */
+    private readonly scalar: (source: string) => unknown,
   ) {
     this.line = start;
   }
@@ -242,7 +256,7 @@ class DocumentReader {
       // `[a, b]` or `{}` on its own line; a scalar there may go on over lines, so is left to the library.
       if (text[indent] !== '[' && text[indent] !== '{') decline();
       this.line = next + 1;
-      return flowCollection(text.slice(indent));
+      return flowCollection(text.slice(indent), this.scalar);
     }
     if (underKey && indent === column && isDash(text, column)) return this.list(next, column);
     return null;
@@ -260,7 +274,7 @@ class DocumentReader {
     if (colon === undefined) return undefined;
     const source = text.slice(column, colon);
     if (!PLAIN_KEY_START.test(source) || UNSURE_IN_KEY.test(source)) decline();
-    return checkedKey(keyText(plainScalar(source.replace(TRAILING_SPACES, ''))), column, colon);
+    return checkedKey(keyText(this.scalar(source.replace(TRAILING_SPACES, ''))), column, colon);
   }
 
   /** A value written on the line of its key or dash: `text`, in a collection at `column`. */
@@ -270,7 +284,7 @@ class DocumentReader {
         return this.literal(text, column);
       case '[':
       case '{':
-        return flowCollection(text);
+        return flowCollection(text, this.scalar);
       case "'":
       case '"': {
         const quoted = text[0] === "'" ? singleQuoted(text, 0) : doubleQuoted(text, 0);
@@ -278,7 +292,7 @@ class DocumentReader {
         return quoted.value;
       }
       default:
-        return plainScalar(plainSource(text));
+        return this.scalar(plainSource(text));
     }
   }
 
@@ -379,7 +393,7 @@ function plainSource(text: string): string {
  * with content, nested collections, empty or trailing entries and lines that go on make the
  * reader decline.
  */
-function flowCollection(text: string): unknown {
+function flowCollection(text: string, scalar: (source: string) => unknown): unknown {
   const empty = /^(?:\[ *\]|\{ *\})(?: +#.*| *)$/.exec(text);
   if (empty) return text[0] === '[' ? [] : {};
   if (text[0] !== '[') decline();
@@ -394,7 +408,7 @@ function flowCollection(text: string): unknown {
       i = quoted.end;
     } else {
       const end = FLOW_PLAIN.exec(text.slice(i))?.[0].length ?? decline();
-      items.push(plainScalar(plainSource(text.slice(i, i + end))));
+      items.push(scalar(plainSource(text.slice(i, i + end))));
       i += end;
     }
     while (text[i] === ' ') i++;
@@ -453,12 +467,20 @@ function doubleQuoted(text: string, start: number): Quoted | undefined {
   return undefined;
 }
 
-/**
- * A plain scalar's value, resolved as the library resolves it: the YAML 1.2 core schema's tags
- * in its order (null, bool, octal, decimal and hex ints, then floats), then Helm's booleans, else
- * a string. Integers JavaScript cannot hold exactly make the reader decline.
- */
+/** A plain scalar's value as parseYamlDocuments reads it: the YAML 1.2 core schema, then Helm's booleans. */
 function plainScalar(source: string): unknown {
+  const value = coreScalar(source);
+  if (value !== source) return value;
+  if (/^(?:y|Y|yes|Yes|YES|on|On|ON|n|N|no|No|NO|off|Off|OFF)$/.test(source)) return /^(?:y|Y|yes|Yes|YES|on|On|ON)$/.test(source);
+  return source;
+}
+
+/**
+ * A plain scalar's value, resolved as the library resolves it in the YAML 1.2 core schema: its
+ * tags in its order (null, bool, octal, decimal and hex ints, then floats), else a string.
+ * Integers JavaScript cannot hold exactly make the reader decline.
+ */
+function coreScalar(source: string): unknown {
   if (/^(?:~|[Nn]ull|NULL)?$/.test(source)) return null;
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(source)) return source[0] === 't' || source[0] === 'T';
   if (/^0o[0-7]+$/.test(source)) return safeInteger(parseInt(source.slice(2), 8));
@@ -469,7 +491,6 @@ function plainScalar(source: string): unknown {
   }
   if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(source)) return parseFloat(source);
   if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(source)) return parseFloat(source);
-  if (/^(?:y|Y|yes|Yes|YES|on|On|ON|n|N|no|No|NO|off|Off|OFF)$/.test(source)) return /^(?:y|Y|yes|Yes|YES|on|On|ON)$/.test(source);
   return source;
 }
 

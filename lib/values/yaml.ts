@@ -49,6 +49,19 @@ export function parseYamlDocuments(text: string, where: string): unknown[] {
   return readPlainYaml(text) ?? parseYamlDocumentsWithLibrary(text, where);
 }
 
+/**
+ * One document as the yaml library's `parse` reads it with its defaults (YAML 1.2 core, no Helm
+ * booleans; null for an empty text), for files the library reads as other tools do (a
+ * kubeconfig, a chart's Chart.yaml): plain texts without loading the library, the rest with it,
+ * which also throws its error for a broken text or several documents. Each readiness gate's
+ * waiter reads a kubeconfig, and loading the library cost it about 26 ms.
+ */
+export function parseYaml(text: string): unknown {
+  const documents = readPlainYaml(text, { helmBooleans: false });
+  if (documents !== undefined && documents.length <= 1) return documents.length === 1 ? documents[0] : null;
+  return yamlLibrary().parse(text);
+}
+
 /** parseYamlDocuments through the yaml library: the reference readPlainYaml is tested against. */
 export function parseYamlDocumentsWithLibrary(text: string, where: string): unknown[] {
   // Only the first error is reported, so only its position is computed: prettyErrors formats

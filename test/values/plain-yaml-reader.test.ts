@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { isDeepStrictEqual } from 'util';
+import * as YAML from 'yaml';
 import { readPlainYaml } from '../../lib/values/plain-yaml-reader';
 import { parseYamlDocuments, parseYamlDocumentsWithLibrary } from '../../lib/values/yaml';
 
@@ -229,6 +230,30 @@ describe('readPlainYaml, the YAML of values and manifests read without the yaml 
     // It must take on most ordinary texts, or it would be a slow way to call the library.
     expect(ordinaryRead / ordinary).toBeGreaterThan(0.8);
     expect(trickyRead).toBeGreaterThan(500);
+  });
+
+  it("reads exactly what the library's parse reads with its defaults (YAML 1.2 core, no Helm booleans) when asked, as a kubeconfig is read", () => {
+    const core = (text: string): unknown[] | 'error' => {
+      try {
+        return YAML.parseAllDocuments(text).map((document) => {
+          if (document.errors.length > 0) throw document.errors[0];
+          return document.toJS();
+        });
+      } catch {
+        return 'error';
+      }
+    };
+    let read = 0;
+    for (let seed = 1; seed <= 6000; seed++) {
+      const text = randomText(seed, seed % 2 === 0);
+      const documents = readPlainYaml(text, { helmBooleans: false });
+      if (documents === undefined) continue;
+      read += 1;
+      if (!isDeepStrictEqual(documents, core(text))) expect({ seed, text, documents }).toStrictEqual({ seed, text, documents: core(text) });
+    }
+    expect(read).toBeGreaterThan(2000);
+    expect(readPlainYaml('a: yes\nb: On\nc: true\nd: ~\n', { helmBooleans: false })).toStrictEqual([{ a: 'yes', b: 'On', c: true, d: null }]);
+    expect(readPlainYaml('a: yes\nb: On\n')).toStrictEqual([{ a: true, b: true }]);
   });
 
   /** Each construct it reads, with the documents it gives, which are also the library's. */

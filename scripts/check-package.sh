@@ -115,6 +115,23 @@ console.log(`bundle: ${Object.keys(entries).length} entry points export the name
 EOF
 (cd "$consumer" && ROOT="$root" node bundle.cjs)
 
+echo "== TypeScript finds every entry point's declarations (package exports and typesVersions)"
+cat > "$consumer/use.ts" <<'EOF'
+import { AddonProfile, ProfileError } from 'cdktf-cluster-profiles';
+import { planCluster, ClusterSpec } from 'cdktf-cluster-profiles/core';
+import { PROFILE_DOCUMENT_KIND } from 'cdktf-cluster-profiles/document';
+import { contentDigest } from 'cdktf-cluster-profiles/pack';
+import { synthCluster, SynthesizedCluster } from 'cdktf-cluster-profiles/testing';
+export const used: unknown[] = [AddonProfile, ProfileError, planCluster, PROFILE_DOCUMENT_KIND, contentDigest, synthCluster];
+export type Used = [ClusterSpec, SynthesizedCluster];
+EOF
+for resolution in node16 node10; do
+  module=$([ "$resolution" = node16 ] && echo node16 || echo commonjs)
+  (cd "$consumer" && "$root/node_modules/.bin/tsc" --noEmit --strict --skipLibCheck --types node --typeRoots "$root/node_modules/@types" \
+    --module "$module" --moduleResolution "$resolution" use.ts) || { echo "check-package: the declarations do not resolve with moduleResolution $resolution" >&2; exit 1; }
+done
+echo "types: every entry point resolves with moduleResolution node16 and node10"
+
 echo "== the core loads without cdktf or constructs"
 cat > "$consumer/core.cjs" <<'EOF'
 const Module = require('module');

@@ -21,7 +21,7 @@ import { afterStackSynthesis, beforeStackSynthesis } from './stack-synthesis';
 import { installPlanDocument } from './install-plan-document';
 import { ClusterSpec, InstallOrder, InstallPlan, planCluster, PlanResult } from './plan';
 import { PlanMemo } from './plan-memo';
-import { documentClusters, runPassBefore, runSynthPass } from './synth-pass';
+import { documentClusters, resolveLayers, runPassBefore, runSynthPass, uniqueDiagnostics } from './synth-pass';
 import type { ProfileSpec } from '../model/profile';
 import { clusterWithoutConnection, notAProfile, profileAttachedTwice, twoInfraProfiles } from '../diagnostics';
 
@@ -183,7 +183,11 @@ export class Cluster extends Construct {
    * anew from the definitions as they are now; synth plans once, in the app's synth pass.
    */
   public tryPlan(): PlanResult {
-    return this.planWith((p) => p.toSpec()).result;
+    // Outside a synth no pass resolved the layers (a local chart is checked on disk there):
+    // resolve this cluster's now, so a plan reports what a synth would.
+    const unresolved = resolveLayers(this.profiles.flatMap((p) => p.layers));
+    const { result } = this.planWith((p) => p.toSpec());
+    return unresolved.length === 0 ? result : { diagnostics: uniqueDiagnostics([...unresolved, ...result.diagnostics]) };
   }
 
   /**

@@ -78,10 +78,9 @@ export function runSynthPass(root: IConstruct): SynthPass {
   // A cluster with no spec failed to resolve and fails the synth anyway.
   const planned = documentClusters(clusters.filter((c) => specs.has(c)), specs);
   diagnostics.push(...checkProfileDocuments(clusters.flatMap((c) => c.attachedProfiles), planned));
-  const unique = new Map(diagnostics.map((d) => [`${d.code}|${d.path}|${d.message}`, d]));
-  if (unique.size > 0) {
+  if (diagnostics.length > 0) {
     removeEarlierOutput(root);
-    throw new ProfileError([...unique.values()]).withoutStack();
+    throw new ProfileError(uniqueDiagnostics(diagnostics)).withoutStack();
   }
   const yaml = new YamlMemo();
   const pass: SynthPass = { plans, specs, yaml, releaseValues: new ReleaseValuesMemo(yaml), documentValues: new DocumentValuesMemo() };
@@ -123,8 +122,16 @@ function isCluster(x: unknown): x is Cluster {
 
 const CLUSTER_SYMBOL = Symbol.for('cdktf-cluster-profiles.Cluster');
 
+/**
+ * Each diagnostic once: a layer that fails to resolve fails again when a cluster plans it, with
+ * the same code, path and message.
+ */
+export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...new Map(diagnostics.map((d) => [`${d.code}|${d.path}|${d.message}`, d])).values()];
+}
+
 /** Resolves every layer once, collecting what fails instead of stopping at the first. */
-function resolveLayers(layers: readonly Layer[]): Diagnostic[] {
+export function resolveLayers(layers: readonly Layer[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const layer of layers) {
     try {

@@ -26,3 +26,25 @@ describe('a Helm layer with a local chart', () => {
     expect(error.message.split('\n').slice(-2).join('\n')).toBe(MISSING);
   });
 });
+
+describe('a Helm layer with a local chart, planned outside a synth', () => {
+  it('makes cluster.plan() report the missing chart as a synth would, with the plan\'s other diagnostics, each once', () => {
+    const app = testApp();
+    const profile = addonProfile(app);
+    profile.addHelmLayer('web', { chart: ChartSource.local('charts/missing') });
+    profile.addManifestLayer('settings', { documents: [configMap('settings')], dependsOn: ['db'] });
+    const cluster = clusterIn(app, { profiles: [profile] });
+    const result = cluster.tryPlan();
+    expect(result.plan).toBeUndefined();
+    expect(result.diagnostics.map((d) => `${d.code} at ${d.path}`)).toEqual(['CHART_NOT_FOUND at addons/web', 'UNKNOWN_DEPENDENCY at addons/settings']);
+    expect(profileError(() => cluster.plan()).message.split('\n').slice(-2).join('\n')).toBe(MISSING);
+  });
+
+  it('plans a cluster whose local chart exists', () => {
+    const app = testApp();
+    const profile = addonProfile(app);
+    profile.addHelmLayer('web', { chart: ChartSource.local('examples/charts/demo-web') });
+    const cluster = clusterIn(app, { profiles: [profile] });
+    expect(cluster.plan().layers.map((l) => l.name)).toEqual(['web']);
+  });
+});

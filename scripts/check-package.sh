@@ -105,13 +105,18 @@ for (const [subpath, source] of Object.entries(entries)) {
   if (JSON.stringify(built) !== JSON.stringify(expected)) {
     throw new Error(`cdktf-cluster-profiles${subpath} exports ${built.join(', ')}; the source exports ${expected.join(', ')}`);
   }
+  // Bundling renames what clashes, and a class that refers to itself becomes `_Cluster`: the
+  // build keeps names (messages name a construct's kind by its constructor's name).
+  const module = require('cdktf-cluster-profiles' + subpath);
+  const renamed = built.filter((n) => typeof module[n] === 'function' && module[n].name !== n);
+  if (renamed.length > 0) throw new Error(`cdktf-cluster-profiles${subpath}: ${renamed.map((n) => `${n} is named ${module[n].name}`).join(', ')}`);
 }
 const main = require('cdktf-cluster-profiles');
 const core = require('cdktf-cluster-profiles/core');
 for (const name of ['ProfileError', 'SensitiveValue', 'Readiness']) {
   if (typeof main[name] !== 'function' || main[name] !== core[name]) throw new Error(`${name} of the main entry point is not ${name} of /core`);
 }
-console.log(`bundle: ${Object.keys(entries).length} entry points export the names of their source; classes shared`);
+console.log(`bundle: ${Object.keys(entries).length} entry points export the names of their source, under their own names; classes shared`);
 EOF
 (cd "$consumer" && ROOT="$root" node bundle.cjs)
 

@@ -120,6 +120,29 @@ console.log(`bundle: ${Object.keys(entries).length} entry points export the name
 EOF
 (cd "$consumer" && ROOT="$root" node bundle.cjs)
 
+echo "== jest runs a user's test of the installed package, with the matchers of jest-setup"
+mkdir -p "$consumer/tests"
+cat > "$consumer/tests/profile.test.js" <<'EOF'
+const { Testing, TerraformStack } = require('cdktf');
+const { AddonProfile, ChartSource, Cluster, ClusterConnection, ProfileError } = require('cdktf-cluster-profiles');
+const { synthCluster } = require('cdktf-cluster-profiles/testing');
+
+test('a user tests a cluster of the installed package with its matchers', () => {
+  const app = Testing.app();
+  const addons = new AddonProfile(app, 'apps', { version: '1.0.0' });
+  addons.addHelmLayer('ingress', { chart: ChartSource.repository('https://charts.example.com', 'ingress'), version: '4.11.2', namespace: 'ingress' });
+  addons.addHelmLayer('web', { chart: ChartSource.repository('https://charts.example.com', 'web'), version: '1.0.0', dependsOn: ['ingress'] });
+  const cluster = new Cluster(new TerraformStack(app, 'prod'), 'prod', { connection: ClusterConnection.kubeconfig({ path: '~/.kube/config' }), profiles: [addons] });
+  const synthesized = synthCluster(cluster);
+  expect(synthesized).toInstallBefore('ingress', 'web');
+  expect(synthesized).toHaveLayer('ingress', { version: '4.11.2', namespace: 'ingress' });
+  expect(() => addons.addHelmLayer('web', { chart: ChartSource.repository('https://charts.example.com', 'web'), version: '1.0.0' })).toThrow(ProfileError);
+});
+EOF
+printf '%s\n' "module.exports = { rootDir: __dirname, testEnvironment: 'node', testMatch: ['**/tests/*.test.js'], setupFilesAfterEnv: ['cdktf-cluster-profiles/testing/jest-setup'] };" > "$consumer/jest.config.js"
+(cd "$consumer" && "$root/node_modules/.bin/jest" -c jest.config.js --ci --silent > "$work/jest.log" 2>&1) || { cat "$work/jest.log"; echo "check-package: jest could not test with the installed package" >&2; exit 1; }
+echo "jest: a test of the installed package passes with the matchers of jest-setup"
+
 echo "== TypeScript finds every entry point's declarations (package exports and typesVersions)"
 cat > "$consumer/use.ts" <<'EOF'
 import { AddonProfile, ProfileError } from 'cdktf-cluster-profiles';

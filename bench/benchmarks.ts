@@ -134,6 +134,19 @@ export function coldStartBenchmarks(reps: number, withTsx: boolean): Benchmark[]
       ],
     },
   ];
+  // Not a target: the same synth run a second time in its process, once its code is compiled,
+  // which tells what the quickstart's work costs apart from compiling it on a cold start.
+  benchmarks.push({
+    id: 'cold_second_synth',
+    title: 'quickstart, second synth in one process',
+    metric: 'work',
+    reps,
+    sameOutput: true,
+    variants: [
+      { name: 'ours', loader: 'node', workload: 'quickstart-ours', args: ['warm=1'] },
+      { name: 'raw', loader: 'node', workload: 'quickstart-raw', args: ['warm=1'] },
+    ],
+  });
   if (withTsx) {
     benchmarks.push({
       id: 'cold_tsx',

@@ -16,15 +16,17 @@
  *   (bench/fleet-scenario.ts); the raw sides write the same stacks and stack dependencies. The
  *   three sizes show how time and memory grow (the growth block after the table).
  * - cold start: examples/quickstart (`quickstart(app)` then `app.synth()`) against a bare cdktf
- *   app declaring the same resources; whole process, spawn to exit.
+ *   app declaring the same resources; whole process, spawn to exit. Beside it, not a target: the
+ *   same two apps' second synth in one process (`warm=1`), once their code is compiled.
  * - lock resolve: a PackCatalog resolving 30 pack constraints against a Helm index of 5,000
  *   entries, from the lockfile and cold (see lock-resolve.ts).
  * - packs check: checkPackRegistry over a registry of 220 packs generated in a temporary folder
  *   (bench/pack-registry.ts).
  *
  * Every measurement is a fresh node process. Both sides of a comparison run the same way: the
- * TypeScript is compiled file by file with esbuild into node_modules/.cache and run on plain
- * node (the `cold_tsx` rows run both through tsx instead). Variants are interleaved (ours, raw,
+ * TypeScript is compiled with esbuild into node_modules/.cache, the library bundled as the
+ * package ships it (bench/build.ts), and run on plain node (the `cold_tsx` rows run both through
+ * tsx instead). Variants are interleaved (ours, raw,
  * raw, ours, ...) after one discarded warm-up each (the 1,000-cluster fleet has none), and the
  * table shows medians, so load from other processes on the machine hits every side alike.
  *

@@ -51,6 +51,16 @@ export function run<T>(construct: () => T, synth: (built: T) => void): void {
   process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
 }
 
+/**
+ * Runs `synthesize` once into a folder beside `outdir`, then removes that folder: a run before
+ * the measured one, so that the measured one runs compiled code.
+ */
+export function warmUp(synthesize: (outdir: string) => void, outdir: string): void {
+  const dir = `${outdir}-warmup`;
+  synthesize(dir);
+  require('fs').rmSync(dir, { recursive: true, force: true });
+}
+
 /** `name=value` command-line arguments of the child. */
 export function args(): Record<string, string> {
   const out: Record<string, string> = {};

@@ -134,6 +134,19 @@ export function coldStartBenchmarks(reps: number, withTsx: boolean): Benchmark[]
       ],
     },
   ];
+  // Not a target: loading the main entry point, bundled as the package ships it and compiled one
+  // file per module as it was (scripts/build-lib.js says why it is bundled).
+  benchmarks.push({
+    id: 'cold_load_library',
+    title: 'loading the library after cdktf',
+    metric: 'work',
+    metricLabel: 'load',
+    reps,
+    variants: [
+      { name: 'bundle', loader: 'node', workload: 'load-library', args: ['entry=bundle'] },
+      { name: 'per-file', loader: 'node', workload: 'load-library', args: ['entry=per-file'] },
+    ],
+  });
   // Not a target: the same synth run a second time in its process, once its code is compiled,
   // which tells what the quickstart's work costs apart from compiling it on a cold start.
   benchmarks.push({

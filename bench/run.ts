@@ -17,7 +17,8 @@
  *   three sizes show how time and memory grow (the growth block after the table).
  * - cold start: examples/quickstart (`quickstart(app)` then `app.synth()`) against a bare cdktf
  *   app declaring the same resources; whole process, spawn to exit. Beside it, not a target: the
- *   same two apps' second synth in one process (`warm=1`), once their code is compiled.
+ *   same two apps' second synth in one process (`warm=1`), once their code is compiled, and the
+ *   load of the library's main entry point after cdktf, bundled against one file per module.
  * - lock resolve: a PackCatalog resolving 30 pack constraints against a Helm index of 5,000
  *   entries, from the lockfile and cold (see lock-resolve.ts).
  * - packs check: checkPackRegistry over a registry of 220 packs generated in a temporary folder

@@ -4,9 +4,8 @@
  * Builds the JavaScript of the package: lib/ bundled per entry point into `<outdir>/lib`, CommonJS.
  *
  * Why a bundle: a program that loads the library paid for one file per module, 108 of them,
- * about 50 ms after cdktf and the providers before doing anything (the quickstart's cold start);
- * the bundled main entry point loads in 23 ms (median of 15 `node` runs timing the require;
- * bench/, `cold_node`).
+ * about 54 ms after cdktf and the providers before doing anything (the quickstart's cold start);
+ * the bundled main entry point loads in about 24 ms (`npm run bench -- --only=cold_load`).
  *
  * Why split: the entry points (`.`, `/core`, `/document`, `/pack`, `/testing`, the command line)
  * must share their modules, so that a ProfileError thrown by one is an `instanceof` ProfileError

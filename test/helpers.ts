@@ -64,6 +64,21 @@ export function profileError(fn: () => unknown): ProfileError {
   throw new Error('expected a ProfileError, but nothing was thrown');
 }
 
+/**
+ * A small seeded random generator for generated test cases, so a failure names a seed that can
+ * be run again: `next()` in [0, 1), `pick` one of `items`, `chance(p)` true with probability p.
+ */
+export function seeded(seed: number) {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+  const chance = (p: number) => next() < p;
+  return { next, pick, chance };
+}
+
 /** A fresh temporary directory, removed by the caller with fs.rmSync. */
 export function tempDir(prefix = 'cluster-profiles-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));

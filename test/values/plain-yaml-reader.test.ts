@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from 'util';
 import * as YAML from 'yaml';
 import { readPlainYaml } from '../../lib/values/plain-yaml-reader';
 import { parseYamlDocuments, parseYamlDocumentsWithLibrary } from '../../lib/values/yaml';
+import { seeded } from '../helpers';
 
 /** What the yaml library gives for a text (the reference readPlainYaml must match), or 'error'. */
 function library(text: string): unknown[] | 'error' {
@@ -21,18 +22,6 @@ function expectSameAsLibrary(text: string, label: string): boolean {
   const expected = library(text);
   if (!isDeepStrictEqual(read, expected)) expect({ label, text, read }).toStrictEqual({ label, text, read: expected });
   return true;
-}
-
-/** A small seeded generator, so a failure names a case that can be run again. */
-function generator(seed: number) {
-  let state = seed;
-  const next = () => {
-    state = (state * 1103515245 + 12345) & 0x7fffffff;
-    return state / 0x7fffffff;
-  };
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
-  const chance = (p: number) => next() < p;
-  return { next, pick, chance };
 }
 
 /** Scalars as values and manifests write them. */
@@ -62,7 +51,7 @@ interface Style {
 
 /** Random YAML text: documents of block maps, lists, scalars and literals in random styles. */
 function randomText(seed: number, tricky: boolean): string {
-  const { next, pick, chance } = generator(seed);
+  const { next, pick, chance } = seeded(seed);
   const style: Style = { indent: chance(0.5) ? 2 : 4, tricky };
   const lines: string[] = [];
   const pad = (n: number) => ' '.repeat(Math.max(0, n));

@@ -120,7 +120,7 @@ function listFiles(directory, extension) {
     .map((file) => path.join(directory, file));
 }
 
-module.exports = { buildLibrary, ENTRY_POINTS, COMMAND_LINE };
+module.exports = { buildLibrary };
 
 if (require.main === module) {
   const outdir = process.argv[2];

@@ -99,7 +99,8 @@ cat > "$consumer/bundle.cjs" <<'EOF'
 const entries = { '': 'index.ts', '/core': 'core.ts', '/document': 'document/index.ts', '/pack': 'pack/index.ts', '/testing': 'testing/index.ts' };
 const { require: tsxRequire } = require(process.env.ROOT + '/node_modules/tsx/dist/cjs/api/index.cjs');
 for (const [subpath, source] of Object.entries(entries)) {
-  const built = Object.keys(require('cdktf-cluster-profiles' + subpath)).sort();
+  const module = require('cdktf-cluster-profiles' + subpath);
+  const built = Object.keys(module).sort();
   const fromSource = tsxRequire(process.env.ROOT + '/lib/' + source, __filename);
   const expected = Object.keys(fromSource).filter((n) => n !== '__esModule' && fromSource[n] !== undefined).sort();
   if (JSON.stringify(built) !== JSON.stringify(expected)) {
@@ -107,7 +108,6 @@ for (const [subpath, source] of Object.entries(entries)) {
   }
   // Bundling renames what clashes, and a class that refers to itself becomes `_Cluster`: the
   // build keeps names (messages name a construct's kind by its constructor's name).
-  const module = require('cdktf-cluster-profiles' + subpath);
   const renamed = built.filter((n) => typeof module[n] === 'function' && module[n].name !== n);
   if (renamed.length > 0) throw new Error(`cdktf-cluster-profiles${subpath}: ${renamed.map((n) => `${n} is named ${module[n].name}`).join(', ')}`);
 }
@@ -160,31 +160,27 @@ for resolution in node16 node10; do
 done
 echo "types: every entry point resolves with moduleResolution node16 and node10"
 
-echo "== the core loads without cdktf or constructs"
-cat > "$consumer/core.cjs" <<'EOF'
-const Module = require('module');
-const resolve = Module._resolveFilename;
-Module._resolveFilename = function (request, ...rest) {
-  if (/^(cdktf|constructs)(\/|$)|^@cdktf\//.test(request)) throw new Error(`the core asked for ${request}`);
-  return resolve.call(this, request, ...rest);
-};
-const core = require('cdktf-cluster-profiles/core');
-if (typeof core.planCluster !== 'function') throw new Error('no planCluster');
-console.log('core: planCluster loaded, no cdktf, no constructs');
-EOF
-(cd "$consumer" && node core.cjs)
-
-echo "== a readiness gate's waiter loads no cdktf (the bundle keeps lazy requires lazy)"
+echo "== the core and a readiness gate's waiter load no cdktf or constructs"
+# Preloaded: a process that asks for cdktf, constructs or a provider binding fails.
 cat > "$consumer/no-cdktf.cjs" <<'EOF'
 const Module = require('module');
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
-  if (/^(cdktf|constructs)(\/|$)|^@cdktf\//.test(request)) throw new Error(`the waiter asked for ${request}`);
+  if (/^(cdktf|constructs)(\/|$)|^@cdktf\//.test(request)) throw new Error(`asked for ${request}`);
   return resolve.call(this, request, ...rest);
 };
 EOF
-(cd "$consumer" && node -r ./no-cdktf.cjs node_modules/cdktf-cluster-profiles/bin/cluster-profiles.js wait --help > /dev/null)
-echo "waiter: wait --help without cdktf"
+(cd "$consumer" && node -r ./no-cdktf.cjs -e "
+const core = require('cdktf-cluster-profiles/core');
+if (typeof core.planCluster !== 'function') throw new Error('no planCluster');")
+echo "core: planCluster loaded, no cdktf, no constructs"
+# The wait command runs (it reads the gate file, which is missing): the bundle kept it lazy, apart
+# from the synth.
+if (cd "$consumer" && node -r ./no-cdktf.cjs node_modules/cdktf-cluster-profiles/bin/cluster-profiles.js wait --gates missing.json > /dev/null 2> "$work/wait.err"); then
+  echo "check-package: wait ran without a gate file" >&2; exit 1
+fi
+grep -q "missing.json" "$work/wait.err" || { cat "$work/wait.err"; echo "check-package: the waiter failed before reading its gate file" >&2; exit 1; }
+echo "waiter: the wait command runs without cdktf"
 
 echo "== the command line"
 (cd "$consumer" && npx --no-install cluster-profiles --help > "$work/help.txt") || { cat "$work/help.txt"; exit 1; }

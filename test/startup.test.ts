@@ -12,6 +12,12 @@ const sources = (dir: string): string[] =>
   fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
 const importing = (pattern: RegExp) => sources(LIB).filter((f) => pattern.test(fs.readFileSync(f, 'utf8'))).map((f) => path.relative(LIB, f));
 
+/** Runs `script` in a fresh node process (TypeScript through tsx) from the repository root; its stdout as JSON. */
+const runScript = (script: string): unknown =>
+  JSON.parse(execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: path.join(__dirname, '..'), encoding: 'utf8' }));
+/** An expression, in such a script, for whether the process has loaded the yaml library. */
+const YAML_LOADED = 'Object.keys(require.cache).some((f) => /node_modules[\\\\/]yaml[\\\\/]/.test(f))';
+
 describe('what loading the library loads', () => {
   it('takes semver functions from their own modules, through lib/semver.ts', () => {
     expect(importing(/from 'semver'|require\('semver'\)/)).toEqual([]);
@@ -33,10 +39,9 @@ describe('what loading the library loads', () => {
       "new lib.Cluster(stack, 'prod', { connection: lib.ClusterConnection.kubeconfig({ path: '~/.kube/config' }), profiles: [profile] });",
       'app.synth();',
       "const values = JSON.parse(require('fs').readFileSync(require('path').join(app.outdir, 'stacks/stack/cdk.tf.json'), 'utf8')).resource.helm_release.prod_web.values[0];",
-      "process.stdout.write(JSON.stringify({ values, yamlLoaded: Object.keys(require.cache).some((f) => /node_modules[\\\\/]yaml[\\\\/]/.test(f)) }));",
+      `process.stdout.write(JSON.stringify({ values, yamlLoaded: ${YAML_LOADED} }));`,
     ].join('\n');
-    const output = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: path.join(__dirname, '..'), encoding: 'utf8' });
-    expect(JSON.parse(output)).toEqual({ values: 'args:\n  - --port=8080\nimage:\n  tag: v1.2.0\nreplicas: 2\n', yamlLoaded: false });
+    expect(runScript(script)).toEqual({ values: 'args:\n  - --port=8080\nimage:\n  tag: v1.2.0\nreplicas: 2\n', yamlLoaded: false });
   });
 
   it('writes every YAML text of a quickstart synth without the yaml library: values, chart files and manifests', () => {
@@ -61,8 +66,7 @@ describe('what loading the library loads', () => {
       'fs.rmSync(app.outdir, { recursive: true, force: true });',
       'process.stdout.write(JSON.stringify({ values: values.length, notPlain, written }));',
     ].join('\n');
-    const output = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: path.join(__dirname, '..'), encoding: 'utf8' });
-    expect(JSON.parse(output)).toEqual({ values: 5, notPlain: [], written: [] });
+    expect(runScript(script)).toEqual({ values: 5, notPlain: [], written: [] });
   });
 
   it("does not load the yaml library to read the quickstart's packs (values, presets, schemas) and manifest files", () => {
@@ -77,10 +81,9 @@ describe('what loading the library loads', () => {
       "const manifests = fs.readdirSync('examples/quickstart/manifests').map((f) => parseYamlDocuments(fs.readFileSync(path.join('examples/quickstart/manifests', f), 'utf8'), f));",
       'const presets = read.reduce((n, pack) => n + pack.presets.length, 0);',
       "const documents = manifests.reduce((n, d) => n + d.length, 0);",
-      "process.stdout.write(JSON.stringify({ packs: read.length, presets, documents, yamlLoaded: Object.keys(require.cache).some((f) => /node_modules[\\\\/]yaml[\\\\/]/.test(f)) }));",
+      `process.stdout.write(JSON.stringify({ packs: read.length, presets, documents, yamlLoaded: ${YAML_LOADED} }));`,
     ].join('\n');
-    const output = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: path.join(__dirname, '..'), encoding: 'utf8' });
-    expect(JSON.parse(output)).toEqual({ packs: 7, presets: 4, documents: 1, yamlLoaded: false });
+    expect(runScript(script)).toEqual({ packs: 7, presets: 4, documents: 1, yamlLoaded: false });
   });
 
   it('does not load the yaml library in a synth of the quickstart: its packs, manifests and values are plain YAML', () => {
@@ -93,10 +96,9 @@ describe('what loading the library loads', () => {
       'app.synth();',
       "const releases = Object.keys(JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks/quickstart/cdk.tf.json'), 'utf8')).resource.helm_release).length;",
       'fs.rmSync(app.outdir, { recursive: true, force: true });',
-      "process.stdout.write(JSON.stringify({ releases, yamlLoaded: Object.keys(require.cache).some((f) => /node_modules[\\\\/]yaml[\\\\/]/.test(f)) }));",
+      `process.stdout.write(JSON.stringify({ releases, yamlLoaded: ${YAML_LOADED} }));`,
     ].join('\n');
-    const output = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: path.join(__dirname, '..'), encoding: 'utf8' });
-    expect(JSON.parse(output)).toEqual({ releases: 7, yamlLoaded: false });
+    expect(runScript(script)).toEqual({ releases: 7, yamlLoaded: false });
   });
   it("does not load the yaml library to read a kubeconfig as kubectl writes it (each readiness gate's waiter reads one)", () => {
     const b64 = (text: string) => Buffer.from(text).toString('base64');
@@ -127,9 +129,8 @@ describe('what loading the library loads', () => {
     const script = [
       "const { readKubeconfig } = require('./lib/kube/kubeconfig');",
       `const connection = readKubeconfig(${JSON.stringify(file)});`,
-      "process.stdout.write(JSON.stringify({ server: connection.server, ca: connection.certificateAuthority, key: connection.clientKey, yamlLoaded: Object.keys(require.cache).some((f) => /node_modules[\\\\/]yaml[\\\\/]/.test(f)) }));",
+      `process.stdout.write(JSON.stringify({ server: connection.server, ca: connection.certificateAuthority, key: connection.clientKey, yamlLoaded: ${YAML_LOADED} }));`,
     ].join('\n');
-    const output = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: path.join(__dirname, '..'), encoding: 'utf8' });
-    expect(JSON.parse(output)).toEqual({ server: 'https://127.0.0.1:6443', ca: 'CA PEM', key: 'KEY PEM', yamlLoaded: false });
+    expect(runScript(script)).toEqual({ server: 'https://127.0.0.1:6443', ca: 'CA PEM', key: 'KEY PEM', yamlLoaded: false });
   });
 });

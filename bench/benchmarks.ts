@@ -25,6 +25,13 @@ export interface Variant {
   readonly args: readonly string[];
   /** Shown in the table, not part of the ratio. */
   readonly informational?: boolean;
+  /**
+   * The package's code cache (lib/code-cache.ts) in this variant's processes: `shared` (the
+   * default), one folder for the whole run, filled by the first process to run each file, as on
+   * a user's machine after the first synth; `fresh`, an empty folder for each process, whose
+   * cache is written at its exit (a user's very first synth); `off`.
+   */
+  readonly codeCache?: 'shared' | 'fresh' | 'off';
 }
 
 export interface Benchmark {
@@ -131,6 +138,9 @@ export function coldStartBenchmarks(reps: number, withTsx: boolean): Benchmark[]
         { name: 'ours', loader: 'node', workload: 'quickstart-ours', args: [] },
         { name: 'raw', loader: 'node', workload: 'quickstart-raw', args: [] },
         { name: 'raw-root', loader: 'node', workload: 'quickstart-raw-root', args: [], informational: true },
+        // A user's first synth on a machine: nothing cached yet, the cache written at exit.
+        { name: 'ours-first', loader: 'node', workload: 'quickstart-ours', args: [], informational: true, codeCache: 'fresh' },
+        { name: 'ours-no-cache', loader: 'node', workload: 'quickstart-ours', args: [], informational: true, codeCache: 'off' },
       ],
     },
   ];

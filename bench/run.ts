@@ -63,6 +63,7 @@ import {
   synthId,
   Variant,
 } from './benchmarks';
+import { CODE_CACHE_VARIABLE } from '../lib/code-cache';
 import { buildWorkloads, BUILD_DIR, ROOT } from './build';
 import { lockResolveBenchmark } from './lock-resolve';
 import { max, median, min, pairedRatio, relativeMad } from './stats';
@@ -218,6 +219,7 @@ function runBenchmark(benchmark: Benchmark): Outcome {
 /** Runs one variant in a fresh process. With `keep`, the outdir is handed over instead of removed. */
 function runChild(variant: Variant, keep?: (outdir: string) => void): Sample {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-bench-'));
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-bench-scratch-'));
   let kept = false;
   try {
     const script =
@@ -227,7 +229,8 @@ function runChild(variant: Variant, keep?: (outdir: string) => void): Sample {
     const env = { ...process.env };
     // Nothing of the runner's own loader or of a cdktf CLI session leaks into the child, and the
     // quickstart resolves packs in the default lock mode (never rewriting the example's lockfile).
-    for (const key of ['NODE_OPTIONS', 'CDKTF_OUTDIR', 'CDKTF_CONTEXT_JSON', 'CDKTF_TARGET_STACK_ID', 'CLUSTER_PROFILES_LOCK']) delete env[key];
+    for (const key of ['NODE_OPTIONS', 'NODE_COMPILE_CACHE', 'CDKTF_OUTDIR', 'CDKTF_CONTEXT_JSON', 'CDKTF_TARGET_STACK_ID', 'CLUSTER_PROFILES_LOCK']) delete env[key];
+    env[CODE_CACHE_VARIABLE] = codeCacheFolder(variant.codeCache ?? 'shared', scratch);
     const start = process.hrtime.bigint();
     const child = spawnSync(process.execPath, [...script, ...variant.args, `outdir=${outdir}`], {
       cwd: ROOT,
@@ -247,8 +250,22 @@ function runChild(variant: Variant, keep?: (outdir: string) => void): Sample {
     return { wallMs, child: JSON.parse(line.slice(RESULT_PREFIX.length)) as ChildResult };
   } finally {
     if (!kept) fs.rmSync(outdir, { recursive: true, force: true });
+    fs.rmSync(scratch, { recursive: true, force: true });
   }
 }
+
+/**
+ * The package's code cache folder for a child (Variant.codeCache): the run's own shared folder,
+ * in the build folder (which every run starts without) rather than the user's, or a fresh one in
+ * the child's scratch folder (removed after it).
+ */
+function codeCacheFolder(mode: 'shared' | 'fresh' | 'off', scratch: string): string {
+  if (mode === 'off') return 'off';
+  if (mode === 'fresh') return path.join(scratch, 'code-cache');
+  return SHARED_CODE_CACHE;
+}
+
+const SHARED_CODE_CACHE = path.join(BUILD_DIR, 'code-cache');
 
 const rss = (s: Sample): number => s.child.maxRssKb;
 

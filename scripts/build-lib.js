@@ -73,7 +73,7 @@ async function buildLibrary(outdir) {
       metafile: true,
     });
     fs.mkdirSync(libOut, { recursive: true });
-    for (const file of Object.keys(result.metafile.outputs)) {
+    for (const [file, output] of Object.entries(result.metafile.outputs)) {
       const { code } = await esbuild.transform(fs.readFileSync(path.resolve(file), 'utf8'), {
         format: 'cjs',
         loader: 'js',
@@ -81,13 +81,15 @@ async function buildLibrary(outdir) {
         target: 'node20',
         keepNames: true,
       });
-      writeChecked(path.join(libOut, path.basename(file)), code);
+      if (output.entryPoint) writeEntryPoint(libOut, path.basename(file, '.js'), code);
+      else writeChecked(path.join(libOut, path.basename(file)), code);
     }
   } finally {
     fs.rmSync(esmOut, { recursive: true, force: true });
   }
   const cli = await esbuild.build({ ...common, entryPoints: sources(COMMAND_LINE), outdir: libOut, format: 'cjs', keepNames: true, write: false });
-  for (const file of cli.outputFiles) writeChecked(file.path, file.text);
+  for (const file of cli.outputFiles) writeEntryPoint(libOut, path.basename(file.path, '.js'), file.text);
+  await esbuild.build({ ...common, bundle: false, entryPoints: [path.join(LIB, 'code-cache.ts')], outdir: libOut, format: 'cjs' });
   for (const json of listFiles(LIB, '.json')) {
     const target = path.join(libOut, path.relative(LIB, json));
     fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -98,6 +100,25 @@ async function buildLibrary(outdir) {
 
 function sources(entries) {
   return Object.fromEntries(Object.entries(entries).map(([name, source]) => [name, path.join(LIB, source)]));
+}
+
+/**
+ * Writes an entry point as its implementation (`<name>.impl.js`) and a stub (`<name>.js`) that
+ * loads it through the code cache (lib/code-cache.ts says why). The stub repeats the export names
+ * esbuild annotates, which node reads to give an ES module `import { name }` of a CommonJS file.
+ */
+function writeEntryPoint(libOut, name, code) {
+  const implementation = `${name}.impl.js`;
+  writeChecked(path.join(libOut, implementation), code);
+  const names = code.match(/^0 && \(module\.exports = \{[^}]*\}\);$/m);
+  const stub = [
+    '"use strict";',
+    `// Loads ${implementation} through the package's code cache (code-cache.js says why).`,
+    `module.exports = require("./code-cache.js").loadBundled(module, ${JSON.stringify(implementation)}, () => require(${JSON.stringify(`./${implementation}`)}));`,
+    ...(names ? ['// The export names, for node\'s ES module import of this file:', names[0]] : []),
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(libOut, `${name}.js`), stub);
 }
 
 function writeChecked(file, code) {

@@ -34,6 +34,9 @@ for peer in cdktf constructs @cdktf/provider-helm @cdktf/provider-kubernetes; do
   ln -s "$(cd "$root" && node -p "require('path').dirname(require.resolve('$peer/package.json'))")" "$consumer/node_modules/$peer"
 done
 
+# The package's code cache (lib/code-cache.ts) lives in the work folder, not in the user's.
+export CLUSTER_PROFILES_CODE_CACHE="$work/code-cache"
+
 echo "== CommonJS"
 cat > "$consumer/use.cjs" <<'EOF'
 const fs = require('fs');
@@ -181,6 +184,17 @@ if (cd "$consumer" && node -r ./no-cdktf.cjs node_modules/cdktf-cluster-profiles
 fi
 grep -q "missing.json" "$work/wait.err" || { cat "$work/wait.err"; echo "check-package: the waiter failed before reading its gate file" >&2; exit 1; }
 echo "waiter: the wait command runs without cdktf"
+
+echo "== the code cache: written by the first process, used by the next"
+cat > "$consumer/cache-status.cjs" <<'EOF'
+require('cdktf-cluster-profiles');
+const { uses } = require('./node_modules/cdktf-cluster-profiles/dist/lib/code-cache.js').codeCacheStatus();
+const states = [...new Set(uses.map((u) => u.cache))];
+console.log(`${uses.length} files ${states.join(',')}`);
+EOF
+(cd "$consumer" && node cache-status.cjs > /dev/null && node cache-status.cjs > "$work/cache.txt")
+grep -qx '[1-9][0-9]* files accepted' "$work/cache.txt" || { cat "$work/cache.txt"; echo "check-package: the second process did not compile from the code cache" >&2; exit 1; }
+echo "code cache: $(cat "$work/cache.txt")"
 
 echo "== the command line"
 (cd "$consumer" && npx --no-install cluster-profiles --help > "$work/help.txt") || { cat "$work/help.txt"; exit 1; }

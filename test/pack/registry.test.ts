@@ -96,6 +96,26 @@ describe('DirectoryRegistry', () => {
     expect(registry.versions('web')).toEqual(['1.0.0']);
   });
 
+  it('reads links that stay inside a pack folder, and refuses one that leads outside, naming it', () => {
+    const dir = packFolder([{ name: 'web', version: '1.0.0', charts: { web: 'a: 1\n' } }]);
+    const pack = path.join(dir, 'web-1.0.0');
+    const plain = new DirectoryRegistry(dir).load('web', '1.0.0');
+    // A link to a file and a link to a folder of the pack itself: read as the files they lead to.
+    fs.mkdirSync(path.join(pack, 'docs'));
+    fs.writeFileSync(path.join(pack, 'docs', 'README.md'), 'web\n');
+    fs.symlinkSync(path.join(pack, 'values.yaml'), path.join(pack, 'defaults.yaml'));
+    fs.symlinkSync(path.join(pack, 'docs'), path.join(pack, 'more-docs'));
+    const linked = new DirectoryRegistry(dir).load('web', '1.0.0');
+    expect(linked.files.get('defaults.yaml')).toEqual(plain.files.get('values.yaml'));
+    expect(linked.files.get('more-docs/README.md')?.toString()).toBe('web\n');
+
+    const outside = path.join(tempDir(), 'secret.txt');
+    fs.writeFileSync(outside, 'not for the pack\n');
+    fs.symlinkSync(outside, path.join(pack, 'docs', 'secret.txt'));
+    const error = profileError(() => new DirectoryRegistry(dir).load('web', '1.0.0'));
+    expect(error.diagnostics[0]).toMatchObject({ code: 'PACK_ARCHIVE_INVALID', message: '"docs/secret.txt" links outside the pack folder' });
+  });
+
   it('fails on two folders that claim the same pack identity, naming both', () => {
     const dir = packFolder([{ name: 'web', version: '1.0.0' }]);
     fs.cpSync(path.join(dir, 'web-1.0.0'), path.join(dir, 'web-copy'), { recursive: true });

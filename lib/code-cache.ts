@@ -69,6 +69,7 @@ const STALE_AFTER_MS = 30 * 24 * 3600 * 1000;
 
 /** How one file of the package was compiled in this process (for tests and `status`). */
 export interface CodeCacheUse {
+  /** `index.impl.js`, `chunk-X.js`; a dependency's file from its package: `semver/ranges/valid.js`. */
   readonly file: string;
   /** `accepted`: compiled from the cache; `absent`: no cache yet; `rejected`: V8 refused it. */
   readonly cache: 'accepted' | 'absent' | 'rejected';
@@ -83,18 +84,26 @@ class CodeCache {
   readonly uses: CodeCacheUse[] = [];
   private readonly pending: Pending[] = [];
 
-  constructor(readonly directory: string) {}
+  /**
+   * @param directory where the cache files are
+   * @param packageDirectory the folder of the package's files (dist/lib)
+   */
+  constructor(
+    readonly directory: string,
+    private readonly packageDirectory: string,
+  ) {}
 
-  /** Loads `filename` (a file of the package's folder) as a module, compiled from the cache. */
+  /** Loads `filename` (a file of the package or of a dependency) as a module, compiled from the cache. */
   load(filename: string, parent: NodeJS.Module): unknown {
     const known = Loader._cache[filename];
     if (known) return known.exports;
     const source = fs.readFileSync(filename, 'utf8');
-    const cacheFile = path.join(this.directory, `${path.basename(filename)}-${sourceKey(source)}.v8`);
+    const name = this.nameOf(filename);
+    const cacheFile = path.join(this.directory, `${name.replace(/\//g, '+')}-${sourceKey(source)}.v8`);
     const cachedData = readIfPresent(cacheFile);
     const script = new vm.Script(Loader.wrap(source), { filename, cachedData });
     const cache = cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted';
-    this.uses.push({ file: path.basename(filename), cache });
+    this.uses.push({ file: name, cache });
     if (cache !== 'accepted') this.writeAtExit({ script, cacheFile });
 
     const module = new Loader(filename, parent);
@@ -135,6 +144,14 @@ class CodeCache {
     return require;
   }
 
+  /** `chunk-X.js` for a file of the package, `semver/ranges/valid.js` for a dependency's. */
+  private nameOf(filename: string): string {
+    if (path.dirname(filename) === this.packageDirectory) return path.basename(filename);
+    const modules = `node_modules${path.sep}`;
+    const at = filename.lastIndexOf(modules);
+    return at < 0 ? path.basename(filename) : filename.slice(at + modules.length).split(path.sep).join('/');
+  }
+
   private writeAtExit(pending: Pending): void {
     if (this.pending.length === 0) process.once('exit', () => this.writePending());
     this.pending.push(pending);
@@ -167,7 +184,7 @@ let active: CodeCache | null | undefined;
  * @param fallback requires that file the ordinary way
  */
 export function loadBundled(stub: NodeJS.Module, file: string, fallback: () => unknown): unknown {
-  const cache = Loader._cache[stub.filename] === stub ? codeCache() : undefined;
+  const cache = Loader._cache[stub.filename] === stub ? codeCache(path.dirname(stub.filename)) : undefined;
   return cache ? cache.load(path.join(path.dirname(stub.filename), file), stub) : fallback();
 }
 
@@ -176,10 +193,10 @@ export function codeCacheStatus(): { readonly directory?: string; readonly uses:
   return { directory: active?.directory, uses: active?.uses ?? [] };
 }
 
-function codeCache(): CodeCache | undefined {
+function codeCache(packageDirectory: string): CodeCache | undefined {
   if (active === undefined) {
     const directory = cacheDirectory();
-    active = directory !== undefined && prepareDirectory(directory, false) ? new CodeCache(directory) : null;
+    active = directory !== undefined && prepareDirectory(directory, false) ? new CodeCache(directory, packageDirectory) : null;
   }
   return active ?? undefined;
 }

@@ -16,9 +16,12 @@
  *   (bench/fleet-scenario.ts); the raw sides write the same stacks and stack dependencies. The
  *   three sizes show how time and memory grow (the growth block after the table).
  * - cold start: examples/quickstart (`quickstart(app)` then `app.synth()`) against a bare cdktf
- *   app declaring the same resources; whole process, spawn to exit. Beside it, not a target: the
- *   same two apps' second synth in one process (`warm=1`), once their code is compiled, and the
- *   load of the library's main entry point after cdktf, bundled against one file per module.
+ *   app declaring the same resources; whole process, spawn to exit. The package compiles its code
+ *   with its code cache (lib/code-cache.ts), in a folder of this run that the discarded warm-up
+ *   fills, as a user's first synth does; `ours-first` runs with an empty folder each time (and
+ *   writes it), `ours-no-cache` with the cache off. Beside it, not a target: the same two apps'
+ *   second synth in one process (`warm=1`), once their code is compiled, and the load of the
+ *   library's main entry point after cdktf, bundled against one file per module.
  * - lock resolve: a PackCatalog resolving 30 pack constraints against a Helm index of 5,000
  *   entries, from the lockfile and cold (see lock-resolve.ts).
  * - packs check: checkPackRegistry over a registry of 220 packs generated in a temporary folder

@@ -67,7 +67,7 @@ const CACHED_DEPENDENCIES = new Set(['semver', 'yaml']);
 /** Cache files untouched for longer than this are removed when a new one is written. */
 const STALE_AFTER_MS = 30 * 24 * 3600 * 1000;
 
-/** How one file of the package was compiled in this process (for tests and `status`). */
+/** How one file was compiled in this process ({@link codeCacheStatus}). */
 export interface CodeCacheUse {
   /** `index.impl.js`, `chunk-X.js`; a dependency's file from its package: `semver/ranges/valid.js`. */
   readonly file: string;

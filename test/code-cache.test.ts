@@ -57,6 +57,8 @@ const cacheStates = (report: Report) => [...new Set(report.uses.map((u) => u.cac
 const cacheFolder = (root: string) => path.join(root, `v8-${process.versions.v8}-${process.arch}`);
 
 beforeAll(async () => {
+  // A clean clone has no node_modules/.cache yet.
+  fs.mkdirSync(path.join(ROOT, 'node_modules', '.cache'), { recursive: true });
   build = fs.mkdtempSync(path.join(ROOT, 'node_modules', '.cache', 'code-cache-test-'));
   lib = await buildLibrary(build);
   fs.writeFileSync(path.join(build, 'program.js'), PROGRAM);
@@ -64,8 +66,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(() => {
-  fs.rmSync(build, { recursive: true, force: true });
-  fs.rmSync(scratch, { recursive: true, force: true });
+  for (const folder of [build, scratch]) if (folder) fs.rmSync(folder, { recursive: true, force: true });
 });
 
 describe('the code cache of the built package', () => {

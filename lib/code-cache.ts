@@ -18,9 +18,9 @@
  * Where: `CLUSTER_PROFILES_CODE_CACHE` names the folder, or switches the cache off (`off`); by
  * default `$XDG_CACHE_HOME/cluster-profiles/code-cache` (`~/.cache/...`). The folder is the
  * user's own (created 0700; a folder owned by another user, or writable by others, is not used,
- * since code read from it runs). A cache file is named by the hash of the source it was made
- * from, the V8 version and the architecture, so a changed file (an upgrade, a patched package)
- * never meets an old cache; V8 itself refuses a cache made under other flags.
+ * since code read from it runs). It has a subfolder per V8 version and architecture, and a cache
+ * file is named by the hash of the source it was made from, so a changed file (an upgrade, a
+ * patched package) never meets an old cache; V8 itself refuses a cache made under other flags.
  *
  * When not: under a module system other than node's own (jest's, a bundler's), a stub loads its
  * implementation with plain `require`, and so it does when node caches compiled code itself
@@ -60,9 +60,10 @@ export const CODE_CACHE_VARIABLE = 'CLUSTER_PROFILES_CODE_CACHE';
 
 /**
  * The dependencies whose files are compiled through the cache too, when the package requires
- * them: semver's 26 modules took about 7 ms of every synth's start to compile and run.
+ * them: semver's 26 modules took about 7 ms of every synth's start to compile and run. The
+ * package's `dependencies`, all of them (test/code-cache.test.ts checks).
  */
-const CACHED_DEPENDENCIES = new Set(['semver', 'yaml']);
+export const CACHED_DEPENDENCIES: ReadonlySet<string> = new Set(['semver', 'yaml']);
 
 /** Cache files untouched for longer than this are removed when a new one is written. */
 const STALE_AFTER_MS = 30 * 24 * 3600 * 1000;
@@ -160,7 +161,8 @@ class CodeCache {
   /** Writes the caches of the files compiled without one; any failure only leaves it unwritten. */
   private writePending(): void {
     try {
-      prepareDirectory(this.directory, true);
+      // The folder may have been made meanwhile by someone else: it is checked again.
+      if (!prepareDirectory(this.directory, true)) return;
       removeStale(this.directory);
       for (const { script, cacheFile } of this.pending) {
         const temporary = `${cacheFile}.${process.pid}.tmp`;
@@ -248,8 +250,9 @@ function readIfPresent(file: string): Buffer | undefined {
   }
 }
 
+/** The source's hash: the folder already is one V8 version's and architecture's (cacheDirectory). */
 function sourceKey(source: string): string {
-  return createHash('sha256').update(process.versions.v8).update(process.arch).update(source).digest('hex').slice(0, 24);
+  return createHash('sha256').update(source).digest('hex').slice(0, 24);
 }
 
 /** `./name.js`: a file of the package's own folder, as the bundle requires its chunks. */

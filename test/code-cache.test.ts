@@ -2,6 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { CACHED_DEPENDENCIES } from '../lib/code-cache';
 
 /**
  * The package's code cache (lib/code-cache.ts), on the package as it is built: each entry point
@@ -182,6 +183,12 @@ describe('the code cache of the built package', () => {
     expect(report.uses).toEqual([]);
     expect(report.clusterName).toBe('Cluster');
     expect(fs.existsSync(root)).toBe(false);
+  });
+
+  it("caches the files of every one of the package's dependencies", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { dependencies } = require('../package.json') as { dependencies: Record<string, string> };
+    expect([...CACHED_DEPENDENCIES].sort()).toEqual(Object.keys(dependencies).sort());
   });
 
   it('is not used under another module system: jest loads the stub, and its implementation, its own way', () => {

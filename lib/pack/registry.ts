@@ -243,10 +243,11 @@ function readFolder(root: string, where: string): Map<string, Buffer> {
       const absolute = path.join(root, child);
       // Only a link can lead outside: what is not one lies in a folder already inside the pack.
       // (Each check is a system call per file, a good part of reading a small pack.)
-      if (entry.isSymbolicLink() && !fs.realpathSync(absolute).startsWith(realRoot + path.sep)) {
+      const isLink = entry.isSymbolicLink();
+      if (isLink && !fs.realpathSync(absolute).startsWith(realRoot + path.sep)) {
         ProfileError.throw(linkOutsidePack(where, child));
       }
-      const isDirectory = entry.isSymbolicLink() ? fs.statSync(absolute).isDirectory() : entry.isDirectory();
+      const isDirectory = isLink ? fs.statSync(absolute).isDirectory() : entry.isDirectory();
       if (isDirectory) walk(child);
       else files.set(child, fs.readFileSync(absolute));
     }

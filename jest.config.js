@@ -2,6 +2,8 @@
 // examples/user-tests runs with its own jest.config.js, as it would in a user's project.
 /** @type {import('jest').Config} */
 module.exports = {
+  // One temporary folder per run, removed at its end (test/temporary-folder.js says why).
+  globalSetup: '<rootDir>/test/temporary-folder.js',
   projects: [
     {
       displayName: 'unit',

@@ -27,8 +27,8 @@ export interface Variant {
   readonly informational?: boolean;
   /**
    * The package's code cache (lib/code-cache.ts) in this variant's processes: `shared` (the
-   * default), one folder for the whole run, filled by the first process to run each file, as on
-   * a user's machine after the first synth; `fresh`, an empty folder for each process, whose
+   * default), one folder for the benchmark, filled by its first process (the discarded warm-up),
+   * as on a user's machine after the first synth of the same app; `fresh`, an empty folder for each process, whose
    * cache is written at its exit (a user's very first synth); `off`.
    */
   readonly codeCache?: 'shared' | 'fresh' | 'off';

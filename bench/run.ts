@@ -17,8 +17,8 @@
  *   three sizes show how time and memory grow (the growth block after the table).
  * - cold start: examples/quickstart (`quickstart(app)` then `app.synth()`) against a bare cdktf
  *   app declaring the same resources; whole process, spawn to exit. The package compiles its code
- *   with its code cache (lib/code-cache.ts), in a folder of this run that the discarded warm-up
- *   fills, as a user's first synth does; `ours-first` runs with an empty folder each time (and
+ *   with its code cache (lib/code-cache.ts), in a folder of this benchmark that its discarded
+ *   warm-up fills, as a user's first synth does; `ours-first` runs with an empty folder each time (and
  *   writes it), `ours-no-cache` with the cache off. Beside it, not a target: the same two apps'
  *   second synth in one process (`warm=1`), once their code is compiled, and the load of the
  *   library's main entry point after cdktf, bundled against one file per module.
@@ -27,6 +27,9 @@
  * - packs check: checkPackRegistry over a registry of 220 packs generated in a temporary folder
  *   (bench/pack-registry.ts).
  *
+ * Every benchmark starts on a quiet disk (bench/quiet-disk.ts: after the fleets, creating a file
+ * costs ten times more for a minute or more, and the quickstart creates about 30), and with a
+ * code cache folder of its own, so no benchmark's result depends on the one before.
  * Every measurement is a fresh node process. Both sides of a comparison run the same way: the
  * TypeScript is compiled with esbuild into node_modules/.cache, the library bundled as the
  * package ships it (bench/build.ts), and run on plain node (the `cold_tsx` rows run both through
@@ -46,8 +49,8 @@
  * construct+synth time of the 1,000-cluster fleet; packs_check_ms the time of the check.
  *
  * Options (after `npm run bench --`): --reps=N (every benchmark but the 1,000-cluster fleet),
- * --fleet-reps=N (that one; default 3), --quick (few reps), --only=<id prefix> (synth,
- * synth_100x30, fleet, cold, lock, packs, ...), --no-tsx, --tamper.
+ * --fleet-reps=N (that one; default 3), --quick (few reps), --only=<id prefixes, comma-separated>
+ * (synth, synth_100x30, fleet, cold, lock, packs, fleet_1000,cold_node, ...), --no-tsx, --tamper.
  * BENCH_BUILD_DIR names the build folder under node_modules/.cache (to run two at once).
  * To see where the time goes: `npx tsx bench/profile.ts` (see there).
  */
@@ -69,6 +72,7 @@ import {
 import { CODE_CACHE_VARIABLE } from '../lib/code-cache';
 import { buildWorkloads, BUILD_DIR, ROOT } from './build';
 import { lockResolveBenchmark } from './lock-resolve';
+import { QuietDisk } from './quiet-disk';
 import { max, median, min, pairedRatio, relativeMad } from './stats';
 import { compareOutdirs, OutputSummary, summarizeOutdir } from './verify';
 import type { ChildResult } from './workloads/harness';
@@ -119,7 +123,7 @@ async function main(): Promise<void> {
     lockResolveBenchmark(opts.coldReps),
     packsCheckBenchmark(opts.packsReps),
   ]
-    .filter((b) => opts.only === undefined || b.id.startsWith(opts.only))
+    .filter((b) => opts.only === undefined || opts.only.split(',').some((prefix) => b.id.startsWith(prefix)))
     .map((b) => (opts.tamper ? tampered(b) : b));
   if (benchmarks.length === 0) throw new Error(`--only=${opts.only} selects no benchmark`);
 
@@ -130,9 +134,11 @@ async function main(): Promise<void> {
   await buildWorkloads();
   process.stdout.write(`compiled workloads into ${path.relative(ROOT, BUILD_DIR)} in ${Math.round(performance.now() - started)} ms\n`);
 
+  const disk = new QuietDisk();
   const outcomes: Outcome[] = [];
   for (const benchmark of benchmarks) {
-    process.stdout.write(`running ${benchmark.title}: ${benchmark.reps} reps x ${benchmark.variants.length} variants ...`);
+    const settled = await disk.settle();
+    process.stdout.write(`running ${benchmark.title}: ${benchmark.reps} reps x ${benchmark.variants.length} variants (${settled}) ...`);
     const t = performance.now();
     outcomes.push(runBenchmark(benchmark));
     process.stdout.write(` ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
@@ -190,7 +196,7 @@ function runBenchmark(benchmark: Benchmark): Outcome {
   let summary: OutputSummary | undefined;
   try {
     for (const variant of benchmark.variants) {
-      const sample = runChild(variant, benchmark.sameOutput ? (outdir) => outdirs.set(variant.name, outdir) : undefined);
+      const sample = runChild(benchmark, variant, benchmark.sameOutput ? (outdir) => outdirs.set(variant.name, outdir) : undefined);
       if (!warmup) samples.get(variant.name)!.push(sample);
     }
     if (benchmark.sameOutput) {
@@ -214,13 +220,13 @@ function runBenchmark(benchmark: Benchmark): Outcome {
   for (let rep = warmup ? 0 : 1; rep < benchmark.reps; rep++) {
     // Alternate which side goes first so neither always follows the other.
     const order = rep % 2 === 0 ? benchmark.variants : [...benchmark.variants].reverse();
-    for (const variant of order) samples.get(variant.name)!.push(runChild(variant));
+    for (const variant of order) samples.get(variant.name)!.push(runChild(benchmark, variant));
   }
   return { benchmark, samples, summary };
 }
 
 /** Runs one variant in a fresh process. With `keep`, the outdir is handed over instead of removed. */
-function runChild(variant: Variant, keep?: (outdir: string) => void): Sample {
+function runChild(benchmark: Benchmark, variant: Variant, keep?: (outdir: string) => void): Sample {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-bench-'));
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-bench-scratch-'));
   let kept = false;
@@ -233,7 +239,7 @@ function runChild(variant: Variant, keep?: (outdir: string) => void): Sample {
     // Nothing of the runner's own loader or of a cdktf CLI session leaks into the child, and the
     // quickstart resolves packs in the default lock mode (never rewriting the example's lockfile).
     for (const key of ['NODE_OPTIONS', 'NODE_COMPILE_CACHE', 'CDKTF_OUTDIR', 'CDKTF_CONTEXT_JSON', 'CDKTF_TARGET_STACK_ID', 'CLUSTER_PROFILES_LOCK']) delete env[key];
-    env[CODE_CACHE_VARIABLE] = codeCacheFolder(variant.codeCache ?? 'shared', scratch);
+    env[CODE_CACHE_VARIABLE] = codeCacheFolder(benchmark, variant.codeCache ?? 'shared', scratch);
     const start = process.hrtime.bigint();
     const child = spawnSync(process.execPath, [...script, ...variant.args, `outdir=${outdir}`], {
       cwd: ROOT,
@@ -258,17 +264,21 @@ function runChild(variant: Variant, keep?: (outdir: string) => void): Sample {
 }
 
 /**
- * The package's code cache folder for a child (Variant.codeCache): the run's own shared folder,
- * in the build folder (which every run starts without) rather than the user's, or a fresh one in
- * the child's scratch folder (removed after it).
+ * The package's code cache folder for a child (Variant.codeCache): for `shared`, the benchmark's
+ * own folder in the build folder (which every run starts without) rather than the user's, or for
+ * `fresh` a new one in the child's scratch folder (removed after it).
+ *
+ * One folder per benchmark, not per run: V8 caches the functions that the process which wrote
+ * the cache had compiled, so a folder filled by another benchmark's workload (the synth of
+ * generated Helm layers) lacks the quickstart's pack and chart code, and a benchmark's result
+ * would depend on which benchmark ran first. Within a benchmark, the discarded warm-up fills it,
+ * as a user's first synth of the same app does.
  */
-function codeCacheFolder(mode: 'shared' | 'fresh' | 'off', scratch: string): string {
+function codeCacheFolder(benchmark: Benchmark, mode: 'shared' | 'fresh' | 'off', scratch: string): string {
   if (mode === 'off') return 'off';
   if (mode === 'fresh') return path.join(scratch, 'code-cache');
-  return SHARED_CODE_CACHE;
+  return path.join(BUILD_DIR, 'code-cache', benchmark.id);
 }
-
-const SHARED_CODE_CACHE = path.join(BUILD_DIR, 'code-cache');
 
 const rss = (s: Sample): number => s.child.maxRssKb;
 

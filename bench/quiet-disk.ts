@@ -9,14 +9,14 @@
  * so the cold-start ratio measured just after the fleets measured the fleets' writeback, not the
  * library: 1.27 to 1.37 in a full run against 1.11 to 1.14 when run alone.
  *
- * How: `sync`, then a probe (create 20 folders with a small file each in the temporary folder
+ * How: `sync`, then a probe (create 20 folders with a small file each, 40 entries, in the temporary folder
  * the children write to, then remove them) every {@link PROBE_EVERY_MS} until
  * {@link QUIET_PROBES} probes in a row cost at most {@link QUIET_FACTOR} times the quietest probe
  * seen at the start of the run, or {@link MAX_WAIT_MS} have passed. One quiet probe is not
  * enough: while the disk catches up, the cost rises and falls back every half minute or so, and
- * a benchmark started in such a trough ran on a busy disk (cold start 1.184 in a full run). Both sides of a benchmark then start on the same quiet disk;
- * what their own runs do to it (every child's output folder is removed after it) hits both alike,
- * as they are interleaved.
+ * a benchmark started in such a trough ran on a busy disk (cold start 1.184 in a full run).
+ * Both sides of a benchmark then start on the same quiet disk; what their own runs do to it
+ * (every child's output folder is removed after it) hits both alike, as they are interleaved.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -64,18 +64,19 @@ export class QuietDisk {
   async settle(): Promise<string> {
     const start = performance.now();
     const synced = spawnSync('sync', { stdio: 'ignore' });
+    const syncFailed = synced.error || synced.status !== 0 ? '`sync` failed; ' : '';
     const threshold = Math.max(QUIET_FLOOR_MS, QUIET_FACTOR * this.baselineMs);
-    const sync = synced.error || synced.status !== 0 ? '`sync` failed; ' : '';
     let quiet = 0;
     let slowest = 0;
     for (;;) {
       const ms = fileCreationMs(this.directory);
       quiet = ms <= threshold ? quiet + 1 : 0;
       slowest = Math.max(slowest, ms);
-      const waited = (performance.now() - start) / 1000;
-      const probes = `slowest probe ${slowest.toFixed(2)} ms per file, idle ${this.baselineMs.toFixed(2)}`;
-      if (quiet === QUIET_PROBES) return `${sync}disk quiet after ${waited.toFixed(0)} s; ${probes}`;
-      if (waited * 1000 >= MAX_WAIT_MS) return `${sync}disk still busy after ${waited.toFixed(0)} s; ${probes}`;
+      const waitedMs = performance.now() - start;
+      const outcome = quiet === QUIET_PROBES ? 'disk quiet' : waitedMs >= MAX_WAIT_MS ? 'disk still busy' : undefined;
+      if (outcome !== undefined) {
+        return `${syncFailed}${outcome} after ${(waitedMs / 1000).toFixed(0)} s; slowest probe ${slowest.toFixed(2)} ms per entry, idle ${this.baselineMs.toFixed(2)}`;
+      }
       await new Promise((resolve) => setTimeout(resolve, PROBE_EVERY_MS));
     }
   }
@@ -85,7 +86,7 @@ export class QuietDisk {
 if (require.main === module) {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-bench-load-'));
   const block = Buffer.alloc(1 << 20, 120);
-  process.stdout.write(`idle: ${fileCreationMs(os.tmpdir()).toFixed(3)} ms per file\n`);
+  process.stdout.write(`idle: ${fileCreationMs(os.tmpdir()).toFixed(3)} ms per entry\n`);
   for (let i = 0; i < 1000; i++) {
     fs.mkdirSync(path.join(directory, String(i)));
     fs.writeFileSync(path.join(directory, String(i), 'cdk.tf.json'), block);
@@ -96,7 +97,7 @@ if (require.main === module) {
   const tick = () => {
     probes.push(`${((Date.now() - start) / 1000).toFixed(0)} s: ${fileCreationMs(os.tmpdir()).toFixed(3)}`);
     if (Date.now() - start < 60_000) setTimeout(tick, 5000);
-    else process.stdout.write(`after writing and removing 1,000 MB, ms per file:\n  ${probes.join('\n  ')}\n`);
+    else process.stdout.write(`after writing and removing 1,000 MB, ms per entry:\n  ${probes.join('\n  ')}\n`);
   };
   tick();
 }

@@ -3,9 +3,8 @@
 //
 // Why: cdktf's Testing.synth and Testing.app make an outdir in the temporary folder and never
 // remove it, and many tests make folders there too. The suite left 845 folders in /tmp per run
-// (552 of them cdktf outdirs); on the machine where it ran for weeks, /tmp held 95,000.
-// Now a run leaves none (jest keeps its own cache, jest_0), and
-// a killed run leaves one folder.
+// (552 of them cdktf outdirs); on the machine where it ran for weeks, /tmp held 95,000. Now a
+// run leaves none (jest keeps its own cache, jest_0), and a killed run leaves one folder.
 'use strict';
 const fs = require('fs');
 const os = require('os');

@@ -9,8 +9,8 @@
  * so the cold-start ratio measured just after the fleets measured the fleets' writeback, not the
  * library: 1.27 to 1.37 in a full run against 1.11 to 1.14 when run alone.
  *
- * How: `sync`, then a probe (create 20 folders with a small file each, 40 entries, in the temporary folder
- * the children write to, then remove them) every {@link PROBE_EVERY_MS} until
+ * How: `sync`, then a probe (create 20 folders with a small file each, 40 entries, in the
+ * temporary folder the children write to, then remove them) every {@link PROBE_EVERY_MS} until
  * {@link QUIET_PROBES} probes in a row cost at most {@link QUIET_FACTOR} times the quietest probe
  * seen at the start of the run, or {@link MAX_WAIT_MS} have passed. One quiet probe is not
  * enough: while the disk catches up, the cost rises and falls back every half minute or so, and

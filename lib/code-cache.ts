@@ -12,7 +12,7 @@
  * calls {@link loadBundled} with its implementation file (`index.impl.js`). This compiles that
  * file with the cache of its exact source, if one was written before, and runs it as node's
  * loader would, as a module in node's module cache; a file it requires from the same folder (a
- * chunk), or from semver or yaml, is loaded the same way. At the end of a process that compiled
+ * chunk), or from the yaml library, is loaded the same way. At the end of a process that compiled
  * a file without a usable cache, the cache is written, with the functions compiled meanwhile.
  *
  * Where: `CLUSTER_PROFILES_CODE_CACHE` names the folder, or switches the cache off (`off`); by
@@ -60,17 +60,17 @@ export const CODE_CACHE_VARIABLE = 'CLUSTER_PROFILES_CODE_CACHE';
 
 /**
  * The dependencies whose files are compiled through the cache too, when the package requires
- * them: semver's 26 modules took about 7 ms of every synth's start to compile and run. The
- * package's `dependencies`, all of them (test/code-cache.test.ts checks).
+ * them: the package's `dependencies`, all of them (test/code-cache.test.ts checks). (semver is
+ * not one: it is bundled, scripts/build-lib.js says why.)
  */
-export const CACHED_DEPENDENCIES: ReadonlySet<string> = new Set(['semver', 'yaml']);
+export const CACHED_DEPENDENCIES: ReadonlySet<string> = new Set(['yaml']);
 
 /** Cache files untouched for longer than this are removed when a new one is written. */
 const STALE_AFTER_MS = 30 * 24 * 3600 * 1000;
 
 /** How one file was compiled in this process ({@link codeCacheStatus}). */
 export interface CodeCacheUse {
-  /** `index.impl.js`, `chunk-X.js`; a dependency's file from its package: `semver/ranges/valid.js`. */
+  /** `index.impl.js`, `chunk-X.js`; a dependency's file from its package: `yaml/dist/index.js`. */
   readonly file: string;
   /** `accepted`: compiled from the cache; `absent`: no cache yet; `rejected`: V8 refused it. */
   readonly cache: 'accepted' | 'absent' | 'rejected';
@@ -145,7 +145,7 @@ class CodeCache {
     return require;
   }
 
-  /** `chunk-X.js` for a file of the package, `semver/ranges/valid.js` for a dependency's. */
+  /** `chunk-X.js` for a file of the package, `yaml/dist/index.js` for a dependency's. */
   private nameOf(filename: string): string {
     if (path.dirname(filename) === this.packageDirectory) return path.basename(filename);
     const modules = `node_modules${path.sep}`;

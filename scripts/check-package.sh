@@ -15,7 +15,7 @@ tarball="$work/$(tail -n 1 "$work/pack.log")"
 tar -tzf "$tarball" | sort > "$work/files"
 for required in package/dist/lib/index.js package/dist/lib/index.d.ts package/dist/lib/core.js package/dist/lib/testing.js \
   package/dist/lib/document.js package/dist/lib/pack.js package/dist/lib/jest-setup.js package/dist/lib/cli.js \
-  package/dist/lib/document/profile-document.schema.json package/bin/cluster-profiles.js; do
+  package/dist/lib/document/profile-document.schema.json package/dist/lib/THIRD-PARTY-NOTICES.md package/bin/cluster-profiles.js; do
   grep -qx "$required" "$work/files" || { echo "check-package: the tarball lacks $required" >&2; exit 1; }
 done
 if grep -v -e '^package/dist/lib/' -e '^package/bin/' -e '^package/package.json$' -e '^package/README.md$' -e '^package/LICENSE' "$work/files"; then

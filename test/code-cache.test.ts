@@ -26,6 +26,7 @@ interface Report {
   readonly clusterName: string;
   readonly names: number;
   readonly terraform: string;
+  readonly yaml: string;
 }
 
 const PROGRAM = `
@@ -39,10 +40,12 @@ const addons = new lib.AddonProfile(app, 'apps', { version: '1.0.0' });
 addons.addHelmLayer('web', { chart: lib.ChartSource.repository('https://charts.example.com', 'web'), version: '1.0.0', namespace: 'web', values: { replicas: 2 } });
 new lib.Cluster(new TerraformStack(app, 'prod'), 'prod', { connection: lib.ClusterConnection.kubeconfig({ path: '~/.kube/config' }), profiles: [addons] });
 app.synth();
+// A key with a line break is written by the yaml library, which the package requires.
+const yaml = lib.canonicalYaml({ 'two\\nlines': 1 });
 const terraform = fs.readFileSync(path.join(outdir, 'stacks', 'prod', 'cdk.tf.json'), 'utf8');
 fs.rmSync(outdir, { recursive: true, force: true });
 const status = require('./lib/code-cache.js').codeCacheStatus();
-process.stdout.write(JSON.stringify({ ...status, sameProfileError: lib.ProfileError === core.ProfileError, clusterName: lib.Cluster.name, names: Object.keys(lib).length, terraform }));
+process.stdout.write(JSON.stringify({ ...status, yaml, sameProfileError: lib.ProfileError === core.ProfileError, clusterName: lib.Cluster.name, names: Object.keys(lib).length, terraform }));
 `;
 
 /** Runs the program in a fresh node process with the cache setting given (and node options). */
@@ -75,8 +78,11 @@ describe('the code cache of the built package', () => {
     const root = path.join(scratch, 'first');
     const first = run(root);
     expect(first.directory).toBe(cacheFolder(root));
-    // The entry points, and semver's modules, which the package requires.
-    expect(first.uses.map((u) => u.file)).toEqual(expect.arrayContaining(['index.impl.js', 'core.impl.js', 'semver/functions/valid.js', 'semver/ranges/valid.js']));
+    // The entry points, and the yaml library's modules, which the package requires; semver is
+    // in the bundle (scripts/build-lib.js).
+    expect(first.uses.map((u) => u.file)).toEqual(expect.arrayContaining(['index.impl.js', 'core.impl.js', 'yaml/dist/index.js']));
+    expect(first.uses.filter((u) => u.file.startsWith('semver/'))).toEqual([]);
+    expect(first.yaml).toBe('"two\\nlines": 1\n');
     expect(first.uses.some((u) => u.file.startsWith('chunk-'))).toBe(true);
     expect(cacheStates(first)).toEqual(['absent']);
 

@@ -5,7 +5,7 @@
  *
  * Why a bundle: a program that loads the library paid for one file per module, 108 of them,
  * about 54 ms after cdktf and the providers before doing anything (the quickstart's cold start);
- * the bundled main entry point loads in about 24 ms (`npm run bench -- --only=cold_load`).
+ * the bundled main entry point loads in about 15 ms (`npm run bench -- --only=cold_load`).
  *
  * Why split: the entry points (`.`, `/core`, `/document`, `/pack`, `/testing`, the command line)
  * must share their modules, so that a ProfileError thrown by one is an `instanceof` ProfileError

@@ -69,11 +69,12 @@ const NAMES_KEPT_IN_FRAMES = ['compactStacksBoundary'];
 /** Bundles lib/ into `<outdir>/lib`. */
 async function buildLibrary(outdir) {
   const libOut = path.join(outdir, 'lib');
-  const common = { bundle: true, platform: 'node', target: 'node20', plugins: [dependenciesOutside], logLevel: 'warning' };
+  const common = { platform: 'node', target: 'node20', logLevel: 'warning' };
+  const bundling = { ...common, bundle: true, plugins: [dependenciesOutside] };
   const esmOut = fs.mkdtempSync(path.join(os.tmpdir(), 'cluster-profiles-esm-'));
   try {
     const result = await esbuild.build({
-      ...common,
+      ...bundling,
       entryPoints: sources(ENTRY_POINTS),
       outdir: esmOut,
       splitting: true,
@@ -98,10 +99,9 @@ async function buildLibrary(outdir) {
   } finally {
     fs.rmSync(esmOut, { recursive: true, force: true });
   }
-  const cli = await esbuild.build({ ...common, entryPoints: sources(COMMAND_LINE), outdir: libOut, format: 'cjs', keepNames: true, write: false });
+  const cli = await esbuild.build({ ...bundling, entryPoints: sources(COMMAND_LINE), outdir: libOut, format: 'cjs', keepNames: true, write: false });
   for (const file of cli.outputFiles) writeEntryPoint(libOut, path.basename(file.path, '.js'), file.text);
-  const { plugins, ...single } = common;
-  await esbuild.build({ ...single, bundle: false, entryPoints: [path.join(LIB, 'code-cache.ts')], outdir: libOut, format: 'cjs' });
+  await esbuild.build({ ...common, entryPoints: [path.join(LIB, 'code-cache.ts')], outdir: libOut, format: 'cjs' });
   writeNotices(libOut);
   for (const json of listFiles(LIB, '.json')) {
     const target = path.join(libOut, path.relative(LIB, json));
@@ -115,7 +115,9 @@ async function buildLibrary(outdir) {
 const dependenciesOutside = {
   name: 'dependencies-outside',
   setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, (args) => (BUNDLED_DEPENDENCIES.includes(packageName(args.path)) ? undefined : { path: args.path, external: true }));
+    build.onResolve({ filter: /^[^./]/ }, (args) =>
+      path.isAbsolute(args.path) || BUNDLED_DEPENDENCIES.includes(packageName(args.path)) ? undefined : { path: args.path, external: true },
+    );
   },
 };
 

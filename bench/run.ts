@@ -117,9 +117,7 @@ function options() {
 
 async function main(): Promise<void> {
   const opts = options();
-  // The cold starts first, then the rest by how much they write: a waited-for quiet disk is not
-  // always quiet again after the fleets (bench/quiet-disk.ts), and the quickstart's cold start,
-  // which creates about 30 files against the bare app's 4, is the workload it skews most.
+  // The cold starts first (the header says why), then the rest by how much they write.
   const benchmarks = [
     ...coldStartBenchmarks(opts.coldReps, opts.withTsx),
     lockResolveBenchmark(opts.coldReps),

@@ -182,7 +182,7 @@ function listFiles(directory, extension) {
     .map((file) => path.join(directory, file));
 }
 
-module.exports = { buildLibrary };
+module.exports = { buildLibrary, packageName };
 
 if (require.main === module) {
   const outdir = process.argv[2];

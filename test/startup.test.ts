@@ -100,6 +100,17 @@ describe('what loading the library loads', () => {
     ].join('\n');
     expect(runScript(script)).toEqual({ releases: 7, yamlLoaded: false });
   });
+  const readWithoutYaml = (kubeconfig: string): unknown => {
+    const file = path.join(fs.mkdtempSync(path.join(require('os').tmpdir(), 'kubeconfig-')), 'config');
+    fs.writeFileSync(file, kubeconfig);
+    const script = [
+      "const { readKubeconfig } = require('./lib/kube/kubeconfig');",
+      `const connection = readKubeconfig(${JSON.stringify(file)});`,
+      `process.stdout.write(JSON.stringify({ server: connection.server, ca: connection.certificateAuthority, key: connection.clientKey, yamlLoaded: ${YAML_LOADED} }));`,
+    ].join('\n');
+    return runScript(script);
+  };
+
   it("does not load the yaml library to read a kubeconfig as kubectl writes it (each readiness gate's waiter reads one)", () => {
     const b64 = (text: string) => Buffer.from(text).toString('base64');
     const kubeconfig = [
@@ -124,13 +135,28 @@ describe('what loading the library loads', () => {
       `    client-key-data: ${b64('KEY PEM')}`,
       '',
     ].join('\n');
-    const file = path.join(fs.mkdtempSync(path.join(require('os').tmpdir(), 'kubeconfig-')), 'config');
-    fs.writeFileSync(file, kubeconfig);
-    const script = [
-      "const { readKubeconfig } = require('./lib/kube/kubeconfig');",
-      `const connection = readKubeconfig(${JSON.stringify(file)});`,
-      `process.stdout.write(JSON.stringify({ server: connection.server, ca: connection.certificateAuthority, key: connection.clientKey, yamlLoaded: ${YAML_LOADED} }));`,
+    expect(readWithoutYaml(kubeconfig)).toEqual({ server: 'https://127.0.0.1:6443', ca: 'CA PEM', key: 'KEY PEM', yamlLoaded: false });
+  });
+
+  it('does not load the yaml library for a kubeconfig written by hand with one-line flow maps (as the e2e control plane writes its own)', () => {
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'kubeconfig-files-'));
+    fs.writeFileSync(path.join(dir, 'ca.crt'), 'CA PEM');
+    fs.writeFileSync(path.join(dir, 'admin.key'), 'KEY PEM');
+    const kubeconfig = [
+      'apiVersion: v1',
+      'kind: Config',
+      'clusters:',
+      '- name: e2e',
+      `  cluster: { server: "https://127.0.0.1:6443", certificate-authority: "${dir}/ca.crt" }`,
+      'users:',
+      '- name: e2e-admin',
+      `  user: { client-certificate: "${dir}/ca.crt", client-key: "${dir}/admin.key" }`,
+      'contexts:',
+      '- name: e2e',
+      '  context: { cluster: e2e, user: e2e-admin }',
+      'current-context: e2e',
+      '',
     ].join('\n');
-    expect(runScript(script)).toEqual({ server: 'https://127.0.0.1:6443', ca: 'CA PEM', key: 'KEY PEM', yamlLoaded: false });
+    expect(readWithoutYaml(kubeconfig)).toEqual({ server: 'https://127.0.0.1:6443', ca: 'CA PEM', key: 'KEY PEM', yamlLoaded: false });
   });
 });

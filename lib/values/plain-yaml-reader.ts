@@ -11,10 +11,10 @@ export interface PlainYamlOptions {
 
 /**
  * The documents of the YAML texts most packs and manifests hold, read directly: block maps and
- * lists, one-line plain and quoted scalars, comments, `[]` and `{}`, literal block scalars and
- * document markers. It gives exactly what parseYamlDocuments gets from the yaml library (YAML 1.2
+ * lists, one-line plain and quoted scalars, comments, one-line flow lists and maps of scalars,
+ * literal block scalars and document markers. It gives exactly what parseYamlDocuments gets from the yaml library (YAML 1.2
  * core, plus Helm's YAML 1.1 booleans), or undefined when the text holds anything it is not sure
- * of (anchors, tags, flow collections with content, folded or multi-line scalars, duplicate keys,
+ * of (anchors, tags, nested flow collections, folded or multi-line scalars, duplicate keys,
  * odd indentation, tabs, control characters...), and parseYamlDocuments asks the library, which
  * also reports any error. Loading the library costs every process about 26 ms, a large share of
  * the quickstart's cold start (issue 17), and its inputs are all of the plain kind.
@@ -389,39 +389,74 @@ function plainSource(text: string): string {
 }
 
 /**
- * A flow collection on one line: `{}`, or a list of one-line scalars, `[a, "b", 1]`. Flow maps
- * with content, nested collections, empty or trailing entries and lines that go on make the
- * reader decline.
+ * A flow collection on one line: `{}`, `[]`, a list of one-line scalars, `[a, "b", 1]`, or a map
+ * of one-line scalars, `{ server: "https://10.0.0.1:6443", insecure: true }` (as a kubeconfig
+ * written by hand or by a script holds them). Nested collections, empty or trailing entries and
+ * lines that go on make the reader decline.
  */
 function flowCollection(text: string, scalar: (source: string) => unknown): unknown {
   const empty = /^(?:\[ *\]|\{ *\})(?: +#.*| *)$/.exec(text);
   if (empty) return text[0] === '[' ? [] : {};
-  if (text[0] !== '[') decline();
+  if (text[0] !== '[' && text[0] !== '{') decline();
+  const isMap = text[0] === '{';
   const items: unknown[] = [];
+  const map: Tree = {};
   let i = 1;
   for (;;) {
     while (text[i] === ' ') i++;
-    const first = text[i];
-    if (first === "'" || first === '"') {
-      const quoted = (first === "'" ? singleQuoted(text, i) : doubleQuoted(text, i)) ?? decline();
-      items.push(quoted.value);
-      i = quoted.end;
+    if (isMap) {
+      const key = flowKey(text, i, scalar);
+      if (Object.prototype.hasOwnProperty.call(map, key.key)) decline();
+      // `"a":1` (a value right after a quoted key's colon) is left to the library.
+      if (text[key.rest] !== ' ') decline();
+      i = key.rest;
+      while (text[i] === ' ') i++;
+      const value = flowScalar(text, i, FLOW_MAP_PLAIN, scalar);
+      map[key.key] = value.value;
+      i = value.end;
     } else {
-      const end = FLOW_PLAIN.exec(text.slice(i))?.[0].length ?? decline();
-      items.push(scalar(plainSource(text.slice(i, i + end))));
-      i += end;
+      const item = flowScalar(text, i, FLOW_PLAIN, scalar);
+      items.push(item.value);
+      i = item.end;
     }
     while (text[i] === ' ') i++;
-    if (text[i] === ']') break;
+    if (text[i] === (isMap ? '}' : ']')) break;
     if (text[i] !== ',') decline();
     i++;
   }
   if (!NOTHING.test(text.slice(i + 1))) decline();
-  return items;
+  return isMap ? map : items;
 }
 
-/** A plain scalar in a flow list: no flow indicators, colons or comments in it. */
+/** A one-line scalar of a flow collection starting at `start`, quoted or plain (matching `plain`), and the index after it. */
+function flowScalar(text: string, start: number, plain: RegExp, scalar: (source: string) => unknown): { value: unknown; end: number } {
+  const first = text[start];
+  if (first === "'" || first === '"') {
+    const quoted = (first === "'" ? singleQuoted(text, start) : doubleQuoted(text, start)) ?? decline();
+    return { value: quoted.value, end: quoted.end };
+  }
+  const length = plain.exec(text.slice(start))?.[0].length ?? decline();
+  return { value: scalar(plainSource(text.slice(start, start + length))), end: start + length };
+}
+
+/** The key of a flow map's entry starting at `start`: quoted, or plain without colons, then its colon. */
+function flowKey(text: string, start: number, scalar: (source: string) => unknown): Key {
+  const first = text[start];
+  if (first === "'" || first === '"') {
+    const quoted = (first === "'" ? singleQuoted(text, start) : doubleQuoted(text, start)) ?? decline();
+    if (text[quoted.end] !== ':') decline();
+    return checkedKey(quoted.value, start, quoted.end);
+  }
+  const source = FLOW_PLAIN.exec(text.slice(start))?.[0] ?? decline();
+  const colon = start + source.length;
+  if (text[colon] !== ':' || source.endsWith(' ') || !PLAIN_KEY_START.test(source)) decline();
+  return checkedKey(keyText(scalar(source)), start, colon);
+}
+
+/** A plain scalar in a flow list, or a flow map's plain key: no flow indicators, colons or comments in it. */
 const FLOW_PLAIN = /^[^,[\]{}:#\s][^,[\]{}:#]*/;
+/** A plain value in a flow map: as in a list, and colons before anything but a space or a flow indicator (`https://a:1`). */
+const FLOW_MAP_PLAIN = /^[^,[\]{}:#\s](?:[^,[\]{}:#]|:(?=[^\s,[\]{}]))*/;
 
 /** A one-line quoted scalar's value and the index after its closing quote. */
 interface Quoted {

@@ -28,6 +28,7 @@ function expectSameAsLibrary(text: string, label: string): boolean {
 const ORDINARY = [
   'IfNotPresent', 'registry.k8s.io/pause:3.10', 'v1.2.0', '--log-level=info', '100m', '128Mi', 'hello world', '3', '-1', '0', '8080', 'true', 'false',
   'null', '~', '1.5', "'quoted'", '"double"', "''", '""', '[]', '{}', 'http://example.com/a?b=c', 'a.b.c', '"{{ .Values.x }}"', "'{{ required }}'",
+  '{ server: "https://127.0.0.1:6443", certificate-authority: "/etc/ca.crt" }', '{cluster: e2e, user: admin}', '{ server: https://10.0.0.1:6443, insecure-skip-tls-verify: true }',
 ];
 /** Scalars YAML may read as another type, that need care, or that the reader must leave to the library. */
 const TRICKY = [
@@ -37,6 +38,10 @@ const TRICKY = [
   "'unterminated", '"unterminated', '\'a\' b', '"a"b', '[a, b]', '["x", \'y\', 3, yes]', '[ a b , c ]', '[a,]', '[,a]', '[a: b]', '[[a]]', '[ ]', '{ }', '{a: 1}', '[a] x',
   '&anchor x', '*alias', '!tag x', '!!str 1', '%x', '@x', '`x', '|x', '>', '> x', '- x', '-', '--', '---', '...', '-x', '?x', '? x', ':x', ',x', 'x,y', 'a]', 'a}', 'a b  ',
   '\u00a0x', 'caf\u00e9', 'emoji \u{1F600}', '#', 'a:', '"\\/"', '"\\0"',
+  '{a: {b: 1}}', '{a: [b]}', '{a: 1,}', '{,a: 1}', '{a}', '{a: }', '{a:}', '{a:1}', '{"a":1}', '{"a": 1}', "{'a': 1}", '{ "a" : 1 }', '{a : 1}', '{a: 1, a: 2}', '{a: x:y}',
+  '{a: x: y}', '{a: x :y}', '{a: :x}', '{a: x:}', '{a: x:,b: 1}', '{a: https://h:1/p?q=1}', '{a: x#y}', '{a: x #y}', '{a: 1} # c', '{a: 1}x', '{a: 1}}', '{a: b',
+  '{__proto__: 1}', '{"__proto__": 1}', '{<<: 1}', '{? a: 1}', '{-a: 1}', '{- a: 1}', '{1: a, true: b, ~: c}', '{a: yes, b: No, c: ~, d: 0o7, e: .5, f: -1}',
+  '{a: x y , b:  z }', '{a: "x, y", b: \'}\'}', '{a: &x 1}', '{a: *x}', '{a: !t x}', '{a: |}', '{a: - b}', '{a: -b}', '{a: b, c: d, e: f}', '{a b: c}', '{a.b/c: 1}',
 ];
 const KEYS = ['name', 'image', 'tag', 'enabled', 'replicas', 'app.kubernetes.io/name', 'helm.sh/hook', 'x_y', 'a-b', 'k8s'];
 const TRICKY_KEYS = [
@@ -186,6 +191,9 @@ const EDGES: readonly string[] = [
   'a: x\n---\nb: y\n...\n', 'a: "x\\\n  y"\n', 'a: "x\\ty"\n', "a: 'x\\ty'\n", 'a: x\\ty\n', '"a\\nb": 1\n', 'a: "\\e\\a\\b\\f\\v\\0\\r"\n',
   'a: [ "x" , y ]\n', 'a: [x,y]\n', 'a: [x ,y]\n', 'a: [ , ]\n', 'a: [x, ]\n', 'a: [-x, -1, --]\n', 'a: [-]\n', 'a: [x y, z]\n', 'a: [yes, No, ~, null, 0o7, 0x1, .5, 1e3]\n',
   'a: [x]]\n', 'a: [[]]\n', 'a: [{}]\n', 'a: [x] [y]\n', 'a: ["a,b", \'c]\']\n', 'a: [x\u00a0]\n', 'a: [a?b, a!b, a&b, a*b, a|b, a>b, a%b, a@b]\n', 'a: [?x]\n', 'a: [!x]\n', 'a: [&x]\n',
+  'a: {b: 1}\n', 'a: { b: "x", c: \'y\' }\n', '- {a: 1}\n- {b: 2}\n', 'a:\n  {b: 1}\n', '{a: 1}\n', '{a: 1} # c\n', 'a: {b: 1}  # c\n', 'a: {b: 1}#c\n',
+  'a: {b: 1, c: {d: 2}}\n', 'a: {b: 1,\n  c: 2}\n', 'a: {b: 1, b: 2}\n', 'a: {"b":1}\n', 'a: {b:1}\n', 'a: {b: c:d}\n', 'a: {b: c: d}\n', 'a: {b: http://h:80}\n',
+  'a: {b: x,}\n', 'a: {b: "\\u00e9"}\n', 'a: {b: 1}\nb: {a: 2}\n', 'a: {? b: 1}\n', 'a: {b: c d}\n', 'a: {b: [c]}\n', 'a: {"b" : 1}\n', 'a: {b : 1}\n',
   'a: {}x\n', '{}\n', '[]\n', '[a, b]\n', '"x"\n', "'x'\n", '"x" # c\n', '~\n', '1\n', 'yes\n', 'x\n---\ny\n', '- x\n---\n- y\n', '\n\na: 1\n', '# c\na: 1\n# d\n',
   'a:\n  []\n  b: 1\n', 'a:\n  [x]\nb: 1\n', 'a:\n  {}\n', 'a:\n- []\n', 'a: - b\n', 'a: -\n', 'a: --\n', 'a: ---\n', 'a: ...\n', 'a: -- b\n', '- -\n', '- --\n', '- ---\n',
   'a:\n  - b\n - c\n', 'a:\n    b: 1\n  c: 2\n', 'a: 1\nb:\n  c: 2\n d: 3\n', 'a:\n  b:\n  c: 1\n', '- a\n-b\n', '-a\n', '--- |\n  x\n', '---\n|\n  x\n', 'a: |\n  x\n  ---\n',
@@ -255,6 +263,7 @@ describe('readPlainYaml, the YAML of values and manifests read without the yaml 
     ['comments on their own lines, at any indent, and after values', '# head\na: 1 # one\n  # inner\nb:  # none\n# between\n  c: x #y\nd: "q" # z\n', [{ a: 1, b: { c: 'x' }, d: 'q' }]],
     ['empty values as null, and empty flow collections', 'a:\nb: []\nc: {}\nd: [ ]\ne: { }\nf:\n  []\n', [{ a: null, b: [], c: {}, d: [], e: {}, f: [] }]],
     ['flow lists of scalars on one line', 'a: [x, "y", \'z\', 1, yes, 0.5, ~, a b]\n', [{ a: ['x', 'y', 'z', 1, true, 0.5, null, 'a b'] }]],
+    ['flow maps of scalars on one line, plain values with colons', '- cluster: { server: "https://127.0.0.1:6443", certificate-authority: /ca.crt }\n  c: {url: https://h:80/p, size: 1, enabled: yes}\n', [[{ cluster: { server: 'https://127.0.0.1:6443', 'certificate-authority': '/ca.crt' }, c: { url: 'https://h:80/p', size: 1, enabled: true } }]]],
     ['YAML 1.2 core nulls and booleans, and Helm\'s YAML 1.1 booleans', 'a: ~\nb: null\nc: NULL\nd: True\ne: FALSE\nf: yes\ng: Off\nh: y\ni: N\nj: tRue\n', [{ a: null, b: null, c: null, d: true, e: false, f: true, g: false, h: true, i: false, j: 'tRue' }]],
     ['integers in decimal, octal and hex, and what is no integer of YAML 1.2', 'a: 007\nb: +1\nc: -0\nd: 0o17\ne: 0x1F\nf: 0b11\ng: 1_000\nh: 0o8\n', [{ a: 7, b: 1, c: -0, d: 15, e: 31, f: '0b11', g: '1_000', h: '0o8' }]],
     ['floats, infinities and NaN, and what is no float of YAML 1.2', 'a: 1e3\nb: .5\nc: -1.5e+3\nd: 1.\ne: .inf\nf: -.Inf\ng: .NaN\nh: 1e400\ni: Infinity\nj: 2001-12-14\nk: 12:30\n', [{ a: 1000, b: 0.5, c: -1500, d: 1, e: Infinity, f: -Infinity, g: NaN, h: Infinity, i: 'Infinity', j: '2001-12-14', k: '12:30' }]],
@@ -297,7 +306,9 @@ describe('readPlainYaml, the YAML of values and manifests read without the yaml 
     ['a merge key', 'a:\n  <<: {}\n'],
     ['a __proto__ key', '__proto__: 1\n'],
     ['a quoted __proto__ key', '"__proto__": 1\n'],
-    ['a flow map with content', 'a: {b: 1}\n'],
+    ['a flow map in a flow map', 'a: {b: {c: 1}}\n'],
+    ['a flow map with a duplicate key', 'a: {b: 1, b: 2}\n'],
+    ['a flow map going on to the next line', 'a: {b: 1,\n  c: 2}\n'],
     ['a nested flow list', 'a: [[b]]\n'],
     ['a flow list going on to the next line', 'a: [b,\n  c]\n'],
     ['a folded block scalar', 'a: >\n  b\n'],

@@ -2,9 +2,9 @@
  * A V8 code cache for the package's own bundled files: how an installed package loads its code.
  *
  * Why: every `cdktf synth` runs the app in a fresh node process, and `cdktf deploy` starts one
- * waiter process per readiness gate. Each process compiled the library's half a megabyte of
- * JavaScript anew, then compiled again every function a synth runs, the first time it runs. V8
- * can hand back what it compiled (its code cache) and take it again in the next process, which
+ * waiter process per gated layer that others wait for, and one for the rest. Each process
+ * compiled the library's half a megabyte of JavaScript anew, then compiled again every function
+ * a synth runs, the first time it runs. V8 can hand back what it compiled (its code cache) and take it again in the next process, which
  * then skips that work: about 20 ms of the quickstart's cold start (`npm run bench -- --only=cold`
  * compares it with the cache and without).
  *

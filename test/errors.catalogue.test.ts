@@ -1016,6 +1016,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     'READINESS_TIMEOUT',
     () => {
       throw timeoutError(
+        'clusters/e2e/gates/widgets.json',
         { cluster: 'e2e', layer: 'widgets', namespace: 'demo' },
         { kind: 'condition', timeoutSeconds: 5, object: { apiVersion: 'demo.example.com/v1', kind: 'Widget', name: 'w1' }, type: 'Ready', status: 'True' },
         'Widget demo/w1 (demo.example.com/v1) exists; conditions: Ready=False (Pending: waiting)',
@@ -1026,6 +1027,24 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
       '  object: Widget demo/w1 (demo.example.com/v1)',
       '  last seen: Widget demo/w1 (demo.example.com/v1) exists; conditions: Ready=False (Pending: waiting)',
       '  fix: find why with `kubectl get widget w1 -n demo -o yaml` (and the logs of its controller), fix it and deploy again; or raise timeoutSeconds of this gate in the readiness of layer "widgets". The layers before it stay installed.',
+    ].join('\n'),
+  ],
+  [
+    "a readiness gate of a layer no other layer waits for, checked with the others in the cluster's gate file",
+    'READINESS_TIMEOUT',
+    () => {
+      throw timeoutError(
+        'clusters/e2e/gates/_cluster.json: layer web',
+        { cluster: 'e2e', layer: 'web', namespace: 'apps' },
+        { kind: 'jsonPath', timeoutSeconds: 60, object: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, path: '.status.readyReplicas', value: '3' },
+        'Deployment apps/web (apps/v1) exists; conditions: Available=True; .status.readyReplicas = 2',
+      );
+    },
+    [
+      'READINESS_TIMEOUT at clusters/e2e/gates/_cluster.json: layer web: readiness gate did not pass in 60s: .status.readyReplicas == "3" on Deployment web (apps/v1) (60s)',
+      '  object: Deployment apps/web (apps/v1)',
+      '  last seen: Deployment apps/web (apps/v1) exists; conditions: Available=True; .status.readyReplicas = 2',
+      '  fix: find why with `kubectl get deployment web -n apps -o yaml` (and the logs of its controller), fix it and deploy again; or raise timeoutSeconds of this gate in the readiness of layer "web". The layers before it stay installed.',
     ].join('\n'),
   ],
   [
@@ -1350,6 +1369,15 @@ describe('error catalogue', () => {
 
   it.each(catalogue)('names the place of %s in the documented path style', (_, _code, fn) => {
     expect(profileError(fn).diagnostics.map((d) => pathStyleProblem(d.path)).filter((p) => p !== undefined)).toEqual([]);
+  });
+
+  it("prints every error sample of README.md as the catalogue's case of it does", () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+    // A sample: a line starting with a code and " at ", and the indented lines under it.
+    const samples = [...readme.matchAll(/^[A-Z][A-Z_]+ at .*(?:\n {2}.*)*/gm)].map((m) => m[0]);
+    const messages = catalogue.map(([, , , expected]) => (typeof expected === 'string' ? expected : expected()));
+    expect(samples.length).toBeGreaterThan(0);
+    expect(samples.filter((sample) => !messages.includes(sample))).toEqual([]);
   });
 
   it('holds a case of every error code', () => {

@@ -23,7 +23,7 @@ export const COMMANDS: Readonly<Record<string, { readonly summary: string; reado
     load: () => (require('./drift') as typeof import('./drift')).driftCommand,
   },
   wait: {
-    summary: 'wait for the readiness gates of a layer (run by cdktf deploy; exit 1 when one times out)',
+    summary: 'wait for the readiness gates of a gate file (run by cdktf deploy; exit 1 when one times out)',
     load: () => (require('./wait') as typeof import('./wait')).waitCommand,
   },
   packs: {

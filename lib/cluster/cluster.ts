@@ -224,12 +224,15 @@ export class Cluster extends Construct {
     const stackDirectory = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
     const clusterDirectory = path.join(stackDirectory, 'clusters', this.clusterName);
     fs.rmSync(clusterDirectory, { recursive: true, force: true });
+    // The cluster's gate file is shared by the layers it holds: written once.
+    const gateFiles = new Map<string, string>();
     for (const layer of this.emitted.layers.values()) {
       for (const chart of layer.charts) writeChart(chart.files, path.join(stackDirectory, chart.directory));
-      if (layer.gates) {
-        fs.mkdirSync(path.dirname(path.join(stackDirectory, layer.gates.path)), { recursive: true });
-        fs.writeFileSync(path.join(stackDirectory, layer.gates.path), layer.gates.content);
-      }
+      if (layer.gates) gateFiles.set(layer.gates.path, layer.gates.content);
+    }
+    for (const [file, content] of gateFiles) {
+      fs.mkdirSync(path.dirname(path.join(stackDirectory, file)), { recursive: true });
+      fs.writeFileSync(path.join(stackDirectory, file), content);
     }
     // cdktf's resolver copies every tree it is given, which cost 100-170 ms at 100 clusters x 30
     // layers (bench/); most values hold no token, and those are written as they are.

@@ -1,5 +1,5 @@
 import { App, ITerraformDependable, TerraformStack, TerraformVariable } from 'cdktf';
-import { gateResource, GateFileWritten } from '../readiness/gate-emission';
+import { GatedLayer, gateResource, GateFileWritten, hasWaiterGates } from '../readiness/gate-emission';
 import * as path from 'path';
 import { Construct } from 'constructs';
 // Deep imports: the providers' package roots load every resource class (about 1 s and 200 MB).
@@ -29,7 +29,7 @@ export interface EmittedLayer {
   readonly charts: ReadonlyArray<WrittenChart>;
   /** The Helm releases of the layer, in install order: what drift reads back from the cluster. */
   readonly releases: ReadonlyArray<EmittedRelease>;
-  /** The gate file of a layer with waiter gates, written beside the stack. */
+  /** The gate file holding the layer's waiter gates (its own, or the cluster's), written beside the stack. */
   readonly gates?: GateFileWritten;
 }
 
@@ -72,6 +72,10 @@ export function emitCluster(
     namespace.overrideLogicalId(`${clusterName}_namespace_${spec.name}`);
     return { spec, anchor: { element: namespace as ITerraformDependable, address: addressOf(namespace) } };
   });
+  const gateEmission = { clusterName, connection, stackDirectory: () => stackDirectoryOf(scope) };
+  // Layers some layer waits for (the plan's edges are reduced, so a direct edge says it).
+  const waitedFor = new Set(plan.layers.flatMap((l) => l.dependsOn));
+  const lastGated: Array<GatedLayer & { readonly anchor: readonly Anchor[] }> = [];
   for (const layer of plan.layers) {
     const waitsOfLayer: Anchor[] = [
       ...waitFor(layer, anchors),
@@ -106,14 +110,28 @@ export function emitCluster(
     // Later layers wait for the last release of this one; a layer with no release (an empty
     // manifest layer, a bare Kubernetes layer) passes on what it waited for, plus its check.
     let anchor: Anchor[] = previous ? [{ element: previous, address: addressOf(previous) }] : waitsOfLayer;
-    // A layer with waiter gates: later layers wait for the gate, which waits for the releases.
-    const gate = gateResource(scope, { clusterName, layer, connection, stackDirectory: () => stackDirectoryOf(scope), after: sortedElements(anchor), releases: elements.filter((e): e is HelmRelease => e instanceof HelmRelease) });
-    if (gate) {
+    const gated = hasWaiterGates(layer) ? { layer, releases: elements.filter((e): e is HelmRelease => e instanceof HelmRelease) } : undefined;
+    let gates: GateFileWritten | undefined;
+    if (gated && waitedFor.has(layer.name)) {
+      // Later layers wait for the layer's gate, which waits for its releases.
+      const gate = gateResource(scope, { ...gateEmission, scope: 'layer', layers: [gated], after: sortedElements(anchor) });
       elements.push(gate.resource);
       anchor = [{ element: gate.resource, address: addressOf(gate.resource) }];
+      gates = gate.file;
+    } else if (gated) {
+      lastGated.push({ ...gated, anchor });
     }
     anchors.set(layer.name, anchor);
-    emitted.set(layer.name, { addresses: elements.map((e) => addressOf(e)), charts, releases, gates: gate?.file });
+    emitted.set(layer.name, { addresses: elements.map((e) => addressOf(e)), charts, releases, gates });
+  }
+  if (lastGated.length > 0) {
+    // The gated layers no layer waits for: one waiter for all of them (gate-emission.ts says why).
+    const after = new Map(lastGated.flatMap((g) => g.anchor).map((a) => [a.address, a]));
+    const gate = gateResource(scope, { ...gateEmission, scope: 'cluster', layers: lastGated, after: sortedElements([...after.values()]) });
+    for (const { layer } of lastGated) {
+      const entry = emitted.get(layer.name)!;
+      emitted.set(layer.name, { ...entry, addresses: [...entry.addresses, addressOf(gate.resource)], gates: gate.file });
+    }
   }
   return emitted;
 }

@@ -87,11 +87,11 @@ export function gateObjectUnknown(path: string, index: number, kind: string, obj
   };
 }
 
-/** A gate that did not pass in its timeout, at deploy; the path is the layer's gate file in the stack folder. */
-export function readinessTimeout(cluster: string, layer: string, timeoutSeconds: number, gate: string, evidence: readonly string[], look: string): Diagnostic {
+/** A gate that did not pass in its timeout, at deploy; `path` is the gate file in the stack folder (and the layer). */
+export function readinessTimeout(path: string, layer: string, timeoutSeconds: number, gate: string, evidence: readonly string[], look: string): Diagnostic {
   return {
     code: 'READINESS_TIMEOUT',
-    path: `clusters/${cluster}/gates/${layer}.json`,
+    path,
     message: `readiness gate did not pass in ${timeoutSeconds}s: ${gate}`,
     details: evidence,
     fix: `find why with \`${look}\` (and the logs of its controller), fix it and deploy again; or raise timeoutSeconds of this gate in the readiness of layer "${layer}". The layers before it stay installed.`,

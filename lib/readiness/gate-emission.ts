@@ -10,14 +10,24 @@ import { isWaiterGate } from './readiness';
 import { CONNECTION_ENVIRONMENT, GATE_FILE_API_VERSION, GateFile } from './wait';
 
 /**
- * Emission of a layer's waiter gates: one `terraform_data` per gated layer, after the layer's
- * releases, whose create-time `local-exec` runs `cluster-profiles wait` on the gate file written
- * beside the stack. Nothing else on the runner: Node (which runs cdktf) and our own bin.
+ * Emission of waiter gates: a `terraform_data` whose create-time `local-exec` runs
+ * `cluster-profiles wait` on a gate file written beside the stack. Nothing else on the runner:
+ * Node (which runs cdktf) and our own bin.
  *
+ * - A gated layer that later layers wait for gets its own (`<cluster>_<layer>_ready`), after its
+ *   releases; those layers wait for it.
+ * - The gated layers no layer waits for share one (`<cluster>_ready`), after all of their
+ *   releases: nothing needs one of them ready before the others, and each waiter is a Node
+ *   process. Ten gated add-ons finishing together started ten on the runner's cores, about 0.5 s
+ *   on 2 cores (issue 17); one waiter checks the ten at once. A deploy still ends when the last
+ *   of them is ready; a failing one fails it later by at most the time between its release and
+ *   the last release.
  * - No gate beyond Helm's wait, no resource: a profile without gates gets exactly the Terraform
  *   it got before (issue 17: gates cost nothing when none is declared).
- * - `triggers_replace` holds the releases' revisions and the gates' digest, so an upgrade of the
- *   layer (a new revision) or a changed gate waits again; an unchanged layer does not.
+ * - `triggers_replace` holds the releases' revisions and the gates' digest, so an upgrade (a new
+ *   revision) or a changed gate waits again; an unchanged layer does not. In the cluster's
+ *   gate, an upgrade of one of its layers checks all of its layers again: a check that still
+ *   holds passes at its first look.
  * - No destroy-time provisioner: a destroy never waits.
  * - The connection: fields that are Terraform expressions reach the waiter through the
  *   provisioner's environment, evaluated by Terraform as for the helm provider; the token never
@@ -30,29 +40,42 @@ export interface GateFileWritten {
   readonly content: string;
 }
 
-export interface GateEmission {
-  readonly clusterName: string;
+/** A layer whose gates a waiter checks, with its releases (whose revisions re-run the waiter). */
+export interface GatedLayer {
   readonly layer: PlannedLayer;
-  readonly connection: ConnectionSettings;
-  /** Where Terraform runs (the bin's path in the command is relative to it); asked only for a gated layer. */
-  readonly stackDirectory: () => string;
-  /** What the gate waits for: the layer's last release, or what the layer waited for. */
-  readonly after: readonly ITerraformDependable[];
   readonly releases: readonly HelmRelease[];
 }
 
-/** The gate of a layer with waiter gates, or undefined when it has none. */
-export function gateResource(scope: Construct, e: GateEmission): { resource: DataResource; file: GateFileWritten } | undefined {
-  const gates = e.layer.readiness.filter(isWaiterGate);
-  if (gates.length === 0) return undefined;
-  const document: GateFile = { apiVersion: GATE_FILE_API_VERSION, kind: 'ReadinessGates', cluster: e.clusterName, layer: e.layer.name, namespace: e.layer.namespace, gates };
+export interface GateEmission {
+  readonly clusterName: string;
+  readonly connection: ConnectionSettings;
+  /** Where Terraform runs (the bin's path in the command is relative to it). */
+  readonly stackDirectory: () => string;
+  /** `layer`: the gate of one layer that others wait for; `cluster`: that of the layers nothing waits for. */
+  readonly scope: GateFile['scope'];
+  readonly layers: readonly GatedLayer[];
+  /** What the gate waits for, sorted: the layers' last releases, or what a layer without one waited for. */
+  readonly after: readonly ITerraformDependable[];
+}
+
+/** Whether a layer has gates the waiter checks (beyond Helm's wait). */
+export function hasWaiterGates(layer: PlannedLayer): boolean {
+  return layer.readiness.some(isWaiterGate);
+}
+
+/** The `terraform_data` running the waiter on the gate file of `e.layers`, and that file. */
+export function gateResource(scope: Construct, e: GateEmission): { resource: DataResource; file: GateFileWritten } {
+  const layers = e.layers.map(({ layer }) => ({ layer: layer.name, namespace: layer.namespace, gates: layer.readiness.filter(isWaiterGate) }));
+  const document: GateFile = { apiVersion: GATE_FILE_API_VERSION, kind: 'ReadinessGates', cluster: e.clusterName, scope: e.scope, layers };
   const content = `${JSON.stringify(document, null, 2)}\n`;
-  const file = `clusters/${e.clusterName}/gates/${e.layer.name}.json`;
-  const resource = new DataResource(scope, `ready-${e.layer.name}`, {
+  const name = e.scope === 'cluster' ? '_cluster' : layers[0].layer;
+  const file = `clusters/${e.clusterName}/gates/${name}.json`;
+  const releases = e.layers.flatMap((l) => l.releases);
+  const resource = new DataResource(scope, e.scope === 'cluster' ? 'ready' : `ready-${name}`, {
     dependsOn: e.after.length > 0 ? [...e.after] : undefined,
     triggersReplace: {
       gates: `sha256:${createHash('sha256').update(content).digest('hex')}`,
-      ...(e.releases.length > 0 ? { revisions: e.releases.map((r) => `\${${r.terraformResourceType}.${r.friendlyUniqueId}.metadata.revision}`).join(',') } : {}),
+      ...(releases.length > 0 ? { revisions: releases.map((r) => `\${${r.terraformResourceType}.${r.friendlyUniqueId}.metadata.revision}`).join(',') } : {}),
     },
     provisioners: [
       {
@@ -62,7 +85,8 @@ export function gateResource(scope: Construct, e: GateEmission): { resource: Dat
       },
     ],
   });
-  resource.overrideLogicalId(`${e.clusterName}_${e.layer.name}_ready`);
+  // Cluster and layer names have no `_`, so `<cluster>_ready` is no layer's `<cluster>_<layer>_ready`.
+  resource.overrideLogicalId(e.scope === 'cluster' ? `${e.clusterName}_ready` : `${e.clusterName}_${name}_ready`);
   return { resource, file: { path: file, content } };
 }
 

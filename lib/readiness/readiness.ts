@@ -5,7 +5,8 @@ import { conditionGateWithoutType, gateObjectIncomplete, gateValueNotText, inval
 /**
  * Readiness gates: what must be true on the cluster after a layer installs before the layers
  * after it start. `workloads` and `jobsComplete` are Helm's own wait; the others run our waiter
- * (`cluster-profiles wait`) from a `terraform_data` after the layer's releases (see
+ * (`cluster-profiles wait`) from a `terraform_data` after the layer's releases, its own or the
+ * cluster's for the layers no layer waits for (see
  * lib/readiness/gate-emission.ts and the README, "Readiness gates").
  */
 

@@ -5,8 +5,9 @@ import { describeGate, describeObject, GateObject, isWaiterGate, ReadinessGate }
 import { readinessTimeout } from '../diagnostics';
 
 /**
- * The waiter: polls the API server until each gate of one layer passes, or fails with what it
- * last saw. Run by `cluster-profiles wait` from the layer's `terraform_data` during a deploy.
+ * The waiter: polls the API server until each gate of a gate file passes (one layer's, or those
+ * of the cluster's layers no layer waits for), or fails with what it last saw. Run by
+ * `cluster-profiles wait` from a `terraform_data` during a deploy (gate-emission.ts).
  */
 
 /**
@@ -23,14 +24,29 @@ export const CONNECTION_ENVIRONMENT: Readonly<Record<string, string>> = {
   cluster_ca_certificate: 'CLUSTER_PROFILES_CLUSTER_CA_CERTIFICATE',
 };
 
-/** Version of the gate file's shape. */
-export const GATE_FILE_API_VERSION = 'cluster-profiles.dev/v1';
+/**
+ * Version of the gate file's shape. v2 holds several layers (the cluster's file); the waiter
+ * refuses another version (a gate file written by another release of this package) with a fix.
+ */
+export const GATE_FILE_API_VERSION = 'cluster-profiles.dev/v2';
 
-/** What emission writes beside the stack for one gated layer (clusters/<cluster>/gates/<layer>.json). */
+/**
+ * What emission writes beside the stack for a waiter: `clusters/<cluster>/gates/<layer>.json`
+ * for a layer that later layers wait for, and `clusters/<cluster>/gates/_cluster.json` (`_` is
+ * in no layer name) for the gated layers no layer waits for, which one waiter checks together.
+ */
 export interface GateFile {
   readonly apiVersion: string;
   readonly kind: 'ReadinessGates';
   readonly cluster: string;
+  /** `layer`: the gates of the one layer in `layers`; `cluster`: those of the layers nothing else waits for. */
+  readonly scope: 'layer' | 'cluster';
+  /** The layers whose gates the waiter checks, all at once. */
+  readonly layers: readonly LayerGates[];
+}
+
+/** One layer's waiter gates in a gate file. */
+export interface LayerGates {
   readonly layer: string;
   /** The layer's namespace: the namespace of a gate's object that names none. */
   readonly namespace: string;
@@ -45,8 +61,10 @@ export interface WaitOptions {
    * @default 1000
    */
   readonly pollMilliseconds?: number;
-  /** Called once per gate when it passes, with seconds taken. */
-  readonly onPass?: (gate: ReadinessGate, seconds: number) => void;
+  /** Where the gate file is, as errors name it (relative to the stack folder). */
+  readonly where?: string;
+  /** Called once per gate when it passes, with its layer and the seconds taken. */
+  readonly onPass?: (layer: string, gate: ReadinessGate, seconds: number) => void;
 }
 
 /** One look at a gate: whether it passed, and what was seen (for the failure message). */
@@ -56,31 +74,48 @@ interface Observation {
 }
 
 /**
- * Waits for every waiter gate of `file`, one after the other, each within its own timeout.
- * Resolves when all passed; rejects with READINESS_TIMEOUT for the first that did not.
+ * Waits for every waiter gate of `file`: the layers at the same time (none waits for another),
+ * each layer's gates one after the other, each within its own timeout counted from when the
+ * waiter reaches it. Resolves when all passed; rejects with one READINESS_TIMEOUT per gate that
+ * did not, once every layer has passed or failed.
  */
 export async function waitForGates(client: KubeClient, file: GateFile, options: WaitOptions = {}): Promise<void> {
+  const where = options.where ?? `clusters/${file.cluster}/gates/${file.scope === 'cluster' ? '_cluster' : file.layers[0]?.layer}.json`;
+  const results = await Promise.allSettled(file.layers.map((layer) => waitForLayer(client, file, layer, where, options)));
+  const failed = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+  if (failed.length === 0) return;
+  const unexpected = failed.find((e) => !(e instanceof ProfileError));
+  if (unexpected) throw unexpected;
+  throw new ProfileError((failed as ProfileError[]).flatMap((e) => e.diagnostics));
+}
+
+async function waitForLayer(client: KubeClient, file: GateFile, layer: LayerGates, where: string, options: WaitOptions): Promise<void> {
   const poll = options.pollMilliseconds ?? 1000;
-  for (const gate of file.gates.filter(isWaiterGate)) {
+  // The cluster's file holds several layers: its errors name the one whose gate failed.
+  const location = file.scope === 'cluster' ? `${where}: layer ${layer.layer}` : where;
+  for (const gate of layer.gates.filter(isWaiterGate)) {
     const started = Date.now();
     const deadline = started + gate.timeoutSeconds * 1000;
     let last: Observation = { passed: false, seen: 'not checked yet' };
     for (;;) {
-      last = await observe(client, gate, file.namespace).catch((e: Error) => ({ passed: false, seen: `the API server could not be asked: ${e.message.split('\n')[0]}` }));
+      last = await observe(client, gate, layer.namespace).catch((e: Error) => ({ passed: false, seen: `the API server could not be asked: ${e.message.split('\n')[0]}` }));
       if (last.passed) break;
-      if (Date.now() + poll > deadline) throw timeoutError(file, gate, last.seen);
+      if (Date.now() + poll > deadline) throw timeoutError(location, { cluster: file.cluster, layer: layer.layer, namespace: layer.namespace }, gate, last.seen);
       await new Promise((resolve) => setTimeout(resolve, poll));
     }
-    options.onPass?.(gate, Math.round((Date.now() - started) / 100) / 10);
+    options.onPass?.(layer.layer, gate, Math.round((Date.now() - started) / 100) / 10);
   }
 }
 
-/** The error of a gate that did not pass in its timeout: cluster, layer, gate, object, last status, fix. */
-export function timeoutError(file: Pick<GateFile, 'cluster' | 'layer' | 'namespace'>, gate: ReadinessGate, seen: string): ProfileError {
-  const object = 'object' in gate ? withNamespace(gate.object, file.namespace) : undefined;
+/**
+ * The error of a gate that did not pass in its timeout: cluster, layer, gate, object, last
+ * status, fix; `where` is the gate file (and the layer, in the cluster's file).
+ */
+export function timeoutError(where: string, layer: { readonly cluster: string; readonly layer: string; readonly namespace: string }, gate: ReadinessGate, seen: string): ProfileError {
+  const object = 'object' in gate ? withNamespace(gate.object, layer.namespace) : undefined;
   const look = object ? `kubectl get ${object.kind.toLowerCase()} ${object.name}${object.namespace ? ` -n ${object.namespace}` : ''} -o yaml` : 'kubectl get crd';
   const evidence = [...(object ? [`object: ${describeObject(object)}`] : []), `last seen: ${seen}`];
-  return new ProfileError([readinessTimeout(file.cluster, file.layer, gate.timeoutSeconds, describeGate(gate), evidence, look)]);
+  return new ProfileError([readinessTimeout(where, layer.layer, gate.timeoutSeconds, describeGate(gate), evidence, look)]);
 }
 
 async function observe(client: KubeClient, gate: ReadinessGate, namespace: string): Promise<Observation> {

@@ -55,12 +55,11 @@ describe('gate emission', () => {
     expect(exec.environment).toEqual({ CLUSTER_PROFILES_CONFIG_PATH: '${var.kubeconfig}' });
     expect(json.provider.helm[0].kubernetes.config_path).toBe('${var.kubeconfig}');
     expect(JSON.parse(fs.readFileSync(path.join(stackDir, 'clusters/edge/gates/crds.json'), 'utf8'))).toEqual({
-      apiVersion: 'cluster-profiles.dev/v1',
+      apiVersion: 'cluster-profiles.dev/v2',
       kind: 'ReadinessGates',
       cluster: 'edge',
-      layer: 'crds',
-      namespace: 'default',
-      gates: [{ kind: 'crdsEstablished', timeoutSeconds: 60, names: ['widgets.demo.example.com'], automatic: true }],
+      scope: 'layer',
+      layers: [{ layer: 'crds', namespace: 'default', gates: [{ kind: 'crdsEstablished', timeoutSeconds: 60, names: ['widgets.demo.example.com'], automatic: true }] }],
     });
     // The install plan records every gate, Helm's wait included, and the address of the gate.
     const plan = JSON.parse(fs.readFileSync(path.join(stackDir, 'clusters/edge/install-plan.json'), 'utf8'));
@@ -71,6 +70,37 @@ describe('gate emission', () => {
     expect(plan.edges).toEqual([{ from: 'crds', to: 'widgets', reason: 'crds defines CRD of kind Widget' }]);
   });
 
+  it('checks the gates of the layers no layer waits for in one terraform_data after all of them, and keeps its own for a layer others wait for', () => {
+    const exists = (name: string) => Readiness.exists({ apiVersion: 'v1', kind: 'ConfigMap', name });
+    const { json, stackDir } = synth((p) => {
+      p.addManifestLayer('base', { documents: [configMap('base')], readiness: [exists('base')] });
+      p.addManifestLayer('web', { documents: [configMap('web')], readiness: [exists('web')], priority: 10 });
+      p.addManifestLayer('api', { documents: [configMap('api')], readiness: [exists('api')], priority: 10 });
+      p.addManifestLayer('docs', { documents: [configMap('docs')], priority: 10 });
+    });
+    expect(Object.keys(json.resource.terraform_data).sort()).toEqual(['edge_base_ready', 'edge_ready']);
+    expect(json.resource.helm_release.edge_web.depends_on).toEqual(['terraform_data.edge_base_ready']);
+    const last = json.resource.terraform_data.edge_ready;
+    // After both gated layers nothing waits for; the ungated one is not its concern.
+    expect(last.depends_on).toEqual(['helm_release.edge_api', 'helm_release.edge_web']);
+    expect(last.triggers_replace.revisions).toBe('${helm_release.edge_web.metadata.revision},${helm_release.edge_api.metadata.revision}');
+    expect(last.provisioner[0]['local-exec'].command).toMatch(/ wait --gates clusters\/edge\/gates\/_cluster\.json$/);
+    const file = JSON.parse(fs.readFileSync(path.join(stackDir, 'clusters/edge/gates/_cluster.json'), 'utf8'));
+    expect(file).toMatchObject({ apiVersion: 'cluster-profiles.dev/v2', cluster: 'edge', scope: 'cluster' });
+    expect(file.layers.map((l: any) => [l.layer, l.gates.map((g: any) => g.object.name)])).toEqual([
+      ['web', ['web']],
+      ['api', ['api']],
+    ]);
+    expect(fs.readdirSync(path.join(stackDir, 'clusters/edge/gates')).sort()).toEqual(['_cluster.json', 'base.json']);
+    const plan = JSON.parse(fs.readFileSync(path.join(stackDir, 'clusters/edge/install-plan.json'), 'utf8'));
+    expect(Object.fromEntries(plan.layers.map((l: any) => [l.name, l.terraform]))).toEqual({
+      base: ['helm_release.edge_base', 'terraform_data.edge_base_ready'],
+      web: ['helm_release.edge_web', 'terraform_data.edge_ready'],
+      api: ['helm_release.edge_api', 'terraform_data.edge_ready'],
+      docs: ['helm_release.edge_docs'],
+    });
+  });
+
   it('keeps the token out of the provisioner, so Terraform shows the waiter\'s output', () => {
     const app = testApp();
     const stack = new TerraformStack(app, 'shop');
@@ -79,7 +109,7 @@ describe('gate emission', () => {
     profile.addManifestLayer('web', { documents: [configMap('web')], readiness: [Readiness.exists({ apiVersion: 'v1', kind: 'ConfigMap', name: 'web' })] });
     new Cluster(stack, 'edge', { connection: ClusterConnection.token({ host: 'https://127.0.0.1:6443', clusterCaCertificate: 'PEM', token: token.stringValue }), profiles: [profile] });
     const json = JSON.parse(Testing.synth(stack));
-    const exec = json.resource.terraform_data.edge_web_ready.provisioner[0]['local-exec'];
+    const exec = json.resource.terraform_data.edge_ready.provisioner[0]['local-exec'];
     expect(exec.environment).toBeUndefined();
     expect(JSON.stringify(json.resource.terraform_data)).not.toContain('var.token');
   });

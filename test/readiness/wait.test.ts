@@ -25,9 +25,18 @@ describe('cluster-profiles wait against a fake API server over HTTPS', () => {
 
   const gates = (name: string, list: unknown[]) => {
     fs.mkdirSync(path.join(dir, 'clusters/edge/gates'), { recursive: true });
-    fs.writeFileSync(path.join(dir, `clusters/edge/gates/${name}.json`), JSON.stringify({ apiVersion: 'cluster-profiles.dev/v1', kind: 'ReadinessGates', cluster: 'edge', layer: name, namespace: 'demo', gates: list }));
+    fs.writeFileSync(path.join(dir, `clusters/edge/gates/${name}.json`), JSON.stringify({ apiVersion: 'cluster-profiles.dev/v2', kind: 'ReadinessGates', cluster: 'edge', scope: 'layer', layers: [{ layer: name, namespace: 'demo', gates: list }] }));
     return `clusters/edge/gates/${name}.json`;
   };
+  /** The cluster's gate file, of the layers no layer waits for. */
+  const clusterGates = (layers: Record<string, unknown[]>) => {
+    fs.mkdirSync(path.join(dir, 'clusters/edge/gates'), { recursive: true });
+    const document = { apiVersion: 'cluster-profiles.dev/v2', kind: 'ReadinessGates', cluster: 'edge', scope: 'cluster', layers: Object.entries(layers).map(([layer, list]) => ({ layer, namespace: 'demo', gates: list })) };
+    fs.writeFileSync(path.join(dir, 'clusters/edge/gates/_cluster.json'), JSON.stringify(document));
+    return 'clusters/edge/gates/_cluster.json';
+  };
+  const named = (name: string, ready: string) => ({ ...widget(ready), metadata: { name, namespace: 'demo' } });
+  const readyGate = (name: string, timeoutSeconds: number) => ({ kind: 'condition', timeoutSeconds, object: { apiVersion: 'demo.example.com/v1', kind: 'Widget', name }, type: 'Ready', status: 'True' });
   const run = async (file: string, environment = env) => {
     const stdout: string[] = [];
     const stderr: string[] = [];
@@ -110,6 +119,46 @@ describe('cluster-profiles wait against a fake API server over HTTPS', () => {
     const file = gates('env', [{ kind: 'exists', timeoutSeconds: 5, object: { apiVersion: 'demo.example.com/v1', kind: 'Widget', name: 'w1' } }]);
     const result = await run(file, { CLUSTER_PROFILES_CONFIG_PATH: env.TF_VAR_kubeconfig });
     expect(result.code).toBe(0);
+  });
+
+  it("checks the layers of the cluster's gate file at the same time, each layer's gates in order", async () => {
+    api.put(named('a1', 'False'));
+    api.put(named('b1', 'True'));
+    api.put(named('b2', 'True'));
+    const file = clusterGates({ a: [readyGate('a1', 10)], b: [readyGate('b1', 10), readyGate('b2', 10)] });
+    setTimeout(() => api.put(named('a1', 'True')), 600);
+    const result = await run(file);
+    expect(result.code).toBe(0);
+    // Layer b, second in the file, passes while layer a still waits: the layers are not checked one after the other.
+    expect(result.stdout.split('\n').filter(Boolean).map((l) => l.replace(/ \(demo\.example\.com\/v1\) \(10s\) passed after .*$/, ''))).toEqual([
+      'cluster-profiles wait: cluster edge, layer b: condition Ready=True of Widget b1',
+      'cluster-profiles wait: cluster edge, layer b: condition Ready=True of Widget b2',
+      'cluster-profiles wait: cluster edge, layer a: condition Ready=True of Widget a1',
+    ]);
+  });
+
+  it("reports every layer of the cluster's gate file whose gate timed out, each by name, once all are done", async () => {
+    api.put(named('a1', 'False'));
+    api.put(named('b1', 'True'));
+    api.put(named('c1', 'False'));
+    const result = await run(clusterGates({ a: [readyGate('a1', 1)], b: [readyGate('b1', 5)], c: [readyGate('c1', 1)] }));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/layer b: condition Ready=True of Widget b1 .* passed after/);
+    expect(result.stderr.split('\n').filter((l) => l.startsWith('READINESS_TIMEOUT'))).toEqual([
+      'READINESS_TIMEOUT at clusters/edge/gates/_cluster.json: layer a: readiness gate did not pass in 1s: condition Ready=True of Widget a1 (demo.example.com/v1) (1s)',
+      'READINESS_TIMEOUT at clusters/edge/gates/_cluster.json: layer c: readiness gate did not pass in 1s: condition Ready=True of Widget c1 (demo.example.com/v1) (1s)',
+    ]);
+    expect(result.stderr).toContain('in the readiness of layer "c"');
+  });
+
+  it('refuses a gate file of another apiVersion, saying to synthesize again', async () => {
+    fs.writeFileSync(path.join(dir, 'old.json'), JSON.stringify({ apiVersion: 'cluster-profiles.dev/v1', kind: 'ReadinessGates', cluster: 'edge', layer: 'web', namespace: 'demo', gates: [] }));
+    const result = await run('old.json');
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'cluster-profiles wait: old.json is a gate file of apiVersion "cluster-profiles.dev/v1", and this cluster-profiles reads cluster-profiles.dev/v2: synthesize the stack again (cdktf deploy does) with the cdktf-cluster-profiles that runs this command\n',
+    });
   });
 
   it('fails with usage on a missing --gates', async () => {

@@ -62,7 +62,7 @@ echo "== a gated layer runs the installed waiter"
 cat > "$consumer/gated.cjs" <<'EOF'
 const fs = require('fs');
 const path = require('path');
-const { execFileSync } = require('child_process');
+const { execFileSync, spawnSync } = require('child_process');
 const { App, TerraformStack } = require('cdktf');
 const lib = require('cdktf-cluster-profiles');
 const outdir = path.join(__dirname, 'cdktf.out');
@@ -77,11 +77,15 @@ new lib.Cluster(new TerraformStack(app, 'prod'), 'prod', { connection: lib.Clust
 app.synth();
 const stackDir = path.join(outdir, 'stacks', 'prod');
 const json = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8'));
-const command = json.resource.terraform_data.prod_web_ready.provisioner[0]['local-exec'].command;
-const bin = command.split(' ')[1];
+// web is the only layer, so no layer waits for it: its gate is the cluster's.
+const command = json.resource.terraform_data.prod_ready.provisioner[0]['local-exec'].command;
+const [, bin, , , gates] = command.split(' ');
 const installed = fs.realpathSync(path.join(__dirname, 'node_modules', 'cdktf-cluster-profiles', 'bin', 'cluster-profiles.js'));
 if (fs.realpathSync(path.resolve(stackDir, bin)) !== installed) throw new Error(`the gate runs ${bin}, not the installed bin`);
 execFileSync('node', [bin, 'wait', '--help'], { cwd: stackDir });
+// The installed waiter reads the gate file synth wrote, and gets as far as the kubeconfig (there is none).
+const run = spawnSync('node', [bin, 'wait', '--gates', gates], { cwd: stackDir, env: { ...process.env, HOME: __dirname }, encoding: 'utf8' });
+if (run.status !== 1 || !run.stderr.includes('.kube/config') || !run.stderr.includes('cannot be read')) throw new Error(`the waiter on ${gates}: exit ${run.status}, ${run.stderr}`);
 fs.rmSync(outdir, { recursive: true, force: true });
 console.log(`gated: ${command}`);
 EOF

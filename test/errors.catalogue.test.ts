@@ -1017,7 +1017,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     () => {
       throw timeoutError(
         'clusters/e2e/gates/widgets.json',
-        { cluster: 'e2e', layer: 'widgets', namespace: 'demo' },
+        { layer: 'widgets', namespace: 'demo' },
         { kind: 'condition', timeoutSeconds: 5, object: { apiVersion: 'demo.example.com/v1', kind: 'Widget', name: 'w1' }, type: 'Ready', status: 'True' },
         'Widget demo/w1 (demo.example.com/v1) exists; conditions: Ready=False (Pending: waiting)',
       );
@@ -1035,7 +1035,7 @@ const catalogue: Array<[string, ErrorCode, () => unknown, string | (() => string
     () => {
       throw timeoutError(
         'clusters/e2e/gates/_cluster.json: layer web',
-        { cluster: 'e2e', layer: 'web', namespace: 'apps' },
+        { layer: 'web', namespace: 'apps' },
         { kind: 'jsonPath', timeoutSeconds: 60, object: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, path: '.status.readyReplicas', value: '3' },
         'Deployment apps/web (apps/v1) exists; conditions: Available=True; .status.readyReplicas = 2',
       );

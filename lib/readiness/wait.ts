@@ -100,7 +100,7 @@ async function waitForLayer(client: KubeClient, file: GateFile, layer: LayerGate
     for (;;) {
       last = await observe(client, gate, layer.namespace).catch((e: Error) => ({ passed: false, seen: `the API server could not be asked: ${e.message.split('\n')[0]}` }));
       if (last.passed) break;
-      if (Date.now() + poll > deadline) throw timeoutError(location, { cluster: file.cluster, layer: layer.layer, namespace: layer.namespace }, gate, last.seen);
+      if (Date.now() + poll > deadline) throw timeoutError(location, layer, gate, last.seen);
       await new Promise((resolve) => setTimeout(resolve, poll));
     }
     options.onPass?.(layer.layer, gate, Math.round((Date.now() - started) / 100) / 10);
@@ -108,10 +108,11 @@ async function waitForLayer(client: KubeClient, file: GateFile, layer: LayerGate
 }
 
 /**
- * The error of a gate that did not pass in its timeout: cluster, layer, gate, object, last
- * status, fix; `where` is the gate file (and the layer, in the cluster's file).
+ * The error of a gate that did not pass in its timeout: gate file (which names the cluster) and
+ * layer, gate, object, last status, fix; `where` is the gate file (and the layer, in the
+ * cluster's file).
  */
-export function timeoutError(where: string, layer: { readonly cluster: string; readonly layer: string; readonly namespace: string }, gate: ReadinessGate, seen: string): ProfileError {
+export function timeoutError(where: string, layer: Pick<LayerGates, 'layer' | 'namespace'>, gate: ReadinessGate, seen: string): ProfileError {
   const object = 'object' in gate ? withNamespace(gate.object, layer.namespace) : undefined;
   const look = object ? `kubectl get ${object.kind.toLowerCase()} ${object.name}${object.namespace ? ` -n ${object.namespace}` : ''} -o yaml` : 'kubectl get crd';
   const evidence = [...(object ? [`object: ${describeObject(object)}`] : []), `last seen: ${seen}`];

@@ -12,8 +12,8 @@ const USAGE = 'cluster-profiles wait --gates FILE [--stack-dir DIR] [--poll-ms N
 
 /**
  * `cluster-profiles wait`: waits for the readiness gates of a gate file that synth wrote beside
- * the stack (one layer's, or those of the layers of a cluster that no other layer waits for), talking to the cluster with the connection of the stack's helm
- * provider. Exit 0 when every gate passed, 1 when one timed out (with cluster, layer, gate,
+ * the stack (one layer's, or those of the layers of a cluster that no other layer waits for),
+ * talking to the cluster with the connection of the stack's helm provider. Exit 0 when every gate passed, 1 when one timed out (with cluster, layer, gate,
  * object, the last status seen and how to fix it), 2 on wrong usage.
  */
 export const waitCommand: CliCommand = {
@@ -59,9 +59,8 @@ export async function runWait(args: readonly string[], output: CliOutput, env: N
     const stack = withOverrides(JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8')) as StackJson, file.cluster, env);
     client = new KubeClient(await stackConnection(stack, file.cluster, path.join(stackDir, 'cdk.tf.json'), { env }));
     const cluster = file.cluster;
-    await waitForGates(client, file, {
+    await waitForGates(client, file, gatesFile, {
       pollMilliseconds: poll,
-      where: gatesFile,
       onPass: (layer, gate, seconds) => output.stdout(`cluster-profiles wait: cluster ${cluster}, layer ${layer}: ${describeGate(gate)} passed after ${seconds}s\n`),
     });
     return 0;

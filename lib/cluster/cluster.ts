@@ -16,7 +16,7 @@ import { VariableValue } from '../profile/variable';
 import { writeChart } from './chart-files';
 import { ClusterConnection } from './connection';
 import { withCompactStacks } from './compact-stacks';
-import { emitCluster, EmittedLayer } from './emit';
+import { emitCluster, EmittedCluster } from './emit';
 import { afterStackSynthesis, beforeStackSynthesis } from './stack-synthesis';
 import { installPlanDocument } from './install-plan-document';
 import { ClusterSpec, InstallOrder, InstallPlan, planCluster, PlanResult } from './plan';
@@ -74,7 +74,7 @@ export class Cluster extends Construct {
   private readonly valueOverrides = new Map<string, Values[]>();
   private readonly variableValues = new Map<string, VariableValue>();
   private readonly macroValues: Record<string, string> = {};
-  private emitted?: { plan: InstallPlan; layers: Map<string, EmittedLayer> };
+  private emitted?: { plan: InstallPlan } & EmittedCluster;
 
   constructor(scope: Construct, id: string, props: ClusterProps) {
     checkFreeId(scope, id, 'Cluster');
@@ -214,8 +214,8 @@ export class Cluster extends Construct {
     const pass = runSynthPass(this.node.root);
     const plan = pass.plans.get(this) ?? this.plan();
     // Tokens made here record their stack from here up, not cdktf's synth frames below (see compact-stacks.ts).
-    const layers = withCompactStacks(() => emitCluster(this, this.clusterName, this.connection.settings, plan, pass.releaseValues));
-    this.emitted = { plan, layers };
+    const emitted = withCompactStacks(() => emitCluster(this, this.clusterName, this.connection.settings, plan, pass.releaseValues));
+    this.emitted = { plan, ...emitted };
   }
 
   private writeFiles(session: ISynthesisSession): void {
@@ -224,15 +224,12 @@ export class Cluster extends Construct {
     const stackDirectory = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
     const clusterDirectory = path.join(stackDirectory, 'clusters', this.clusterName);
     fs.rmSync(clusterDirectory, { recursive: true, force: true });
-    // The cluster's gate file is shared by the layers it holds: written once.
-    const gateFiles = new Map<string, string>();
     for (const layer of this.emitted.layers.values()) {
       for (const chart of layer.charts) writeChart(chart.files, path.join(stackDirectory, chart.directory));
-      if (layer.gates) gateFiles.set(layer.gates.path, layer.gates.content);
     }
-    for (const [file, content] of gateFiles) {
-      fs.mkdirSync(path.dirname(path.join(stackDirectory, file)), { recursive: true });
-      fs.writeFileSync(path.join(stackDirectory, file), content);
+    for (const gates of this.emitted.gateFiles) {
+      fs.mkdirSync(path.dirname(path.join(stackDirectory, gates.path)), { recursive: true });
+      fs.writeFileSync(path.join(stackDirectory, gates.path), gates.content);
     }
     // cdktf's resolver copies every tree it is given, which cost 100-170 ms at 100 clusters x 30
     // layers (bench/); most values hold no token, and those are written as they are.

@@ -29,8 +29,12 @@ export interface EmittedLayer {
   readonly charts: ReadonlyArray<WrittenChart>;
   /** The Helm releases of the layer, in install order: what drift reads back from the cluster. */
   readonly releases: ReadonlyArray<EmittedRelease>;
-  /** The gate file holding the layer's waiter gates (its own, or the cluster's), written beside the stack. */
-  readonly gates?: GateFileWritten;
+}
+
+/** What emission made for one cluster: each layer's part, and the gate files to write beside the stack. */
+export interface EmittedCluster {
+  readonly layers: ReadonlyMap<string, EmittedLayer>;
+  readonly gateFiles: readonly GateFileWritten[];
 }
 
 /** One Helm release of a layer: its name and namespace on the cluster, its Terraform address. */
@@ -51,7 +55,7 @@ export function emitCluster(
   connection: ConnectionSettings,
   plan: InstallPlan,
   memo?: ReleaseValuesMemo,
-): Map<string, EmittedLayer> {
+): EmittedCluster {
   const helm = new HelmProvider(scope, 'helm', { alias: clusterName, kubernetes: helmConnection(connection) });
   let kubernetes: KubernetesProvider | undefined;
   const kubernetesProvider = (): KubernetesProvider =>
@@ -76,6 +80,7 @@ export function emitCluster(
   // Layers some layer waits for (the plan's edges are reduced, so a direct edge says it).
   const waitedFor = new Set(plan.layers.flatMap((l) => l.dependsOn));
   const lastGated: Array<GatedLayer & { readonly anchor: readonly Anchor[] }> = [];
+  const gateFiles: GateFileWritten[] = [];
   for (const layer of plan.layers) {
     const waitsOfLayer: Anchor[] = [
       ...waitFor(layer, anchors),
@@ -111,29 +116,29 @@ export function emitCluster(
     // manifest layer, a bare Kubernetes layer) passes on what it waited for, plus its check.
     let anchor: Anchor[] = previous ? [{ element: previous, address: addressOf(previous) }] : waitsOfLayer;
     const gated = hasWaiterGates(layer) ? { layer, releases: elements.filter((e): e is HelmRelease => e instanceof HelmRelease) } : undefined;
-    let gates: GateFileWritten | undefined;
     if (gated && waitedFor.has(layer.name)) {
       // Later layers wait for the layer's gate, which waits for its releases.
       const gate = gateResource(scope, { ...gateEmission, scope: 'layer', layers: [gated], after: sortedElements(anchor) });
       elements.push(gate.resource);
       anchor = [{ element: gate.resource, address: addressOf(gate.resource) }];
-      gates = gate.file;
+      gateFiles.push(gate.file);
     } else if (gated) {
       lastGated.push({ ...gated, anchor });
     }
     anchors.set(layer.name, anchor);
-    emitted.set(layer.name, { addresses: elements.map((e) => addressOf(e)), charts, releases, gates });
+    emitted.set(layer.name, { addresses: elements.map((e) => addressOf(e)), charts, releases });
   }
   if (lastGated.length > 0) {
     // The gated layers no layer waits for: one waiter for all of them (gate-emission.ts says why).
     const after = new Map(lastGated.flatMap((g) => g.anchor).map((a) => [a.address, a]));
     const gate = gateResource(scope, { ...gateEmission, scope: 'cluster', layers: lastGated, after: sortedElements([...after.values()]) });
+    gateFiles.push(gate.file);
     for (const { layer } of lastGated) {
       const entry = emitted.get(layer.name)!;
-      emitted.set(layer.name, { ...entry, addresses: [...entry.addresses, addressOf(gate.resource)], gates: gate.file });
+      emitted.set(layer.name, { ...entry, addresses: [...entry.addresses, addressOf(gate.resource)] });
     }
   }
-  return emitted;
+  return { layers: emitted, gateFiles };
 }
 
 type ChartReference = { repository?: string; chart: string; version?: string };

@@ -61,8 +61,6 @@ export interface WaitOptions {
    * @default 1000
    */
   readonly pollMilliseconds?: number;
-  /** Where the gate file is, as errors name it (relative to the stack folder). */
-  readonly where?: string;
   /** Called once per gate when it passes, with its layer and the seconds taken. */
   readonly onPass?: (layer: string, gate: ReadinessGate, seconds: number) => void;
 }
@@ -77,10 +75,10 @@ interface Observation {
  * Waits for every waiter gate of `file`: the layers at the same time (none waits for another),
  * each layer's gates one after the other, each within its own timeout counted from when the
  * waiter reaches it. Resolves when all passed; rejects with one READINESS_TIMEOUT per gate that
- * did not, once every layer has passed or failed.
+ * did not, once every layer has passed or failed. `where` is the gate file as errors name it
+ * (relative to the stack folder).
  */
-export async function waitForGates(client: KubeClient, file: GateFile, options: WaitOptions = {}): Promise<void> {
-  const where = options.where ?? `clusters/${file.cluster}/gates/${file.scope === 'cluster' ? '_cluster' : file.layers[0]?.layer}.json`;
+export async function waitForGates(client: KubeClient, file: GateFile, where: string, options: WaitOptions = {}): Promise<void> {
   const results = await Promise.allSettled(file.layers.map((layer) => waitForLayer(client, file, layer, where, options)));
   const failed = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
   if (failed.length === 0) return;

@@ -12,10 +12,10 @@ export interface PlainYamlOptions {
 /**
  * The documents of the YAML texts most packs and manifests hold, read directly: block maps and
  * lists, one-line plain and quoted scalars, comments, one-line flow lists and maps of scalars,
- * literal block scalars and document markers. It gives exactly what parseYamlDocuments gets from the yaml library (YAML 1.2
- * core, plus Helm's YAML 1.1 booleans), or undefined when the text holds anything it is not sure
- * of (anchors, tags, nested flow collections, folded or multi-line scalars, duplicate keys,
- * odd indentation, tabs, control characters...), and parseYamlDocuments asks the library, which
+ * literal block scalars and document markers. It gives exactly what parseYamlDocuments gets from
+ * the yaml library (YAML 1.2 core, plus Helm's YAML 1.1 booleans), or undefined when the text
+ * holds anything it is not sure of (anchors, tags, nested flow collections, folded or multi-line
+ * scalars, duplicate keys, odd indentation, tabs, control characters...), and parseYamlDocuments asks the library, which
  * also reports any error. Loading the library costs every process about 26 ms, a large share of
  * the quickstart's cold start (issue 17), and its inputs are all of the plain kind.
  * test/values/plain-yaml-reader.test.ts compares both on generated texts.
@@ -264,11 +264,10 @@ class DocumentReader {
 
   /** The key of a map entry starting at `column`, or undefined when the text there is no entry. */
   private key(text: string, column: number): Key | undefined {
-    const first = text[column];
-    if (first === "'" || first === '"') {
-      const quoted = first === "'" ? singleQuoted(text, column) : doubleQuoted(text, column);
-      if (quoted === undefined || text[quoted.end] !== ':') return undefined;
-      return keyEnd(text, quoted.end) ? checkedKey(quoted.value, column, quoted.end) : undefined;
+    if (isQuote(text[column])) {
+      const key = quotedAt(text, column);
+      if (key === undefined || text[key.end] !== ':') return undefined;
+      return keyEnd(text, key.end) ? checkedKey(key.value, column, key.end) : undefined;
     }
     const colon = plainKeyColon(text, column);
     if (colon === undefined) return undefined;
@@ -287,7 +286,7 @@ class DocumentReader {
         return flowCollection(text, this.scalar);
       case "'":
       case '"': {
-        const quoted = text[0] === "'" ? singleQuoted(text, 0) : doubleQuoted(text, 0);
+        const quoted = quotedAt(text, 0);
         if (quoted === undefined || !NOTHING.test(text.slice(quoted.end))) decline();
         return quoted.value;
       }
@@ -430,22 +429,17 @@ function flowCollection(text: string, scalar: (source: string) => unknown): unkn
 
 /** A one-line scalar of a flow collection starting at `start`, quoted or plain (matching `plain`), and the index after it. */
 function flowScalar(text: string, start: number, plain: RegExp, scalar: (source: string) => unknown): { value: unknown; end: number } {
-  const first = text[start];
-  if (first === "'" || first === '"') {
-    const quoted = (first === "'" ? singleQuoted(text, start) : doubleQuoted(text, start)) ?? decline();
-    return { value: quoted.value, end: quoted.end };
-  }
+  if (isQuote(text[start])) return quotedAt(text, start) ?? decline();
   const length = plain.exec(text.slice(start))?.[0].length ?? decline();
   return { value: scalar(plainSource(text.slice(start, start + length))), end: start + length };
 }
 
 /** The key of a flow map's entry starting at `start`: quoted, or plain without colons, then its colon. */
 function flowKey(text: string, start: number, scalar: (source: string) => unknown): Key {
-  const first = text[start];
-  if (first === "'" || first === '"') {
-    const quoted = (first === "'" ? singleQuoted(text, start) : doubleQuoted(text, start)) ?? decline();
-    if (text[quoted.end] !== ':') decline();
-    return checkedKey(quoted.value, start, quoted.end);
+  if (isQuote(text[start])) {
+    const key = quotedAt(text, start) ?? decline();
+    if (text[key.end] !== ':') decline();
+    return checkedKey(key.value, start, key.end);
   }
   const source = FLOW_PLAIN.exec(text.slice(start))?.[0] ?? decline();
   const colon = start + source.length;
@@ -462,6 +456,15 @@ const FLOW_MAP_PLAIN = /^[^,[\]{}:#\s](?:[^,[\]{}:#]|:(?=[^\s,[\]{}]))*/;
 interface Quoted {
   readonly value: string;
   readonly end: number;
+}
+
+function isQuote(character: string | undefined): boolean {
+  return character === "'" || character === '"';
+}
+
+/** The single- or double-quoted scalar opening at `start`, or undefined when it does not close on this line. */
+function quotedAt(text: string, start: number): Quoted | undefined {
+  return text[start] === "'" ? singleQuoted(text, start) : doubleQuoted(text, start);
 }
 
 /** A single-quoted scalar opening at `start`, or undefined when it does not close on this line. */
